@@ -1,0 +1,104 @@
+"""The Python API of the contract: load() -> Checker with check, pipe and assertion."""
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from notecheck import pipeline
+from notecheck.checker import check_code
+from notecheck.facts import FactBuilder
+from notecheck.notes import validate_text
+from notecheck.pipeline.context_rules import assertion_from_categories, fact_modifiers
+from notecheck.pipeline.spans import GROUP
+from notecheck.report import Fact, Report
+from notecheck.ruleset import Ruleset, load_ruleset
+
+Item = tuple[str, str, Sequence[str]]
+_ASSERTION_PIPES = ("sentences", "sections", "context")
+
+
+@dataclass(frozen=True)
+class SpanAssertion:
+    """The assertion of one span: the contract's pair plus the flags behind it."""
+
+    assertion: str
+    historical: bool
+    negated: bool
+    possible: bool
+    hypothetical: bool
+    family: bool
+    section: str | None
+
+
+class Checker:
+    """A loaded pipeline and ruleset. Thread-compatible for reads; one per process."""
+
+    def __init__(self, nlp: Language, ruleset: Ruleset) -> None:
+        self.nlp = nlp
+        self.ruleset = ruleset
+        self.facts_of = FactBuilder(ruleset)
+
+    @property
+    def ruleset_version(self) -> str:
+        """A hash of patterns/: results made with another ruleset are not reused."""
+        return self.ruleset.version
+
+    def extract(self, text: str) -> list[Fact]:
+        """The facts of one note."""
+        return self.facts_of(self.nlp(text))
+
+    def check(self, text: str, codes: Sequence[str] = (), note_id: str = "note") -> Report:
+        """The report for one note and its proposed codes."""
+        validate_text(text, note_id)
+        return self._report(note_id, self.nlp(text), codes)
+
+    def pipe(self, items: Iterable[Item], *, n_process: int = 1, batch_size: int = 32) -> Iterator[Report]:
+        """Reports for many (note_id, text, codes) items, in order; n_process > 1 uses spaCy's workers."""
+        pending: list[tuple[str, Sequence[str]]] = []
+
+        def texts() -> Iterator[str]:
+            for note_id, text, codes in items:
+                validate_text(text, note_id)
+                pending.append((note_id, codes))
+                yield text
+
+        for doc in self.nlp.pipe(texts(), n_process=n_process, batch_size=batch_size):
+            note_id, codes = pending.pop(0)
+            yield self._report(note_id, doc, codes)
+
+    def _report(self, note_id: str, doc: Doc, codes: Sequence[str]) -> Report:
+        facts = self.facts_of(doc)
+        checks = [check_code(code, facts, self.ruleset) for code in dict.fromkeys(codes)]
+        return Report(note_id=note_id, facts=facts, checks=checks)
+
+    def assertion(self, text: str, start: int, end: int) -> SpanAssertion:
+        """The assertion of text[start:end] under the pipeline's own context rules and sections."""
+        doc = self.nlp.make_doc(text)
+        for name in _ASSERTION_PIPES:
+            if name == "context":
+                span = doc.char_span(start, end, alignment_mode="expand") or doc[:]
+                doc.spans[GROUP] = [Span(doc, span.start, span.end, label="diagnosis")]
+            doc = self.nlp.get_pipe(name)(doc)
+        target = doc.spans[GROUP][0]
+        categories = {m.category for m in fact_modifiers(target)}
+        assertion, historical = assertion_from_categories(categories)
+        fact = self.facts_of._fact(target, 0)
+        section_assertion = fact.assertion if assertion == "present" else assertion
+        return SpanAssertion(
+            assertion=section_assertion,
+            historical=historical or fact.historical,
+            negated=section_assertion == "negated" or "NEGATED_EXISTENCE" in categories,
+            possible="POSSIBLE_EXISTENCE" in categories,
+            hypothetical=section_assertion == "hypothetical" or "HYPOTHETICAL" in categories,
+            family=section_assertion == "family" or "FAMILY" in categories,
+            section=fact.section,
+        )
+
+
+def load(patterns_dir: str | Path | None = None) -> Checker:
+    """Build the pipeline and load the ruleset (once per process)."""
+    root = Path(patterns_dir) if patterns_dir else None
+    return Checker(pipeline.build(root), load_ruleset(root))

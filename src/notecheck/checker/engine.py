@@ -1,0 +1,92 @@
+"""One proposed code against the facts of a note: requirements, findings, queries, status."""
+
+from notecheck import icd
+from notecheck.checker import findings as finding_rules
+from notecheck.checker import regions
+from notecheck.checker.matching import select, values
+from notecheck.checker.queries import draft
+from notecheck.errors import InvalidCodeError
+from notecheck.report import Check, Fact, Finding, Requirement
+from notecheck.ruleset import Ruleset
+from notecheck.ruleset.models import FamilyFile, RequirementRule
+
+_NON_BILLABLE_SHOWN = 12
+
+
+def _invalid(code: str, message: str, kind: str = "invalid_code", codes: list[str] | None = None) -> Check:
+    finding = Finding(kind=kind, codes=codes or [], message=message, blocking=True)  # type: ignore[arg-type]
+    return Check(code=code, billable=False, status="invalid", findings=[finding])
+
+
+def _requirement(rule: RequirementRule, code: str, facts: list[Fact], ruleset: Ruleset) -> tuple[Requirement, Finding | None]:
+    finding = None
+    rule_id = f"{code.split('.')[0]}.{rule.id}"
+    if rule.check == "region":
+        verdict = regions.judge(code, ruleset.axis, facts)
+        status, evidence, finding = verdict.status, verdict.evidence, verdict.finding
+    else:
+        conflicting = select(facts, rule.conflict_if)
+        evidence = conflicting or select(facts, rule.met_by)
+        status = "conflict" if conflicting else ("met" if evidence else "missing")
+    template = {"met": rule.met, "missing": rule.missing}.get(status) or rule.conflict or rule.missing
+    requirement = Requirement(
+        id=rule.id,
+        status=status,  # type: ignore[arg-type]
+        severity=rule.severity,
+        evidence=[f.id for f in evidence],
+        message=template.format(values=values(evidence)),
+        rule_id=rule_id,
+    )
+    return requirement, finding
+
+
+def _status(requirements: list[Requirement], found: list[Finding]) -> str:
+    if any(r.severity == "required" and r.status != "met" for r in requirements):
+        return "gaps"
+    return "gaps" if any(f.blocking for f in found) else "complete"
+
+
+def _family_check(code: str, family: FamilyFile, facts: list[Fact], ruleset: Ruleset, title: str | None) -> Check:
+    requirements: list[Requirement] = []
+    found: list[Finding] = []
+    for rule in family.requirements:
+        requirement, finding = _requirement(rule, code, facts, ruleset)
+        requirements.append(requirement)
+        if finding:
+            found.append(finding)
+    documented = {f.value for f in facts if f.kind == "region" and f.assertion == "present"}
+    documented = documented or {ruleset.axis.axis.get(code[-1], "")}
+    for rule in family.findings:
+        finding = finding_rules.evaluate(rule, code, facts, ruleset, documented)
+        if finding:
+            found.append(finding)
+    queries = [
+        q for q in (draft(r, facts, ruleset.queries, title) for r in requirements if r.status != "met") if q
+    ]
+    return Check(
+        code=code, title=title, billable=True, status=_status(requirements, found),  # type: ignore[arg-type]
+        requirements=requirements, findings=found, queries=queries,
+    )
+
+
+def check_code(raw: str, facts: list[Fact], ruleset: Ruleset) -> Check:
+    """The check of one proposed code (as written in a claim or dotted) against a note's facts."""
+    try:
+        code = icd.normalize(raw)
+    except InvalidCodeError as exc:
+        return _invalid(raw.strip()[:20], exc.message)
+    info = icd.info(code)
+    if not info.valid:
+        return _invalid(code, f"{code} is not in the ICD-10-CM tabular.")
+    if not info.billable:
+        children = icd.billable_descendants(code)
+        shown = ", ".join(children[:_NON_BILLABLE_SHOWN]) + (" ..." if len(children) > _NON_BILLABLE_SHOWN else "")
+        check = _invalid(code, f"{code} is not billable; choose one of its codes: {shown}.", "non_billable", children)
+        return check.model_copy(update={"title": info.title})
+    family = icd.family_of(code, set(ruleset.families))
+    if family is None:
+        note = Finding(
+            kind="no_family_rule", message=f"notecheck has no documentation rules for {code}'s family yet."  # type: ignore[arg-type]
+        )
+        return Check(code=code, title=info.title, billable=True, status="complete", findings=[note])
+    return _family_check(code, ruleset.families[family], facts, ruleset, info.title)

@@ -1,0 +1,106 @@
+"""The command line: thin shells that parse, call one function and render the report."""
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from notecheck.errors import NotecheckError
+from notecheck.report import Report
+
+app = typer.Typer(
+    name="notecheck",
+    help="Which documentation a proposed ICD-10-CM spine code still lacks, with evidence.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _say(line: str) -> None:
+    """One unwrapped line on stderr."""
+    sys.stderr.write(line.replace("\n", " ") + "\n")
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+@contextmanager
+def user_errors(subject: str) -> Iterator[None]:
+    """One line on stderr and exit 2 for any error; never a traceback, never note text."""
+    try:
+        yield
+    except NotecheckError as exc:
+        _say(f"notecheck: error {exc}")
+        raise typer.Exit(2) from None
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        if os.environ.get("NOTECHECK_DEBUG"):
+            raise
+        _say(
+            f"notecheck: internal error ({exc.__class__.__name__}) on {subject}; "
+            "set NOTECHECK_DEBUG=1 to see the traceback"
+        )
+        raise typer.Exit(3) from None
+
+
+@app.command()
+def check(
+    note: Annotated[Path, typer.Argument(help="The note: a text or RTF file, or - for standard input.")],
+    code: Annotated[list[str] | None, typer.Option("--code", "-c", help="A proposed code (M53.88 or M5388); repeat for more.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text, json or html.")] = Format.text,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report to this file.")] = None,
+    note_id: Annotated[str | None, typer.Option(help="The note id in the report (default: the file name).")] = None,
+    queries: Annotated[bool, typer.Option("--queries", help="Show the query drafts in the text report.")] = False,
+) -> None:
+    """Check one note against the proposed codes."""
+    from notecheck.notes import decode, read_note, validate_text
+
+    name = note_id or ("stdin" if str(note) == "-" else note.name)
+    with user_errors(name):
+        text = validate_text(decode(sys.stdin.buffer.read(), name), name) if str(note) == "-" else read_note(note)
+        import notecheck
+
+        report = notecheck.load().check(text, codes=code or [], note_id=name)
+        _emit(report, text, format, out, queries)
+
+
+def _emit(report: Report, text: str, format: Format, out: Path | None, queries: bool) -> None:
+    if format is Format.json:
+        payload = report.model_dump_json(indent=2)
+    elif format is Format.html:
+        from notecheck.render.html import render_html
+
+        payload = render_html(report, text)
+    else:
+        from notecheck.render.text import render
+
+        console = Console(file=open(out, "w", encoding="utf-8") if out else None, highlight=False)  # noqa: SIM115
+        render(report, console, show_queries=queries)
+        return
+    if out:
+        out.write_text(payload + "\n", encoding="utf-8")
+    else:
+        sys.stdout.write(payload + "\n")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the report (schema_version 1)."""
+    sys.stdout.write(json.dumps(Report.model_json_schema(), indent=2) + "\n")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

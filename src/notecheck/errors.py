@@ -1,0 +1,89 @@
+"""The one catalogue of notecheck's errors.
+
+Codes: NC1xx patterns, NC2xx requirements and codes, NC3xx input, NC4xx models.
+Messages say what went wrong, where, and how to fix it. They may name a note; they never quote it.
+"""
+
+from typing import Any
+
+
+class NotecheckError(Exception):
+    """Base class: every error a user can meet carries a code and a one-line message."""
+
+    code = "NC000"
+    template = "{detail}"
+
+    def __init__(self, **fields: Any) -> None:
+        self.fields = fields
+        message = self.template.format(**fields)
+        super().__init__(f"[{self.code}] {message}")
+
+    @property
+    def message(self) -> str:
+        """The one-line message without the code."""
+        return self.template.format(**self.fields)
+
+
+class PatternError(NotecheckError):
+    """A data file in patterns/ is malformed."""
+
+    code = "NC101"
+    template = "{path}: {detail}"
+
+
+class RequirementError(NotecheckError):
+    """A requirement file refers to something that does not exist."""
+
+    code = "NC201"
+    template = "{path}: {detail}"
+
+
+class InvalidCodeError(NotecheckError):
+    """A proposed code is not written like an ICD-10-CM code."""
+
+    code = "NC202"
+    template = "{raw!r} is not an ICD-10-CM code (expected a letter, two digits and up to four more characters, e.g. M53.88)"
+
+
+class InputError(NotecheckError):
+    """A note cannot be read as clinical text."""
+
+    code = "NC300"
+    template = "{note}: {detail}"
+
+
+class EmptyNoteError(InputError):
+    code = "NC301"
+    template = "{note}: the note is empty (no text after removing white space)"
+
+
+class BinaryNoteError(InputError):
+    code = "NC302"
+    template = "{note}: the file is binary, not text (found NUL bytes or control characters); export the note as plain text"
+
+
+class EncodingError(InputError):
+    code = "NC303"
+    template = "{note}: the text encoding could not be determined; save the note as UTF-8"
+
+
+class NoteTooLargeError(InputError):
+    code = "NC304"
+    template = "{note}: the note has {size} characters, over the limit of {limit}; split it or raise --max-chars"
+
+
+class NoteNotFoundError(InputError):
+    code = "NC305"
+    template = "{note}: no such file"
+
+
+class ManifestError(InputError):
+    code = "NC306"
+    template = "{path}: {detail}"
+
+
+class ModelError(NotecheckError):
+    """A trained model cannot be loaded or trained."""
+
+    code = "NC401"
+    template = "{path}: {detail}"

@@ -1,0 +1,96 @@
+"""The one boundary from spaCy to the contract: spans of the facts group -> Fact objects.
+
+Assertion comes from ConText's modifiers; a fact without a cue of its own takes its section's assertion
+(plan -> hypothetical, family history -> family) and historical flag (past history). Negated facts of the
+kinds listed in patterns/facts/exclusion.yaml also yield an `exclusion` fact ("no fracture").
+"""
+
+from spacy.tokens import Doc, Span
+
+from notecheck.pipeline.context_rules import assertion_from_categories, fact_modifiers
+from notecheck.pipeline.spans import facts as fact_spans
+from notecheck.report import Fact
+from notecheck.ruleset import Ruleset
+from notecheck.ruleset.models import SectionCategory
+
+_UNRESOLVED = "unspecified"
+
+
+class FactBuilder:
+    """Turns a processed Doc into the report's facts."""
+
+    def __init__(self, ruleset: Ruleset) -> None:
+        self.sections: dict[str, SectionCategory] = {s.id: s for s in ruleset.sections.sections}
+        self.exclusion = ruleset.exclusion
+
+    def __call__(self, doc: Doc) -> list[Fact]:
+        seen: set[tuple[str, str, int, int]] = set()
+        spans = []
+        for span in sorted(fact_spans(doc), key=lambda s: (s.start_char, s.end_char, s.label_)):
+            key = (span.label_, span.kb_id_, span.start_char, span.end_char)
+            if key not in seen:
+                seen.add(key)
+                spans.append(span)
+        made: list[Fact] = []
+        for span in spans:
+            fact = self._fact(span, len(made))
+            made.append(fact)
+            if fact.assertion == "negated" and fact.kind in self.exclusion.derive_from:
+                made.append(self._exclusion(fact, len(made)))
+        return self._link_failures(doc, made)
+
+    def _fact(self, span: Span, index: int) -> Fact:
+        categories = [m.category for m in fact_modifiers(span)]
+        assertion, historical = assertion_from_categories(categories)
+        section_id = span[0]._.section_category
+        section = self.sections.get(section_id) if section_id else None
+        if section is not None:
+            applies = section.assertion_kinds is None or span.label_ in section.assertion_kinds
+            if assertion == "present" and section.assertion and applies:
+                assertion = section.assertion
+            historical = historical or section.historical
+        return Fact(
+            id=index,
+            kind=span.label_,
+            value=span.kb_id_,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            assertion=assertion,
+            historical=historical,
+            section=section_id,
+            rule_id=span.id_ or None,
+        )
+
+    def _exclusion(self, fact: Fact, index: int) -> Fact:
+        return fact.model_copy(
+            update={
+                "id": index,
+                "kind": "exclusion",
+                "value": f"{self.exclusion.prefix} {fact.value}",
+                "assertion": "present",
+                "historical": False,
+                "rule_id": f"exclusion.from.{fact.rule_id}",
+            }
+        )
+
+    @staticmethod
+    def _link_failures(doc: Doc, made: list[Fact]) -> list[Fact]:
+        """A treatment failure takes the value of the nearest treatment in its sentence."""
+        if not any(f.kind == "treatment_failure" for f in made):
+            return made
+        sentence_of = {t.idx: t.sent.start for t in doc}
+
+        def sentence(fact: Fact) -> int:
+            return sentence_of.get(fact.start, -1)
+
+        treatments = [f for f in made if f.kind == "treatment" and f.assertion == "present"]
+        linked = []
+        for fact in made:
+            if fact.kind == "treatment_failure" and fact.value == _UNRESOLVED:
+                near = [t for t in treatments if sentence(t) == sentence(fact)]
+                if near:
+                    closest = min(near, key=lambda t: abs(t.start - fact.start))
+                    fact = fact.model_copy(update={"value": closest.value})
+            linked.append(fact)
+        return linked

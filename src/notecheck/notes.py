@@ -1,0 +1,57 @@
+"""Reading notes from disk: any common encoding, RTF exports; bad input gets a coded one-line error."""
+
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from notecheck.errors import BinaryNoteError, EmptyNoteError, EncodingError, NoteNotFoundError, NoteTooLargeError
+
+MAX_CHARS = 1_000_000
+_CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+_CONTROL_SHARE = 0.01
+
+
+def decode(data: bytes, note: str) -> str:
+    """Bytes -> text: UTF-8 first, then charset detection; NUL bytes mean a binary file."""
+    if b"\x00" in data[:8192]:
+        raise BinaryNoteError(note=note)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        if best is None:
+            raise EncodingError(note=note) from None
+        text = str(best)
+    if text.lstrip().startswith("{\\rtf"):
+        from striprtf.striprtf import rtf_to_text
+
+        text = rtf_to_text(text)
+    return text
+
+
+def validate_text(text: str, note: str, max_chars: int = MAX_CHARS) -> str:
+    """Refuse empty, binary-looking or oversized text (the message names the note, never quotes it)."""
+    if len(text) > max_chars:
+        raise NoteTooLargeError(note=note, size=len(text), limit=max_chars)
+    if not text.strip():
+        raise EmptyNoteError(note=note)
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in _CONTROL_OK)
+    if controls > _CONTROL_SHARE * min(len(text), 20000):
+        raise BinaryNoteError(note=note)
+    return text
+
+
+def read_note(path: Path, max_chars: int = MAX_CHARS) -> str:
+    """Read and validate one note file."""
+    note = path.name
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise NoteNotFoundError(note=note) from None
+    except (IsADirectoryError, PermissionError) as exc:
+        from notecheck.errors import InputError
+
+        raise InputError(note=note, detail=f"cannot read the file ({exc.__class__.__name__})") from None
+    if len(data) > 4 * max_chars:
+        raise NoteTooLargeError(note=note, size=len(data), limit=max_chars)
+    return validate_text(decode(data, note), note, max_chars)

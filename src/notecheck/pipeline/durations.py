@@ -1,0 +1,105 @@
+"""Time expressions: acuity from stated durations, and the date of an injury.
+
+"back pain for 3 weeks" -> acuity acute (under 6 weeks), "2-year history of neck pain" -> chronic; the
+thresholds, number words and units are data (patterns/facts/durations.yaml). A date phrase becomes an
+injury_date fact only in a sentence that holds a trauma or injury fact (patterns/facts/injury_date.yaml).
+"""
+
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from notecheck.pipeline.spans import add_fact, facts
+from notecheck.ruleset import Ruleset, load_ruleset
+from notecheck.ruleset.models import DurationTable
+
+
+def _number(text: str, words: dict[str, float]) -> float | None:
+    text = text.lower()
+    if text in words:
+        return words[text]
+    try:
+        return float(text.replace(",", "").split("-")[-1])
+    except ValueError:
+        return None
+
+
+def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
+    units = {"LOWER": {"IN": list(table.units)}}
+    number = {"LOWER": {"IN": list(table.numbers)}}
+    digits = {"LIKE_NUM": True}
+    lead = {"LOWER": {"IN": table.lead_words}}
+    det = {"LOWER": {"IN": ["the", "a", "an"]}, "OP": "?"}
+    past = {"LOWER": {"IN": ["past", "last", "previous", "prior"]}, "OP": "?"}
+    dash = {"ORTH": "-", "OP": "?"}
+    trail = {"LOWER": {"IN": table.trail_words}}
+    patterns = []
+    for num in (number, digits):
+        patterns.append([lead, det, past, num, dash, units])
+        patterns.append([num, dash, units, trail])
+    patterns.append([lead, {"LOWER": "the"}, {"LOWER": {"IN": ["past", "last"]}}, units])
+    return patterns
+
+
+class TimeExpressions:
+    """Writes acuity facts for durations and injury_date facts for dates near injuries."""
+
+    def __init__(self, nlp: Language, ruleset: Ruleset, *, name: str = "durations") -> None:
+        self.name = name
+        self.table = ruleset.durations
+        self.dates = ruleset.injury_date
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher.add("duration", _duration_patterns(self.table))
+        self.matcher.add("date", self.dates.patterns)
+        self.sentence_words = {w.lower() for w in self.table.sentence_words}
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.matcher(doc, as_spans=True)
+        if not matches:
+            return doc
+        kinds_by_sentence: dict[int, set[str]] = {}
+        for span in facts(doc):
+            kinds_by_sentence.setdefault(span.sent.start, set()).add(span.label_)
+        taken: list[Span] = []
+        for span in sorted(matches, key=lambda s: (s.start, -len(s))):
+            if taken and span.start < taken[-1].end:
+                continue
+            kinds = kinds_by_sentence.get(span.sent.start, set())
+            if span.label_ == "duration":
+                if self._duration(doc, span, kinds):
+                    taken.append(span)
+            elif kinds & set(self.dates.needs_sentence_with):
+                add_fact(doc, span.start, span.end, kind="injury_date", value=span.text, rule_id="injury_date.phrase")
+                taken.append(span)
+        return doc
+
+    def _duration(self, doc: Doc, span: Span, kinds: set[str]) -> bool:
+        sentence = span.sent
+        if not (kinds & set(self.table.needs_sentence_with)) and not any(
+            t.lower_ in self.sentence_words for t in sentence
+        ):
+            return False
+        unit = next(t for t in reversed(span) if t.lower_ in self.table.units)
+        count = 1.0
+        for token in span:
+            value = _number(token.text, self.table.numbers)
+            if value is not None and token.i < unit.i:
+                count = value
+        weeks = count * self.table.units[unit.lower_]
+        if weeks < self.table.acute_below_weeks:
+            value_name = "acute"
+        elif weeks > self.table.chronic_above_weeks:
+            value_name = "chronic"
+        else:
+            value_name = "subacute"
+        add_fact(doc, span.start, span.end, kind="acuity", value=value_name, rule_id="acuity.duration")
+        return True
+
+
+@Language.factory("notecheck_durations_v1", default_config={"patterns_dir": None})
+def make_durations(nlp: Language, name: str, patterns_dir: str | None) -> TimeExpressions:
+    """Factory: durations and injury dates."""
+    return TimeExpressions(nlp, load_ruleset(Path(patterns_dir) if patterns_dir else None), name=name)

@@ -1,0 +1,54 @@
+"""Keep a fact only where its rule file says it stands: in a sentence with a related fact, or, for
+imaging, where a result is reported (a result word in the sentence, or a findings/impression section)."""
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from notecheck.pipeline.spans import GROUP, facts
+from notecheck.ruleset import Ruleset, load_ruleset
+
+
+class FactFilters:
+    """Drops facts whose file-level conditions do not hold."""
+
+    def __init__(self, ruleset: Ruleset, *, name: str = "fact_filters") -> None:
+        self.name = name
+        self.needs: dict[str, set[str]] = {}
+        for kind, fact_file in ruleset.facts.items():
+            for rule in fact_file.rules:
+                needs = rule.needs_sentence_with if rule.needs_sentence_with is not None else fact_file.needs_sentence_with
+                if needs:
+                    self.needs[rule.id] = set(needs)
+        self.cues = {k: {c.lower() for c in f.result_cues} for k, f in ruleset.facts.items() if f.result_cues}
+        self.result_sections = {k: set(f.result_sections) for k, f in ruleset.facts.items()}
+        self.result_kinds = {k: set(f.result_with_kinds) for k, f in ruleset.facts.items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = facts(doc)
+        if not spans:
+            return doc
+        kinds_by_sentence: dict[int, set[str]] = {}
+        for span in spans:
+            kinds_by_sentence.setdefault(span.sent.start, set()).add(span.label_)
+        doc.spans[GROUP] = [s for s in spans if self._keep(s, kinds_by_sentence[s.sent.start])]
+        return doc
+
+    def _keep(self, span: Span, kinds: set[str]) -> bool:
+        kind = span.label_
+        needs = self.needs.get(span.id_)
+        if needs and not kinds & needs:
+            return False
+        if kind in self.cues:
+            section = span[0]._.section_category
+            if section in self.result_sections[kind] or kinds & self.result_kinds[kind]:
+                return True
+            return any(t.lower_ in self.cues[kind] for t in span.sent)
+        return True
+
+
+@Language.factory("notecheck_fact_filters_v1", default_config={"patterns_dir": None})
+def make_fact_filters(nlp: Language, name: str, patterns_dir: str | None) -> FactFilters:
+    """Factory: the file-level fact filters."""
+    return FactFilters(load_ruleset(Path(patterns_dir) if patterns_dir else None), name=name)

@@ -1,0 +1,65 @@
+"""Targets from data: every rule of patterns/facts/<kind>.yaml in three matchers, one pass each."""
+
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from notecheck.pipeline.spans import GROUP, facts
+from notecheck.ruleset import Ruleset, load_ruleset
+
+# An adjective may stand up to this many tokens before its head ("lumbar and sacral spine").
+_ADJECTIVE_GAP = 2
+
+
+def _adjective_patterns(adjectives: list[str], heads: list[str]) -> list[list[dict[str, Any]]]:
+    lower = [a.lower() for a in adjectives]
+    gap: list[dict[str, Any]] = [{"IS_SPACE": False, "OP": "?"}] * _ADJECTIVE_GAP
+    return [[{"LOWER": {"IN": lower}}, *gap, {"LOWER": {"IN": [h.lower() for h in heads]}}]]
+
+
+class FactMatcher:
+    """Finds every fact rule's phrases and token patterns and writes them to the facts group."""
+
+    def __init__(self, nlp: Language, ruleset: Ruleset, *, name: str = "facts") -> None:
+        self.name = name
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.tokens = Matcher(nlp.vocab, validate=True)
+        self.rules: dict[int, tuple[str, str, str]] = {}
+        for kind, fact_file in ruleset.facts.items():
+            for rule in fact_file.rules:
+                key = nlp.vocab.strings.add(rule.id)
+                self.rules[key] = (kind, rule.value, rule.id)
+                if rule.phrases:
+                    self.lower.add(rule.id, list(nlp.tokenizer.pipe(rule.phrases)))
+                if rule.exact:
+                    self.exact.add(rule.id, list(nlp.tokenizer.pipe(rule.exact)))
+                patterns = list(rule.patterns)
+                if rule.adjectives:
+                    patterns += _adjective_patterns(rule.adjectives, fact_file.heads)
+                if patterns:
+                    self.tokens.add(rule.id, patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.lower(doc) + self.exact(doc) + self.tokens(doc)
+        # Longest match wins among spans of one kind and value; other values may overlap.
+        by_kind: dict[tuple[str, str], list[Span]] = {}
+        for key, start, end in matches:
+            kind, value, rule_id = self.rules[key]
+            span = Span(doc, start, end, label=kind, kb_id=value, span_id=rule_id)
+            by_kind.setdefault((kind, value), []).append(span)
+        group = facts(doc)
+        for spans in by_kind.values():
+            group.extend(filter_spans(spans))
+        doc.spans[GROUP] = group
+        return doc
+
+
+@Language.factory("notecheck_fact_matcher_v1", default_config={"patterns_dir": None})
+def make_fact_matcher(nlp: Language, name: str, patterns_dir: str | None) -> FactMatcher:
+    """Factory: the fact matcher built from patterns/facts/."""
+    return FactMatcher(nlp, load_ruleset(Path(patterns_dir) if patterns_dir else None), name=name)

@@ -1,0 +1,97 @@
+"""Region from vertebral levels: a small grammar of levels and ranges mapped onto ICD-10-CM's region axis.
+
+Grammar (tables in patterns/facts/levels.yaml):
+    level   := COLUMN NUMBER            C1..C7, T1..T12, L1..L5, S1..S5 ("L 4" and "L-4" too)
+    segment := level SEP [COLUMN] NUMBER   L4-5, L4-L5, L5-S1, C7/T1, L3 through S1
+A single level takes its vertebra's region. Two adjacent vertebrae form a motion segment, which takes the
+junction region where the tables give one (L5-S1 lumbosacral) and else its vertebrae's region. A longer
+range yields the region of every vertebra in it and of every junction it crosses.
+"""
+
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from notecheck.pipeline.spans import add_fact
+from notecheck.ruleset import Ruleset, load_ruleset
+from notecheck.ruleset.models import LevelGrammar
+
+_COLUMNS = "CTLS"
+_CONTEXT_WINDOW = 40  # characters around an S-level searched for heart-sound words
+
+
+class LevelTable:
+    """Vertebrae in order, with the region of each and of each junction."""
+
+    def __init__(self, grammar: LevelGrammar) -> None:
+        self.order: list[str] = [f"{c}{n}" for c in _COLUMNS for n in range(1, grammar.vertebrae[c] + 1)]  # type: ignore[index]
+        self.index = {name: i for i, name in enumerate(self.order)}
+        self.region: dict[str, str] = {}
+        for block in grammar.vertebra_regions:
+            for name in self.order[self.index[block.start] : self.index[block.end] + 1]:
+                self.region[name] = block.region
+        self.junction = {(j.upper, j.lower): j.region for j in grammar.junctions}
+
+    def regions(self, first: str, last: str) -> list[str]:
+        """Regions of a level (first == last), a motion segment or a longer range, in spinal order."""
+        lo, hi = sorted((self.index[first], self.index[last]))
+        names = self.order[lo : hi + 1]
+        if len(names) == 2 and (names[0], names[1]) in self.junction:
+            return [self.junction[(names[0], names[1])]]
+        found: list[str] = []
+        for i, name in enumerate(names):
+            crossed = self.junction.get((names[i - 1], name)) if i else None
+            for region in (crossed, self.region[name]):
+                if region and region not in found:
+                    found.append(region)
+        return found
+
+
+class LevelGrammarComponent:
+    """Finds vertebral levels and ranges in the text and writes one region fact per region."""
+
+    def __init__(self, ruleset: Ruleset, *, name: str = "levels") -> None:
+        self.name = name
+        grammar = ruleset.levels
+        self.table = LevelTable(grammar)
+        seps = "|".join(re.escape(w) for w in sorted(grammar.range_words, key=len, reverse=True))
+        self.pattern = re.compile(
+            rf"(?<![A-Za-z0-9])(?P<c1>[{_COLUMNS}])[- ]?(?P<n1>\d{{1,2}})"
+            rf"(?:\s*(?:{seps})\s*(?P<c2>[{_COLUMNS}])?[- ]?(?P<n2>\d{{1,2}}))?(?![A-Za-z0-9])"
+        )
+        self.not_followed = re.compile(
+            r"\s*-?\s*(?:" + "|".join(re.escape(w) for w in grammar.not_followed_by) + r")\b", re.I
+        )
+        self.heart = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in grammar.heart_sound_words) + r")\b", re.I)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for match in self.pattern.finditer(text):
+            first = f"{match['c1']}{int(match['n1'])}"
+            last = f"{match['c2'] or match['c1']}{int(match['n2'])}" if match["n2"] else first
+            if first not in self.table.index or last not in self.table.index:
+                continue
+            if self._not_a_level(text, match, first, last):
+                continue
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            for region in self.table.regions(first, last):
+                add_fact(doc, span.start, span.end, kind="region", value=region, rule_id=f"levels.{region}")
+        return doc
+
+    def _not_a_level(self, text: str, match: re.Match[str], first: str, last: str) -> bool:
+        if self.not_followed.match(text, match.end()):
+            return True
+        if first == last and first[0] == "S":
+            window = text[max(0, match.start() - _CONTEXT_WINDOW) : match.end() + _CONTEXT_WINDOW]
+            return bool(self.heart.search(window))
+        return False
+
+
+@Language.factory("notecheck_level_grammar_v1", default_config={"patterns_dir": None})
+def make_level_grammar(nlp: Language, name: str, patterns_dir: str | None) -> LevelGrammarComponent:
+    """Factory: the vertebral level grammar."""
+    return LevelGrammarComponent(load_ruleset(Path(patterns_dir) if patterns_dir else None), name=name)

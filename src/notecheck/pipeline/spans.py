@@ -1,0 +1,19 @@
+"""The one span group every extractor writes to: label = kind, kb_id_ = value, id_ = rule id."""
+
+from spacy.tokens import Doc, Span
+
+GROUP = "facts"
+
+
+def add_fact(doc: Doc, start: int, end: int, *, kind: str, value: str, rule_id: str) -> Span:
+    """Append a fact span (token offsets) to the facts group and return it."""
+    span = Span(doc, start, end, label=kind, kb_id=value, span_id=rule_id)
+    facts(doc).append(span)
+    return span
+
+
+def facts(doc: Doc) -> list[Span]:
+    """The facts span group, created on first use."""
+    if GROUP not in doc.spans:
+        doc.spans[GROUP] = []
+    return doc.spans[GROUP]  # type: ignore[return-value]

@@ -1,0 +1,1 @@
+"""Renderers of a Report: text (terminal), json, html."""

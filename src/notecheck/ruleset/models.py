@@ -1,0 +1,302 @@
+"""Strict, frozen schemas of the files in patterns/. A typo fails at load, naming file and rule."""
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+RegionValue = Literal[
+    "occipito_atlanto_axial",
+    "cervical",
+    "cervicothoracic",
+    "thoracic",
+    "thoracolumbar",
+    "lumbar",
+    "lumbosacral",
+    "sacral",
+]
+FactKind = Literal[
+    "region",
+    "trauma",
+    "acuity",
+    "current_injury",
+    "phase_of_care",
+    "imaging",
+    "underlying_disease",
+    "causal_link",
+    "treatment",
+    "treatment_failure",
+    "functional_impact",
+    "neuro_deficit",
+    "diagnosis",
+    "exclusion",
+    "injury_date",
+]
+CLOSED_VALUES: dict[str, tuple[str, ...]] = {
+    "region": RegionValue.__args__,  # type: ignore[attr-defined]
+    "trauma": ("fall", "motor_vehicle", "sports", "lifting", "assault", "other"),
+    "acuity": ("acute", "subacute", "chronic"),
+    "imaging": ("mri", "ct", "xray", "bone_scan", "other"),
+    "treatment": (
+        "physical_therapy",
+        "medication",
+        "injection",
+        "chiropractic",
+        "bracing",
+        "activity_modification",
+        "home_exercise",
+        "modalities",
+    ),
+}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FactRule(Strict):
+    """One extraction rule: literal phrases and/or spaCy token patterns giving one normalized value."""
+
+    id: str = Field(description="Stable id, '<kind>.<name>'.")
+    value: str = Field(description="Normalized value written on the fact (CONTRACT.md vocabulary).")
+    phrases: list[str] = Field(default_factory=list, description="Matched case-insensitively.")
+    exact: list[str] = Field(default_factory=list, description="Matched case-sensitively (acronyms).")
+    patterns: list[list[dict[str, Any]]] = Field(
+        default_factory=list, description="spaCy Matcher token patterns."
+    )
+    adjectives: list[str] = Field(
+        default_factory=list,
+        description="Words that count only when a head word of the file follows within two tokens.",
+    )
+    needs_sentence_with: list[FactKind] | None = Field(
+        default=None, description="Overrides the file's needs_sentence_with for this rule."
+    )
+    note: str | None = None
+    source: str | None = None
+
+
+class FactFile(Strict):
+    """patterns/facts/<kind>.yaml."""
+
+    schema_version: Literal[1]
+    kind: FactKind
+    note: str | None = None
+    source: str | None = None
+    heads: list[str] = Field(default_factory=list, description="Head words for `adjectives` rules.")
+    needs_sentence_with: list[FactKind] = Field(
+        default_factory=list,
+        description="Keep a fact of this kind only when its sentence holds a fact of one of these kinds.",
+    )
+    result_cues: list[str] = Field(
+        default_factory=list,
+        description="(imaging) words that make a mention a reported result; a mention without one and "
+        "outside a result section is dropped.",
+    )
+    result_sections: list[str] = Field(default_factory=list)
+    result_with_kinds: list[FactKind] = Field(
+        default_factory=list, description="(imaging) a fact of these kinds in the sentence also shows a result."
+    )
+    rules: list[FactRule]
+
+
+class LevelSpan(Strict):
+    start: str = Field(description="First vertebra, e.g. C3.")
+    end: str = Field(description="Last vertebra, e.g. C7.")
+    region: RegionValue
+
+
+class JunctionRegion(Strict):
+    upper: str
+    lower: str
+    region: RegionValue
+
+
+class LevelGrammar(Strict):
+    """patterns/facts/levels.yaml: the vertebral level grammar's tables."""
+
+    schema_version: Literal[1]
+    note: str | None = None
+    source: str | None = None
+    vertebrae: dict[Literal["C", "T", "L", "S"], int] = Field(description="Vertebrae per column.")
+    vertebra_regions: list[LevelSpan]
+    junctions: list[JunctionRegion] = Field(
+        description="Motion segments whose region differs from their vertebrae's."
+    )
+    range_words: list[str]
+    not_followed_by: list[str] = Field(
+        description="Words after a level that show it is not a vertebra (T2-weighted, C3 complement)."
+    )
+    heart_sound_words: list[str] = Field(
+        description="Words near S1-S4 that show heart sounds, not sacral levels."
+    )
+
+
+class DurationTable(Strict):
+    """Acuity from a stated duration (patterns/facts/durations.yaml)."""
+
+    schema_version: Literal[1]
+    source: str | None = None
+    acute_below_weeks: float
+    chronic_above_weeks: float
+    units: dict[str, float] = Field(description="Unit word -> weeks.")
+    numbers: dict[str, float] = Field(description="Number words -> value.")
+    lead_words: list[str] = Field(description="Words before a duration: for, x, past, ...")
+    trail_words: list[str] = Field(description="Words after: history, duration, ...")
+    sentence_words: list[str] = Field(
+        description="A duration counts only in a sentence holding one of these words (pain, symptoms)..."
+    )
+    needs_sentence_with: list[FactKind] = Field(
+        default_factory=list, description="... or a fact of one of these kinds."
+    )
+
+
+class InjuryDateTable(Strict):
+    """Injury date: date phrases kept when their sentence holds an injury or trauma fact."""
+
+    schema_version: Literal[1]
+    source: str | None = None
+    patterns: list[list[dict[str, Any]]]
+    relative_units: list[str]
+    needs_sentence_with: list[FactKind]
+
+
+class ExclusionTable(Strict):
+    """Exclusion facts derive from negated facts of these kinds ('no fracture')."""
+
+    schema_version: Literal[1]
+    source: str | None = None
+    derive_from: list[FactKind]
+    prefix: str = "no"
+
+
+class SectionRule(Strict):
+    literal: str
+    pattern: list[dict[str, Any]] | str | None = None
+
+
+class SectionCategory(Strict):
+    id: str
+    headers: list[str]
+    assertion: Literal["hypothetical", "family"] | None = Field(
+        default=None, description="Assertion given to facts in this section without a cue of their own."
+    )
+    historical: bool = False
+    assertion_kinds: list[FactKind] | None = Field(
+        default=None, description="Kinds the section assertion applies to (all when null)."
+    )
+
+
+class SectionFile(Strict):
+    schema_version: Literal[1]
+    source: str | None = None
+    sections: list[SectionCategory]
+
+
+AssertionValue = Literal["present", "negated", "possible", "hypothetical", "family"]
+
+
+class FactCondition(Strict):
+    """Which facts a requirement or finding looks for."""
+
+    kind: FactKind
+    values: list[str] | None = Field(default=None, description="Any value when null.")
+    assertion: list[AssertionValue] = Field(default_factory=lambda: ["present"])
+    historical: bool | None = Field(default=None, description="Either when null.")
+
+
+class RequirementRule(Strict):
+    id: Literal[
+        "region",
+        "named_condition",
+        "imaging",
+        "exclusion_rationale",
+        "functional_impact",
+        "treatment_history",
+        "underlying_disease",
+        "causal_link",
+        "trauma_event",
+        "injury_date",
+        "phase_of_care",
+        "neuro_status",
+    ]
+    severity: Literal["required", "recommended"]
+    check: Literal["region", "facts"] = Field(
+        description="region: the code's region axis; facts: met by any fact of `met_by`."
+    )
+    met_by: list[FactCondition] = Field(default_factory=list)
+    conflict_if: list[FactCondition] = Field(default_factory=list)
+    met: str = Field(description="Message when met; {values} lists the evidence values.")
+    missing: str
+    conflict: str | None = None
+    source: str | None = None
+
+
+class FindingRule(Strict):
+    id: str
+    kind: Literal[
+        "more_specific_code",
+        "excludes1",
+        "sequencing",
+        "competing_diagnosis",
+        "secondary_code",
+    ]
+    when: list[FactCondition] = Field(
+        default_factory=list, description="Any of these facts triggers it; empty = always."
+    )
+    codes: list[str] = Field(
+        default_factory=list,
+        description="Suggested codes; '{axis}' is replaced by the proposed code's region character; a "
+        "category written 'M51.-' suggests the category.",
+    )
+    injury_codes: bool = Field(
+        default=False, description="(excludes1) suggest the injury categories of injury_codes.yaml."
+    )
+    blocking: bool = False
+    message: str = Field(description="{values}, {codes}, {code_first} may be used.")
+    source: str | None = None
+
+
+class FamilyFile(Strict):
+    """patterns/requirements/<family>.yaml: one rule for every sibling of a category."""
+
+    schema_version: Literal[1]
+    family: str = Field(description="The non-billable parent, e.g. M53.8.")
+    source: str
+    region_axis: bool = Field(description="True when the last character is the region axis.")
+    requirements: list[RequirementRule]
+    findings: list[FindingRule] = Field(default_factory=list)
+
+
+class AxisFile(Strict):
+    """patterns/requirements/region_axis.yaml: the region character of M40-M54 codes."""
+
+    schema_version: Literal[1]
+    source: str
+    axis: dict[str, RegionValue | Literal["unspecified", "multiple"]]
+
+
+class InjuryCodeRule(Strict):
+    values: list[str] = Field(description="current_injury values this row serves (any when empty).")
+    region: RegionValue
+    category: str
+    note: str | None = None
+
+
+class InjuryCodeFile(Strict):
+    schema_version: Literal[1]
+    source: str
+    rows: list[InjuryCodeRule]
+
+
+class QueryTemplate(Strict):
+    requirement: str
+    question: str
+    options: list[str] = Field(description="Choices; 'Other' and 'Clinically undetermined' are added.")
+    indicator_kinds: list[FactKind] = Field(default_factory=list)
+
+
+class QueryFile(Strict):
+    schema_version: Literal[1]
+    source: str
+    preamble: str
+    closing: list[str]
+    templates: list[QueryTemplate]

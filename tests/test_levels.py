@@ -1,0 +1,50 @@
+"""The vertebral level grammar and region words, on sentences written for the purpose."""
+
+import pytest
+
+
+def regions(checker, text: str) -> set[str]:
+    return {f.value for f in checker.extract(text) if f.kind == "region" and f.assertion == "present"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("MRI: L4-5 disc bulge", {"lumbar"}, id="disc-level"),
+        pytest.param("Tenderness at L4-L5 on palpation.", {"lumbar"}, id="two-letter-segment"),
+        pytest.param("pain at L5-S1", {"lumbosacral"}, id="junction"),
+        pytest.param("Small protrusion at L5/S1.", {"lumbosacral"}, id="slash-junction"),
+        pytest.param("fusion from L3 through S1", {"lumbar", "lumbosacral", "sacral"}, id="range-crosses"),
+        pytest.param("Fusion C5-T2 was performed.", {"cervical", "cervicothoracic", "thoracic"}, id="range-cervicothoracic"),
+        pytest.param("Compression deformity of the T12 vertebral body.", {"thoracic"}, id="single-vertebra"),
+        pytest.param("Mild height loss at T12-L1.", {"thoracolumbar"}, id="thoracolumbar-junction"),
+        pytest.param("Instability at C1-2 noted.", {"occipito_atlanto_axial"}, id="atlantoaxial-segment"),
+        pytest.param("Foraminal narrowing at C7-T1.", {"cervicothoracic"}, id="cervicothoracic-junction"),
+        pytest.param("Degenerative change at C5-6 and C6-7.", {"cervical"}, id="two-cervical-discs"),
+        pytest.param("Chronic pain over the coccyx.", {"sacral"}, id="coccyx-word"),
+        pytest.param("Right SI joint tenderness.", {"sacral"}, id="si-joint"),
+        pytest.param("Lumbosacral radiculopathy on the left.", {"lumbosacral"}, id="adjective-with-head"),
+        pytest.param("C-spine imaging reviewed; tenderness over the LS spine.", {"cervical", "lumbosacral"}, id="abbreviations"),
+        pytest.param("cervical lymphadenopathy", set(), id="not-the-spine"),
+        pytest.param("Sacral decubitus ulcer, stage 2.", set(), id="sacral-not-spine"),
+        pytest.param("Lumbar puncture was performed for CSF.", set(), id="lumbar-puncture"),
+        pytest.param("C-spine nontender", set(), id="normal-exam"),
+        pytest.param("Increased T2 signal in the cord.", set(), id="mri-weighting"),
+        pytest.param("Heart: regular rate, S1 and S2 normal, no murmur.", set(), id="heart-sounds"),
+        pytest.param("Low C3 complement level.", set(), id="lab-analyte"),
+    ],
+)
+def test_region_grammar(checker, text, expected):
+    assert regions(checker, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        pytest.param("Disc bulge at L4-5 noted.", 14, 18, id="segment"),
+        pytest.param("Fusion from L3 through S1.", 12, 25, id="range"),
+    ],
+)
+def test_level_offsets_point_at_the_level(checker, text, start, end):
+    spans = {(f.start, f.end) for f in checker.extract(text) if f.kind == "region"}
+    assert (start, end) in spans
