@@ -101,6 +101,26 @@ def schema() -> None:
     sys.stdout.write(json.dumps(Report.model_json_schema(), indent=2) + "\n")
 
 
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="sample_notes/ (NAME.txt + NAME.gold.json) or a gold JSONL file.")],
+    corpus: Annotated[Path, typer.Option(help="Corpus JSONL holding the texts of a JSONL gold set.")] = Path("../shared/corpus/mtsamples.jsonl"),
+    split: Annotated[str, typer.Option(help="dev, heldout or all.")] = "all",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    show_text: Annotated[bool, typer.Option("--show-text", help="Include the note text of each miss.")] = False,
+    max_misses: Annotated[int, typer.Option(help="Misses listed in the table view.")] = 40,
+) -> None:
+    """Score the pipeline against gold annotations: per-element P/R/F1, spans, verdicts, misses."""
+    from notecheck.evaluation import run
+
+    with user_errors(str(gold)):
+        result = run.evaluate(gold, corpus, split, show_text)
+        if as_json:
+            sys.stdout.write(json.dumps(result, indent=2) + "\n")
+        else:
+            run.render(result, Console(highlight=False), max_misses=max_misses)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
