@@ -22,6 +22,12 @@ class FactBuilder:
     def __init__(self, ruleset: Ruleset) -> None:
         self.sections: dict[str, SectionCategory] = {s.id: s for s in ruleset.sections.sections}
         self.exclusion = ruleset.exclusion
+        self.historical_with = {k: set(f.historical_with) for k, f in ruleset.facts.items() if f.historical_with}
+        self.historical_in_note = {
+            k: {tuple(pair.split("=", 1)) for pair in f.historical_in_note_with}
+            for k, f in ruleset.facts.items()
+            if f.historical_in_note_with
+        }
 
     def __call__(self, doc: Doc) -> list[Fact]:
         seen: set[tuple[str, str, int, int]] = set()
@@ -31,9 +37,16 @@ class FactBuilder:
             if key not in seen:
                 seen.add(key)
                 spans.append(span)
+        kinds_by_sentence: dict[int, set[str]] = {}
+        for span in spans:
+            kinds_by_sentence.setdefault(span.sent.start, set()).add(span.label_)
+        stated = {(s.label_, s.kb_id_) for s in spans}
         made: list[Fact] = []
         for span in spans:
             fact = self._fact(span, len(made))
+            in_sentence = kinds_by_sentence[span.sent.start] & self.historical_with.get(fact.kind, set())
+            if in_sentence or stated & self.historical_in_note.get(fact.kind, set()):
+                fact = fact.model_copy(update={"historical": True})
             made.append(fact)
             if fact.assertion == "negated" and fact.kind in self.exclusion.derive_from:
                 made.append(self._exclusion(fact, len(made)))

@@ -34,11 +34,12 @@ def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
     lead = {"LOWER": {"IN": table.lead_words}}
     det = {"LOWER": {"IN": ["the", "a", "an"]}, "OP": "?"}
     past = {"LOWER": {"IN": ["past", "last", "previous", "prior"]}, "OP": "?"}
+    approx = {"LOWER": {"IN": table.lead_words}, "OP": "?"}
     dash = {"ORTH": "-", "OP": "?"}
     trail = {"LOWER": {"IN": table.trail_words}}
     patterns = []
     for num in (number, digits):
-        patterns.append([lead, det, past, num, dash, units])
+        patterns.append([lead, det, past, approx, num, dash, units])
         patterns.append([num, dash, units, trail])
     patterns.append([lead, {"LOWER": "the"}, {"LOWER": {"IN": ["past", "last"]}}, units])
     return patterns

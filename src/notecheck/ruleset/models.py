@@ -82,6 +82,19 @@ class FactFile(Strict):
     note: str | None = None
     source: str | None = None
     heads: list[str] = Field(default_factory=list, description="Head words for `adjectives` rules.")
+    cue_words: list[str] = Field(
+        default_factory=list, description="A shared word list the rules' token patterns use by YAML anchor."
+    )
+    historical_in_note_with: list[str] = Field(
+        default_factory=list,
+        description="'kind=value' pairs: a fact of this kind is historical anywhere in a note that states one of "
+        "them (a note that says the fracture healed speaks of the old fracture).",
+    )
+    historical_with: list[FactKind] = Field(
+        default_factory=list,
+        description="A fact of this kind is historical when its sentence holds a present fact of these kinds "
+        "(a fracture in a sentence that says it healed).",
+    )
     needs_sentence_with: list[FactKind] = Field(
         default_factory=list,
         description="Keep a fact of this kind only when its sentence holds a fact of one of these kinds.",
