@@ -1,0 +1,426 @@
+"""ConText rules: the shipped file loads, a broken one fails with NC101, cues work on spine text."""
+
+import json
+from pathlib import Path
+
+import pytest
+import medspacy  # noqa: F401  (registers the medspacy_context factory)
+import spacy
+from spacy.language import Language
+from spacy.tokens import Span
+
+from notecheck.errors import PatternError
+from notecheck.pipeline.context_rules import (
+    ASSERTION_BY_CATEGORY,
+    ContextRulesFile,
+    assertion_from_categories,
+    fact_modifiers,
+    json_schema,
+    load_context_rules,
+    read_context_rules,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = ROOT / "patterns" / "context.yaml"
+SCHEMA = ROOT / "patterns" / "context.schema.json"
+GROUP = "facts"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    """Blank English, a sentencizer and ConText set up as the contract says, with shipped rules."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    config = {
+        "rules": None,
+        "input_span_type": "group",
+        "span_group_name": GROUP,
+        "span_attrs": None,
+    }
+    nlp.add_pipe("medspacy_context", config=config).add(load_context_rules(RULES))
+    return nlp
+
+
+def _target(nlp: Language, text: str, targets: dict[str, str]) -> dict[str, Span]:
+    """Split sentences, put each phrase in the facts group labelled with its kind, run ConText."""
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    spans = []
+    for phrase, kind in targets.items():
+        start = text.index(phrase)
+        span = doc.char_span(start, start + len(phrase), label=kind, alignment_mode="expand")
+        assert span is not None, phrase
+        spans.append(span)
+    doc.spans[GROUP] = spans
+    doc = nlp.get_pipe("medspacy_context")(doc)
+    return dict(zip(targets, doc.spans[GROUP], strict=True))
+
+
+def _assert(nlp: Language, text: str, phrase: str, kind: str) -> tuple[str, bool]:
+    spans = _target(nlp, text, {phrase: kind})
+    return assertion_from_categories(m.category for m in fact_modifiers(spans[phrase]))
+
+
+# --- the shipped file ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [RULES], ids=lambda p: p.name)
+def test_when_a_shipped_rules_file_is_loaded_then_every_rule_becomes_a_context_rule(path):
+    spec = read_context_rules(path)
+    rules = load_context_rules(path)
+    assert [rule.metadata["id"] for rule in rules] == [r.id for r in spec.rules]
+    known = set(ASSERTION_BY_CATEGORY) | {"HISTORICAL", "TERMINATE", "PSEUDO"}
+    assert {rule.category for rule in rules} <= known
+
+
+def test_when_the_schema_changes_then_the_shipped_json_schema_is_regenerated():
+    fix = (
+        "python -c 'from notecheck.pipeline.context_rules import json_schema; "
+        "print(json_schema(), end=\"\")' > patterns/context.schema.json"
+    )
+    assert json.loads(SCHEMA.read_text(encoding="utf-8")) == json.loads(json_schema()), fix
+    assert ContextRulesFile.model_config["extra"] == "forbid"
+
+
+# --- broken files -------------------------------------------------------------------------------
+
+GOOD_RULE = """\
+schema_version: 1
+rules:
+  - id: context.negated.denies
+    literal: denies
+    category: NEGATED_EXISTENCE
+    direction: FORWARD
+"""
+
+
+RULE_ID = "context.negated.denies"
+FWD = "direction: FORWARD"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fragments"),
+    [
+        pytest.param(
+            "category: NEGATED_EXISTENCE", "category: NEG", [RULE_ID, "`category`", "use one of"],
+            id="unknown-category",
+        ),
+        pytest.param(
+            FWD, "direction: FORWARDS", [RULE_ID, "`direction`", "use one of"],
+            id="unknown-direction",
+        ),
+        pytest.param(FWD, f"{FWD}\n    scope: 3", [RULE_ID, "`scope`", "remove"], id="typo-field"),
+        pytest.param(
+            "    literal: denies\n", "", [RULE_ID, "`literal`", "add `literal`"], id="no-literal"
+        ),
+        pytest.param(
+            "literal: denies", "literal: no", [RULE_ID, "`literal`", "quote the value"],
+            id="bare-no-is-a-boolean",
+        ),
+        pytest.param(
+            f"id: {RULE_ID}", "id: context.possible.denies", ["must start with `context.negated.`"],
+            id="id-prefix-mismatch",
+        ),
+        pytest.param(
+            f"id: {RULE_ID}", "id: Negated-Denies", ["Negated-Denies", "context.<category>.<name>"],
+            id="id-not-dotted",
+        ),
+        pytest.param(
+            FWD, "direction: TERMINATE", [RULE_ID, "go together"], id="terminate-needs-its-category"
+        ),
+        pytest.param(
+            FWD, f"{FWD}\n    allowed_types: [region]\n    excluded_types: [imaging]",
+            [RULE_ID, "not both"],
+            id="allowed-and-excluded",
+        ),
+        pytest.param(
+            FWD, f"{FWD}\n    allowed_types: [spine]", [RULE_ID, "allowed_types", "use one of"],
+            id="unknown-fact-kind",
+        ),
+        pytest.param(FWD, f"{FWD}\n    max_scope: 0", [RULE_ID, "max_scope"], id="zero-scope"),
+        pytest.param(
+            FWD, f'{FWD}\n    pattern: [{{"LOWR": "denies"}}]',
+            [RULE_ID, "not a valid spaCy token pattern"],
+            id="bad-token-pattern",
+        ),
+        pytest.param(
+            "schema_version: 1", "schema_version: 2", ["schema_version", "use one of"],
+            id="unknown-schema-version",
+        ),
+        pytest.param("rules:", "rules: [", ["not valid YAML", "line"], id="yaml-syntax"),
+        pytest.param(GOOD_RULE, "- a list\n", ["not a ConText rules file"], id="not-a-mapping"),
+    ],
+)
+def test_when_a_rules_file_is_broken_then_loading_names_file_rule_and_fix(
+    tmp_path, old, new, fragments
+):
+    path = tmp_path / "context.yaml"
+    assert old in GOOD_RULE
+    path.write_text(GOOD_RULE.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(PatternError) as caught:
+        load_context_rules(path)
+    message = str(caught.value)
+    assert "[NC101]" in message
+    assert str(path) in message
+    assert "Fix" in message
+    for fragment in fragments:
+        assert fragment in message
+
+
+def test_when_two_rules_share_an_id_then_loading_names_the_id(tmp_path):
+    path = tmp_path / "context.yaml"
+    path.write_text(GOOD_RULE + GOOD_RULE.split("rules:\n", 1)[1], encoding="utf-8")
+    with pytest.raises(PatternError, match=r"repeated: context\.negated\.denies"):
+        load_context_rules(path)
+
+
+def test_when_the_file_is_missing_then_loading_says_so(tmp_path):
+    with pytest.raises(PatternError, match="cannot read the ConText rules"):
+        load_context_rules(tmp_path / "absent.yaml")
+
+
+# --- the contract's mapping ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("categories", "expected"),
+    [
+        pytest.param([], ("present", False), id="no-cue"),
+        pytest.param(["NEGATED_EXISTENCE"], ("negated", False), id="negated"),
+        pytest.param(["NORMAL_EXAM"], ("negated", False), id="normal-exam-is-negated"),
+        pytest.param(["POSSIBLE_EXISTENCE"], ("possible", False), id="possible"),
+        pytest.param(
+            ["HYPOTHETICAL", "NEGATED_EXISTENCE"], ("hypothetical", False), id="hypothetical-wins"
+        ),
+        pytest.param(
+            ["NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"], ("negated", False), id="negated-wins"
+        ),
+        pytest.param(["FAMILY", "HYPOTHETICAL"], ("family", False), id="family-beats-all"),
+        pytest.param(["HISTORICAL", "NEGATED_EXISTENCE"], ("negated", True), id="historical-flag"),
+        pytest.param(["TERMINATE", "PSEUDO"], ("present", False), id="terminators-say-nothing"),
+    ],
+)
+def test_assertion_from_categories(categories, expected):
+    assert assertion_from_categories(categories) == expected
+
+
+# --- each category on spine wording -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind", "assertion"),
+    [
+        # negated
+        pytest.param(
+            "Patient denies numbness in the legs.", "numbness", "neuro_deficit", "negated",
+            id="denies",
+        ),
+        pytest.param(
+            "X-rays show no fracture of the sacrum.", "fracture", "current_injury", "negated",
+            id="no",
+        ),
+        pytest.param(
+            "No fever, chills, or saddle numbness.", "saddle numbness", "neuro_deficit", "negated",
+            id="no-over-a-list",
+        ),
+        pytest.param(
+            "Extremities: No clubbing, cyanosis, or weakness.",
+            "weakness",
+            "neuro_deficit",
+            "negated",
+            id="heading-then-no-list",
+        ),
+        pytest.param(
+            "Fracture is not seen on CT.", "Fracture", "current_injury", "negated",
+            id="post-posed-not-seen",
+        ),
+        pytest.param(
+            "Her radicular pain has resolved.", "radicular pain", "neuro_deficit", "negated",
+            id="post-posed-resolved",
+        ),
+        pytest.param(
+            "ROS is -ve for bladder dysfunction.",
+            "bladder dysfunction",
+            "neuro_deficit",
+            "negated",
+            id="negative-for-abbreviated",
+        ),
+        pytest.param(
+            "No focal deficits.", "focal deficits", "neuro_deficit", "negated",
+            id="no-focal-deficits",
+        ),
+        # normal exam
+        pytest.param("C-spine nontender.", "C-spine", "region", "negated", id="nontender"),
+        pytest.param(
+            "Lumbar spine: normal.", "Lumbar spine", "region", "negated", id="heading-normal"
+        ),
+        pytest.param(
+            "Sensation intact in both legs.", "Sensation", "neuro_deficit", "negated", id="intact"
+        ),
+        pytest.param(
+            "Straight leg raise negative bilaterally, weakness absent.",
+            "Straight leg raise",
+            "neuro_deficit",
+            "negated",
+            id="exam-negative",
+        ),
+        pytest.param(
+            "MRI of the lumbar spine: unremarkable.", "MRI", "imaging", "present",
+            id="normal-imaging-is-still-a-result",
+        ),
+        pytest.param(
+            "Normal lumbar lordosis.", "lumbar", "region", "present",
+            id="normal-does-not-negate-a-region",
+        ),
+        # possible
+        pytest.param(
+            "Possible pars defect at L5.", "pars defect", "diagnosis", "possible", id="possible"
+        ),
+        pytest.param(
+            "Cannot rule out spondylolysis.", "spondylolysis", "diagnosis", "possible",
+            id="cannot-rule-out",
+        ),
+        pytest.param(
+            "Findings concerning for discitis.", "discitis", "underlying_disease", "possible",
+            id="concerning-for",
+        ),
+        # hypothetical
+        pytest.param(
+            "MRI ordered to rule out stenosis.", "stenosis", "diagnosis", "hypothetical",
+            id="to-rule-out",
+        ),
+        pytest.param(
+            "MRI ordered to rule out stenosis.", "MRI", "imaging", "hypothetical", id="ordered"
+        ),
+        pytest.param(
+            "If pain persists we will consider PT.", "PT", "treatment", "hypothetical", id="if"
+        ),
+        pytest.param(
+            "Will consider epidural injection.", "epidural injection", "treatment", "hypothetical",
+            id="will-consider",
+        ),
+        pytest.param(
+            "Return if weakness develops.", "weakness", "neuro_deficit", "hypothetical",
+            id="return-if",
+        ),
+        pytest.param(
+            "Discussed the risk of fall at home.", "fall", "trauma", "hypothetical", id="risk-of"
+        ),
+        pytest.param(
+            "Call for any new numbness or weakness.", "weakness", "neuro_deficit", "hypothetical",
+            id="return-precautions",
+        ),
+        pytest.param(
+            "Will continue physical therapy.", "physical therapy", "treatment", "present",
+            id="continue-is-current",
+        ),
+        # family
+        pytest.param(
+            "Mother has Paget disease.", "Paget disease", "underlying_disease", "family",
+            id="mother",
+        ),
+        pytest.param(
+            "His daughter, who has scoliosis, is well.", "scoliosis", "diagnosis", "family",
+            id="relative-who",
+        ),
+        pytest.param(
+            "Brought in by his wife for low back pain.", "low back pain", "diagnosis", "present",
+            id="relative-as-companion",
+        ),
+        pytest.param(
+            "No history of spine surgery.", "spine surgery", "treatment", "negated",
+            id="no-history-of",
+        ),
+        # pseudo and terminate
+        pytest.param(
+            "No change in the compression deformity.",
+            "compression deformity",
+            "diagnosis",
+            "present",
+            id="no-change",
+        ),
+        pytest.param(
+            "MRI with and without contrast shows L4-5 herniation.",
+            "herniation",
+            "diagnosis",
+            "present",
+            id="without-contrast",
+        ),
+        pytest.param(
+            "No fracture, but there is a disc bulge at L4-5.", "disc bulge", "diagnosis", "present",
+            id="but",
+        ),
+        pytest.param(
+            "No dilatation and positive for spondylolisthesis.",
+            "spondylolisthesis",
+            "diagnosis",
+            "present",
+            id="positive-for",
+        ),
+        pytest.param(
+            "Denies numbness. Reports weakness in the left leg.",
+            "weakness",
+            "neuro_deficit",
+            "present",
+            id="full-stop",
+        ),
+    ],
+)
+def test_when_a_cue_surrounds_a_fact_then_its_assertion_follows(nlp, text, phrase, kind, assertion):
+    assert _assert(nlp, text, phrase, kind)[0] == assertion
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind", "historical"),
+    [
+        pytest.param("History of L4-5 fusion.", "fusion", "treatment", True, id="history-of"),
+        pytest.param(
+            "Status post L5-S1 discectomy.", "discectomy", "treatment", True, id="status-post"
+        ),
+        pytest.param(
+            "Previous physical therapy without relief.", "physical therapy", "treatment", True,
+            id="previous",
+        ),
+        pytest.param("He fell from a ladder 10 years ago.", "fell", "trauma", True, id="years-ago"),
+        pytest.param(
+            "No history of spine surgery.", "spine surgery", "treatment", True, id="no-history-of"
+        ),
+        pytest.param(
+            "Two-week history of low back pain.", "low back pain", "diagnosis", False,
+            id="duration-is-not-history",
+        ),
+        pytest.param(
+            "A 45-year-old woman with sciatica.", "sciatica", "neuro_deficit", False,
+            id="age-is-not-old",
+        ),
+        pytest.param(
+            "History of lumbar fusion, now with L3-4 stenosis.", "stenosis", "diagnosis", False,
+            id="now",
+        ),
+    ],
+)
+def test_when_a_history_cue_surrounds_a_fact_then_it_is_historical(
+    nlp, text, phrase, kind, historical
+):
+    assert _assert(nlp, text, phrase, kind)[1] is historical
+
+
+def test_when_a_cue_sits_inside_a_fact_then_it_does_not_modify_that_fact(nlp):
+    text = "Disc bulge without stenosis at L4-5."
+    spans = _target(nlp, text, {"Disc bulge without stenosis": "diagnosis", "L4-5": "region"})
+    whole = spans["Disc bulge without stenosis"]
+    assert [m.category for m in whole._.modifiers] == ["NEGATED_EXISTENCE"]  # medSpaCy links it
+    assert fact_modifiers(whole) == []
+    categories = [m.category for m in fact_modifiers(spans["L4-5"])]
+    assert assertion_from_categories(categories) == ("negated", False)
+
+
+def test_when_a_terminator_follows_a_bounded_cue_then_it_still_ends_the_scope(nlp):
+    # "nontender" looks back 6 tokens at most; "present" between ends it before "Bowel sounds".
+    text = "Abdomen: bowel sounds are present, nontender."
+    assert _assert(nlp, text, "bowel sounds", "diagnosis") == ("present", False)
+
+
+def test_every_rule_keeps_its_id_for_evidence(nlp):
+    spans = _target(nlp, "Patient denies numbness.", {"numbness": "neuro_deficit"})
+    rule_ids = [m.rule.metadata["id"] for m in fact_modifiers(spans["numbness"])]
+    assert rule_ids == ["context.negated.deny"]
