@@ -1,0 +1,117 @@
+"""The FastAPI app: thin endpoints that parse, call one function and return the pydantic model.
+
+The pipeline loads once per worker in the lifespan. Checking is CPU-bound, so those endpoints are
+plain `def` (run in the threadpool) and never block the event loop. Nothing here logs a request body.
+"""
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.security import APIKeyHeader
+
+import notecheck
+from notecheck.api import Checker
+from notecheck.report import ErrorResponse, Report
+from notecheck.service import checks, codes
+from notecheck.service.edge import BodyLimit, Contain, SecurityHeaders
+from notecheck.service.errors import UnauthorizedError
+from notecheck.service.handlers import install_handlers
+from notecheck.service.models import BatchRequest, BatchResponse, CheckRequest, CodeInfo, Health
+from notecheck.service.settings import Settings
+
+log = logging.getLogger("notecheck.service")
+_api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False)
+_ERRORS: dict[int | str, dict[str, object]] = {
+    status: {"model": ErrorResponse} for status in (400, 401, 404, 413, 422)
+}
+
+
+def _checker(request: Request) -> Checker:
+    checker: Checker = request.app.state.checker
+    return checker
+
+
+def _require_key(request: Request, key: Annotated[str | None, Depends(_api_key_header)]) -> None:
+    import hmac
+
+    expected = request.app.state.settings.api_key
+    if expected and not (key and hmac.compare_digest(key.encode(), expected.encode())):
+        raise UnauthorizedError()
+
+
+CheckerDep = Annotated[Checker, Depends(_checker)]
+
+
+def create_app(settings: Settings | None = None, checker: Checker | None = None) -> FastAPI:
+    """The app; settings default to the environment, the checker to notecheck.load() at startup."""
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.checker = checker or notecheck.load()
+        # Warm the tabular (parsed lazily, about a second) so the first request is not slow.
+        app.state.checker.check("warm-up", codes=["M53.88"], note_id="warm-up")
+        log.info("notecheck ready (ruleset %s)", app.state.checker.ruleset_version)
+        yield
+
+    app = FastAPI(
+        title="notecheck",
+        version=notecheck.__version__,
+        summary="Which documentation a proposed ICD-10-CM spine code still lacks, with evidence.",
+        lifespan=lifespan,
+        docs_url=None,  # the Swagger and ReDoc pages load their assets from a CDN; the service is offline
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.settings = settings
+    install_handlers(app)
+    _routes(app)
+    # Last added is outermost: headers on everything, the limit before any parsing, Contain innermost.
+    app.add_middleware(Contain)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _routes(app: FastAPI) -> None:
+    keyed = [Depends(_require_key)]
+
+    @app.post("/v1/check", response_model=Report, responses=_ERRORS, dependencies=keyed, tags=["check"])
+    def check(body: CheckRequest, checker: CheckerDep) -> Report:
+        """The contract's report for one note and its proposed codes."""
+        return checks.check_one(checker, body)
+
+    @app.post("/v1/check/batch", response_model=BatchResponse, responses=_ERRORS, dependencies=keyed, tags=["check"])
+    def check_batch(body: BatchRequest, checker: CheckerDep) -> BatchResponse:
+        """Reports for up to 100 notes; a note with bad input gets its own error, the others run."""
+        return checks.check_batch(checker, body)
+
+    @app.get("/v1/codes/{code}", response_model=CodeInfo, responses=_ERRORS, dependencies=keyed, tags=["codes"])
+    def code_info(code: str, checker: CheckerDep) -> CodeInfo:
+        """What a code requires: tabular title and billability, its family's requirements and findings."""
+        return codes.code_info(code, checker.ruleset)
+
+    @app.get("/healthz", response_model=Health, tags=["service"])
+    def healthz(checker: CheckerDep) -> Health:
+        """Ready: the pipeline and ruleset are loaded."""
+        return Health(version=notecheck.__version__, ruleset_version=checker.ruleset_version)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def review_page() -> HTMLResponse:
+        from notecheck.render.html import render_page
+
+        return HTMLResponse(render_page())
+
+    @app.get("/assets/{name}", include_in_schema=False)
+    def asset(name: str) -> Response:
+        from notecheck.render.html import asset_response
+
+        found = asset_response(name)
+        if found is None:
+            return JSONResponse(status_code=404, content={"error": {"code": "NC395", "message": "no such asset"}})
+        content, media_type = found
+        return Response(content, media_type=media_type)
