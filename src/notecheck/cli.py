@@ -121,6 +121,35 @@ def eval_command(
             run.render(result, Console(highlight=False), max_misses=max_misses)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind; keep 127.0.0.1 unless a proxy guards it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes; each loads the pipeline once.")] = 1,
+) -> None:
+    """Serve the HTTP API and the review page (NOTECHECK_API_KEY set = X-API-Key required)."""
+    from notecheck.service.server import run
+
+    with user_errors("serve"):
+        run(host=host, port=port, workers=workers)
+
+
+@app.command("bench-service")
+def bench_service(
+    requests: Annotated[int, typer.Option(min=1, help="Requests per concurrency level.")] = 400,
+    clients: Annotated[str, typer.Option(help="Concurrency levels, comma-separated.")] = "1,8,32",
+    workers: Annotated[int, typer.Option(min=1, help="uvicorn worker processes.")] = 2,
+    words: Annotated[int, typer.Option(min=50, help="Words per generated note.")] = 600,
+    notes: Annotated[Path, typer.Option(help="Folder of .txt notes the benchmark notes are built from.")] = Path("sample_notes"),
+) -> None:
+    """Latency (p50/p95/p99), throughput and server memory of a real local server under load."""
+    from notecheck.service.bench import run_bench
+
+    with user_errors("bench-service"):
+        levels = [int(n) for n in clients.split(",") if n.strip()]
+        sys.stdout.write(run_bench(requests=requests, levels=levels, workers=workers, words=words, notes_dir=notes) + "\n")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

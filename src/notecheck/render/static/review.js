@@ -113,7 +113,7 @@
     ids.forEach(function (id) {
       var fact = facts[id];
       if (!fact) return;
-      var button = el("button", "ev kind-" + cssToken(fact.kind) + " assert-" + cssToken(fact.assertion));
+      var button = el("button", "ev kind-" + cssToken(fact.kind) + " ev-" + cssToken(fact.assertion));
       button.type = "button";
       button.dataset.fact = String(id);
       button.title = describeFact(fact) + "\nClick to show it in the note.";
@@ -189,6 +189,16 @@
     return block;
   }
 
+  // Why a check is not complete, in one line, so a coder need not work it out from the list.
+  function statusReason(check) {
+    if (check.status !== "gaps") return "";
+    var open = check.requirements.filter(function (r) { return r.severity === "required" && r.status !== "met"; });
+    if (open.length) return "Required documentation not met: " + open.map(function (r) { return human(r.id).toLowerCase(); }).join(", ") + ".";
+    var blocking = check.findings.filter(function (f) { return f.blocking; });
+    if (blocking.length) return "All required documentation is met, but a blocking finding needs review: " + blocking.map(function (f) { return human(f.kind).toLowerCase(); }).join(", ") + ".";
+    return "";
+  }
+
   function checkCard(root, check, facts, index) {
     var card = el("section", "check status-" + cssToken(check.status));
     card.id = "check-" + index;
@@ -199,6 +209,8 @@
     if (!check.billable) line.appendChild(el("span", "sev sev-blocking", "not billable"));
     head.appendChild(line);
     if (check.title) head.appendChild(el("div", "check-title", check.title));
+    var reason = statusReason(check);
+    if (reason) head.appendChild(el("p", "check-reason", reason));
     card.appendChild(head);
     if (check.requirements.length) {
       var met = check.requirements.filter(function (r) { return r.status === "met"; }).length;
