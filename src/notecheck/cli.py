@@ -95,6 +95,31 @@ def _emit(report: Report, text: str, format: Format, out: Path | None, queries: 
         sys.stdout.write(payload + "\n")
 
 
+class Engine(str, Enum):
+    local = "local"
+    spark = "spark"
+
+
+@app.command()
+def audit(
+    notes: Annotated[Path, typer.Argument(help="A folder of notes (text, RTF, JSON Lines), a JSON Lines file, or (spark) a Parquet table.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="RESULTS_DIR: results.sqlite, results.jsonl, results.csv, summary.html.")],
+    codes: Annotated[Path | None, typer.Option("--codes", help="MANIFEST.csv with path and codes columns (optional note_id).")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes, each loads the pipeline once.")] = 1,
+    engine: Annotated[Engine, typer.Option("--engine", help="local (resumable, SQLite) or spark (Parquet out).")] = Engine.local,
+) -> None:
+    """Audit a folder of notes; a killed run started again with the same arguments finishes the rest."""
+    with user_errors(str(notes)):
+        if engine is Engine.spark:
+            from notecheck.audit.spark import run_spark
+
+            _say(f"notecheck: {run_spark(notes, out, manifest=codes)}")
+            return
+        from notecheck.audit import run_audit
+
+        _say(f"notecheck: {run_audit(notes, out, manifest=codes, workers_n=workers).line()}")
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the report (schema_version 1)."""
@@ -148,6 +173,20 @@ def bench_service(
     with user_errors("bench-service"):
         levels = [int(n) for n in clients.split(",") if n.strip()]
         sys.stdout.write(run_bench(requests=requests, levels=levels, workers=workers, words=words, notes_dir=notes) + "\n")
+
+
+@app.command()
+def bench(
+    corpus: Annotated[Path, typer.Argument(help="A folder of .txt notes or a JSONL corpus (id, text, spine).")] = Path("sample_notes"),
+    spine: Annotated[bool, typer.Option("--spine", help="JSONL only: use the notes with spine = true.")] = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="Use only the first N notes.")] = None,
+) -> None:
+    """Notes/s, words/s and peak RSS of notecheck, medSpaCy's default pipeline and spaCy's tokenizer."""
+    from notecheck import bench as benchmark
+
+    with user_errors(str(corpus)):
+        results = benchmark.run(corpus, spine=spine, limit=limit)
+        sys.stdout.write(benchmark.render(results) + "\n")
 
 
 def main() -> None:

@@ -1,0 +1,126 @@
+"""`--engine spark`: the same per-note function (audit_note) on Apache Spark, Parquet in and out.
+
+Input: a folder / manifest / JSON Lines file (read on the driver, as the local engine does) or a Parquet
+table with columns note_id, text and optional codes (array of strings or "A;B"). Each partition loads
+the pipeline once (mapPartitions; a Python worker that Spark reuses keeps it). Output:
+RESULTS_DIR/results.parquet (one row per note, checks nested) and RESULTS_DIR/checks.parquet (one row
+per note x code). Spark runs are not resumable: a failed task is retried by Spark, and a rerun
+overwrites the output.
+"""
+
+import hashlib
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from notecheck.audit.inputs import NoteTask, collect, normalize_codes
+from notecheck.audit.note import NoteResult, audit_note
+from notecheck.errors import ManifestError
+
+_checker: Any = None  # one per Python worker process, loaded by the first partition it runs
+
+
+def run_spark(notes: Path, out: Path, *, manifest: Path | None = None, master: str | None = None) -> str:
+    """Audit on Spark; returns the one-line outcome."""
+    from pyspark.sql import SparkSession
+
+    started = time.perf_counter()
+    builder = SparkSession.builder.appName("notecheck-audit")
+    master = master or os.environ.get("NOTECHECK_SPARK_MASTER")
+    if master:  # else spark-submit's --master, or local[*] under plain python
+        builder = builder.master(master)
+    if (master or "local").startswith("local"):
+        # Local Python workers must run this interpreter (the one with notecheck installed), not
+        # whatever python3 is on PATH. On a cluster, set spark.pyspark.python (see README).
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    tasks = _tasks(spark, notes, manifest)
+    results = spark.createDataFrame(tasks.mapPartitions(audit_partition), schema=result_schema())
+    target = str(out.resolve() / "results.parquet")
+    results.write.mode("overwrite").parquet(target)
+    written = spark.read.parquet(target)
+    written.selectExpr("note_id", "inline(checks)").write.mode("overwrite").parquet(str(out.resolve() / "checks.parquet"))
+    total, errors = written.selectExpr("count(*)", "count(error_code)").first()  # type: ignore[misc]
+    seconds = time.perf_counter() - started
+    return f"spark audited {total} notes ({errors} with errors) in {seconds:.1f} s; results in {target}"
+
+
+def audit_partition(tasks: Iterable[NoteTask]) -> Iterator[tuple[Any, ...]]:
+    """mapPartitions body: load the pipeline once, then one row per note."""
+    global _checker
+    for task in tasks:
+        if _checker is None and task.error_code is None:
+            import notecheck
+
+            _checker = notecheck.load()
+            if os.environ.get("NOTECHECK_DEBUG"):
+                sys.stderr.write(f"notecheck: pipeline loaded in Python worker {os.getpid()}\n")
+        yield to_row(audit_note(_checker, task))
+
+
+def to_row(result: NoteResult) -> tuple[Any, ...]:
+    """A NoteResult as a row of result_schema()."""
+    return (
+        result.note_id, result.source, result.sha256, list(result.codes), result.ruleset_version,
+        "ok" if result.ok else "error", result.error_code, result.error_message, result.report_json,
+        len(result.facts), result.seconds, [tuple(check) for check in result.checks],
+    )
+
+
+def result_schema() -> Any:
+    """The Parquet schema of results.parquet."""
+    from pyspark.sql.types import (
+        ArrayType, BooleanType, DoubleType, IntegerType, StringType, StructField, StructType,
+    )
+
+    def text(name: str) -> StructField:
+        return StructField(name, StringType())
+
+    check = StructType([
+        text("code"), text("status"), text("title"), StructField("billable", BooleanType()),
+        StructField("required_gaps", IntegerType()), StructField("recommended_gaps", IntegerType()),
+    ])
+    return StructType([
+        text("note_id"), text("source"), text("sha256"), StructField("codes", ArrayType(StringType())),
+        text("ruleset_version"), text("status"), text("error_code"), text("error_message"), text("report_json"),
+        StructField("n_facts", IntegerType()), StructField("seconds", DoubleType()),
+        StructField("checks", ArrayType(check)),
+    ])
+
+
+def _tasks(spark: Any, notes: Path, manifest: Path | None) -> Any:
+    if _is_parquet(notes):
+        if manifest is not None:
+            raise ManifestError(path=manifest.name, detail="a Parquet table carries its own codes column; drop --codes")
+        table = spark.read.parquet(str(notes))
+        missing = {"note_id", "text"} - set(table.columns)
+        if missing:
+            raise ManifestError(path=notes.name, detail=f"the Parquet table lacks column(s) {', '.join(sorted(missing))}; it needs note_id, text and optionally codes")
+        columns = ["note_id", "text", "codes"] if "codes" in table.columns else ["note_id", "text"]
+        return table.select(*columns).rdd.map(_task_of_row)
+    tasks = collect(notes, manifest)
+    context = spark.sparkContext
+    # One partition per core: each partition pays one pipeline load (~10 s), so more would cost more.
+    return context.parallelize(tasks, max(1, min(len(tasks), context.defaultParallelism)))
+
+
+def _is_parquet(path: Path) -> bool:
+    return path.suffix == ".parquet" or (path.is_dir() and any(path.glob("*.parquet")))
+
+
+def _task_of_row(row: Any) -> NoteTask:
+    """A Parquet row -> NoteTask (a null text becomes an error task)."""
+    raw = row["codes"] if "codes" in row.__fields__ else None
+    codes = normalize_codes(raw.split(";") if isinstance(raw, str) else list(raw or []))
+    note_id = str(row["note_id"])
+    text = row["text"]
+    if not isinstance(text, str):
+        content = b""
+        return NoteTask(note_id=note_id, source=f"parquet:{note_id}", codes=codes, sha256=hashlib.sha256(content).hexdigest(),
+                        error_code="NC301", error_message=f"parquet:{note_id}: the note is empty (no text after removing white space)")
+    digest = hashlib.sha256(text.encode("utf-8") + b"\x00" + ";".join(codes).encode("utf-8")).hexdigest()
+    return NoteTask(note_id=note_id, source=f"parquet:{note_id}", codes=codes, sha256=digest, text=text)

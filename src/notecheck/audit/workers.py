@@ -1,0 +1,79 @@
+"""Where notes are checked: in this process (one worker) or in a pool that loads the pipeline once per
+worker process. Results stream back in completion order; the caller (the parent) alone writes SQLite.
+"""
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+from notecheck.audit.inputs import NoteTask
+from notecheck.audit.note import NoteResult, audit_note
+
+_IN_FLIGHT_PER_WORKER = 4
+_checker = None  # one per worker process, set by _init_worker
+
+
+def results(tasks: Iterable[NoteTask], *, workers: int, ruleset_version: str) -> Iterator[NoteResult]:
+    """Audit the tasks, yielding each result as it is ready."""
+    if workers <= 1:
+        yield from _in_process(tasks, ruleset_version)
+    else:
+        yield from _in_pool(tasks, workers, ruleset_version)
+
+
+def _in_process(tasks: Iterable[NoteTask], ruleset_version: str) -> Iterator[NoteResult]:
+    checker = None
+    for task in tasks:
+        if checker is None and task.error_code is None:
+            import notecheck
+
+            checker = notecheck.load()
+        yield audit_note(checker, task, ruleset_version=ruleset_version)
+
+
+def _in_pool(tasks: Iterable[NoteTask], workers: int, ruleset_version: str) -> Iterator[NoteResult]:
+    # spawn, not fork: the parent runs Rich's refresh thread, and forking a threaded process is unsafe.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
+        pending: set[Future[NoteResult]] = set()
+        for task in tasks:
+            if task.error_code is not None:  # already failed while reading: no worker needed
+                yield audit_note(None, task, ruleset_version=ruleset_version)
+                continue
+            pending.add(pool.submit(_work, task))
+            if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (future.result() for future in done)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            yield from (future.result() for future in done)
+
+
+def _init_worker() -> None:
+    """Load the pipeline once per worker process; die with the parent (kill -9 leaves no orphans)."""
+    global _checker
+    _die_with_parent()
+    import notecheck
+
+    _checker = notecheck.load()
+
+
+def _work(task: NoteTask) -> NoteResult:
+    return audit_note(_checker, task)
+
+
+def _die_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except OSError:
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
