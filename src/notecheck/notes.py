@@ -1,5 +1,6 @@
 """Reading notes from disk: any common encoding, RTF exports; bad input gets a coded one-line error."""
 
+import codecs
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -9,14 +10,21 @@ from notecheck.errors import BinaryNoteError, EmptyNoteError, EncodingError, Not
 MAX_CHARS = 1_000_000
 _CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
 _CONTROL_SHARE = 0.01
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def decode(data: bytes, note: str) -> str:
-    """Bytes -> text: UTF-8 first, then charset detection; NUL bytes mean a binary file."""
-    if b"\x00" in data[:8192]:
+    """Bytes -> text: a BOM, then UTF-8, then charset detection; NUL bytes without a BOM mean binary."""
+    bom = next((name for mark, name in _BOMS if data.startswith(mark)), None)
+    if bom is None and b"\x00" in data[:8192]:
         raise BinaryNoteError(note=note)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(bom or "utf-8-sig")
     except UnicodeDecodeError:
         best = from_bytes(data).best()
         if best is None:

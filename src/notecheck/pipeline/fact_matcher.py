@@ -4,10 +4,12 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from notecheck.errors import PatternError
 from notecheck.pipeline.spans import GROUP, facts
 from notecheck.ruleset import Ruleset, load_ruleset
 
@@ -42,7 +44,11 @@ class FactMatcher:
                 if rule.adjectives:
                     patterns += _adjective_patterns(rule.adjectives, fact_file.heads)
                 if patterns:
-                    self.tokens.add(rule.id, patterns)
+                    try:
+                        self.tokens.add(rule.id, patterns)
+                    except MatchPatternError as exc:
+                        detail = f"rule {rule.id}: invalid token pattern ({str(exc).splitlines()[0]})"
+                        raise PatternError(path=f"patterns/facts/{kind}.yaml", detail=detail) from None
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.lower(doc) + self.exact(doc) + self.tokens(doc)

@@ -1,0 +1,5 @@
+"""python -m notecheck: the command line."""
+
+from notecheck.cli import main
+
+main()
