@@ -176,6 +176,7 @@ def test_when_an_api_key_is_configured_then_requests_need_it(keyed, headers, sta
     pytest.param(b'{"note_id": "m", "text": "' + SECRET.encode() + b'", ', 400, "NC392", id="truncated-json"),
     pytest.param(b"text=" + SECRET.encode(), 400, "NC392", id="not-json"),
     pytest.param(b'{"note_id": "m", "codes": ["' + SECRET.encode() + b'"]}', 422, "NC393", id="missing-text"),
+    pytest.param(b'{"text": "' + SECRET.encode() + b'", "codes": []}', 422, "NC393", id="missing-note-id"),
     pytest.param(b'{"note_id": "m", "text": "' + SECRET.encode() + b'", "codes": "M53.88"}', 422, "NC393", id="codes-not-a-list"),
     pytest.param(b'{"note_id": "m", "text": "' + SECRET.encode() + b'", "extra": 1}', 422, "NC393", id="unknown-field"),
     pytest.param(b'["' + SECRET.encode() + b'"]', 422, "NC393", id="not-an-object"),

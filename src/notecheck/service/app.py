@@ -4,6 +4,7 @@ The pipeline loads once per worker in the lifespan. Checking is CPU-bound, so th
 plain `def` (run in the threadpool) and never block the event loop. Nothing here logs a request body.
 """
 
+import hmac
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -36,8 +37,6 @@ def _checker(request: Request) -> Checker:
 
 
 def _require_key(request: Request, key: Annotated[str | None, Depends(_api_key_header)]) -> None:
-    import hmac
-
     expected = request.app.state.settings.api_key
     if expected and not (key and hmac.compare_digest(key.encode(), expected.encode())):
         raise UnauthorizedError()

@@ -154,6 +154,22 @@ def _run_level(base: str, notes: list[dict[str, object]], clients: int, requests
     return level
 
 
+def _in_process_ms(notes: list[dict[str, object]]) -> float:
+    """Median time of checker.check on the same notes, in this process: the floor under any latency."""
+    import statistics
+
+    import notecheck
+
+    checker = notecheck.load()
+    checker.check(str(notes[0]["text"]), codes=list(notes[0]["codes"]))  # type: ignore[call-overload]
+    times = []
+    for note in notes:
+        started = time.perf_counter()
+        checker.check(str(note["text"]), codes=list(note["codes"]), note_id=str(note["note_id"]))  # type: ignore[call-overload]
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
 def _table(levels: list[Level], header: list[str]) -> str:
     lines = [*header, "", "| clients | requests | errors | p50 ms | p95 ms | p99 ms | req/s | server RSS peak MB |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -171,6 +187,8 @@ def run_bench(*, requests: int, levels: list[int], workers: int, words: int, not
     import os
 
     notes = make_notes(notes_dir, words)
+    load_before = os.getloadavg()[0]
+    floor = _in_process_ms(notes)
     server = Server(workers)
     try:
         server.wait()
@@ -179,11 +197,15 @@ def run_bench(*, requests: int, levels: list[int], workers: int, words: int, not
         idle = _tree_rss(server.proc.pid)
         results = [_run_level(base, notes, clients, requests, server) for clients in levels]
         end = _tree_rss(server.proc.pid)
+        load_after = os.getloadavg()[0]
     finally:
         server.stop()
     header = [
         f"notecheck bench-service: {workers} uvicorn workers on 127.0.0.1, {os.cpu_count()} CPUs shared with the client; "
         f"{requests} requests per level; notes of {words} words with {_CODES_PER_NOTE} codes each.",
         f"Server memory (all processes): {idle / 2**20:.0f} MB after warm-up, {end / 2**20:.0f} MB at the end.",
+        f"In-process checker.check on the same notes (no HTTP, one thread): median {floor:.1f} ms.",
+        f"1-minute load average {load_before:.1f} before, {load_after:.1f} after (above the CPU count, "
+        "other processes shared the machine and the numbers are pessimistic).",
     ]
     return _table(results, header)

@@ -16,12 +16,12 @@ class _Model(BaseModel):
 class CheckRequest(_Model):
     """One note and the codes proposed for it."""
 
-    note_id: str = Field(default="note", min_length=1, max_length=200, description="Your id of the note.")
+    note_id: str = Field(min_length=1, max_length=200, description="Your id of the note (named in errors).")
     text: str = Field(max_length=MAX_CHARS, description="The note text, exactly as written.")
     codes: list[str] = Field(
         default_factory=list,
         max_length=MAX_CODES,
-        description="Proposed codes as written in claims (m5388) or dotted (M53.88).",
+        description="Proposed codes as written in claims (m5388) or dotted (M53.88); none = facts only.",
     )
 
 
