@@ -25,19 +25,8 @@ _checker: Any = None  # one per Python worker process, loaded by the first parti
 
 def run_spark(notes: Path, out: Path, *, manifest: Path | None = None, master: str | None = None) -> str:
     """Audit on Spark; returns the one-line outcome."""
-    from pyspark.sql import SparkSession
-
     started = time.perf_counter()
-    builder = SparkSession.builder.appName("notecheck-audit")
-    master = master or os.environ.get("NOTECHECK_SPARK_MASTER")
-    if master:  # else spark-submit's --master, or local[*] under plain python
-        builder = builder.master(master)
-    if (master or "local").startswith("local"):
-        # Local Python workers must run this interpreter (the one with notecheck installed), not
-        # whatever python3 is on PATH. On a cluster, set spark.pyspark.python (see README).
-        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    spark = builder.getOrCreate()
-    spark.sparkContext.setLogLevel("ERROR")
+    spark = session(master)
     tasks = _tasks(spark, notes, manifest)
     results = spark.createDataFrame(tasks.mapPartitions(audit_partition), schema=result_schema())
     target = str(out.resolve() / "results.parquet")
@@ -47,6 +36,23 @@ def run_spark(notes: Path, out: Path, *, manifest: Path | None = None, master: s
     total, errors = written.selectExpr("count(*)", "count(error_code)").first()  # type: ignore[misc]
     seconds = time.perf_counter() - started
     return f"spark audited {total} notes ({errors} with errors) in {seconds:.1f} s; results in {target}"
+
+
+def session(master: str | None = None) -> Any:
+    """The SparkSession: `master`, else NOTECHECK_SPARK_MASTER, else spark-submit's or local[*]."""
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName("notecheck-audit")
+    master = master or os.environ.get("NOTECHECK_SPARK_MASTER")
+    if master:
+        builder = builder.master(master)
+    if (master or "local").startswith("local"):
+        # Local Python workers must run this interpreter (the one with notecheck installed), not
+        # whatever python3 is on PATH. On a cluster, set spark.pyspark.python (see README).
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
 
 
 def audit_partition(tasks: Iterable[NoteTask]) -> Iterator[tuple[Any, ...]]:
