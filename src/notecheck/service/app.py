@@ -31,7 +31,7 @@ _ERRORS: dict[int | str, dict[str, object]] = {
 }
 
 
-def _checker(request: Request) -> Checker:
+async def _checker(request: Request) -> Checker:
     checker: Checker = request.app.state.checker
     return checker
 
@@ -95,8 +95,8 @@ def _routes(app: FastAPI) -> None:
         return codes.code_info(code, checker.ruleset)
 
     @app.get("/healthz", response_model=Health, tags=["service"])
-    def healthz(checker: CheckerDep) -> Health:
-        """Ready: the pipeline and ruleset are loaded."""
+    async def healthz(checker: CheckerDep) -> Health:
+        """Ready: the pipeline and ruleset are loaded. Async: answers even when every thread is busy."""
         return Health(version=notecheck.__version__, ruleset_version=checker.ruleset_version)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
