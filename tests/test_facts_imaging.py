@@ -1,0 +1,35 @@
+"""Imaging results by class of wording, on sentences written for the purpose (docs/annotation.md, C9)."""
+
+import pytest
+
+
+def imaging(checker, text: str) -> set[str]:
+    return {f.value for f in checker.extract(text) if f.kind == "imaging" and f.assertion == "present"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("MRI of the lumbar spine showed a disc bulge at L4-5.", {"mri"}, id="mri-with-result-verb"),
+        pytest.param("CXR: clear lungs, no effusion.", {"xray"}, id="cxr-abbreviation"),
+        pytest.param("XR pelvis, 2 views: no fracture seen.", {"xray"}, id="xr-abbreviation"),
+        pytest.param("HCT, 03/02/19, revealed a small subdural hematoma.", {"ct"}, id="head-ct-abbreviation"),
+        pytest.param("HCT 38.2, WBC 7.1, platelets normal.", set(), id="hct-hematocrit-value"),
+        pytest.param("Trace MR and TR were present on the study.", set(), id="mr-mitral-regurgitation"),
+        pytest.param("MR of the cervical spine shows a C5-6 protrusion.", {"mri"}, id="mr-before-body-part"),
+        pytest.param("A screening mammogram last spring was normal.", {"other"}, id="mammogram-other"),
+        pytest.param("Coronary arteriogram was normal.", {"other"}, id="arteriogram-other"),
+        pytest.param("Cerebral angiogram revealed narrowing of the basilar artery.", {"other"}, id="angiogram-other"),
+        pytest.param("The transthoracic echocardiogram was interpreted as normal.", {"other"}, id="echo-interpreted"),
+        pytest.param("Needle position was confirmed by AP and lateral fluoroscopic views.", {"other"},
+                     id="fluoroscopic-views-confirmed"),
+        pytest.param("The injection was done under fluoroscopic guidance.", set(), id="fluoroscopic-guidance-alone"),
+        pytest.param("Sestamibi scan shows uptake at the left inferior parathyroid.", {"other"}, id="nuclear-study-other"),
+        pytest.param("MRI LUMBAR SPINE WITHOUT CONTRAST", {"mri"}, id="report-title-line"),
+        pytest.param("Films of her cervical MRI were reviewed and show a C6 protrusion.", {"mri"}, id="films-of-another-study"),
+        pytest.param("Plain films of the sacrum show no fracture.", {"xray"}, id="plain-films"),
+        pytest.param("She had an MRI last year.", set(), id="bare-mention-dropped"),
+    ],
+)
+def test_imaging_results(checker, text, expected):
+    assert imaging(checker, text) == expected
