@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from notecheck.errors import PatternError
+from notecheck.pipeline import context_rules
 from notecheck.pipeline.context_rules import (
     ASSERTION_BY_CATEGORY,
     ContextRulesFile,
@@ -26,9 +27,8 @@ SCHEMA = ROOT / "patterns" / "context.schema.json"
 GROUP = "facts"
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    """Blank English, a sentencizer and ConText set up as the contract says, with shipped rules."""
+def _context_nlp(rules) -> Language:
+    """Blank English, a sentencizer and ConText set up as the contract says, with these rules."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     config = {
@@ -37,8 +37,13 @@ def nlp() -> Language:
         "span_group_name": GROUP,
         "span_attrs": None,
     }
-    nlp.add_pipe("medspacy_context", config=config).add(load_context_rules(RULES))
+    nlp.add_pipe("medspacy_context", config=config).add(rules)
     return nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return _context_nlp(load_context_rules(RULES))
 
 
 def _target(nlp: Language, text: str, targets: dict[str, str]) -> dict[str, Span]:
@@ -67,9 +72,39 @@ def _assert(nlp: Language, text: str, phrase: str, kind: str) -> tuple[str, bool
 def test_when_a_shipped_rules_file_is_loaded_then_every_rule_becomes_a_context_rule(path):
     spec = read_context_rules(path)
     rules = load_context_rules(path)
-    assert [rule.metadata["id"] for rule in rules] == [r.id for r in spec.rules]
+    assert list(dict.fromkeys(rule.metadata["id"] for rule in rules)) == [r.id for r in spec.rules]
     known = set(ASSERTION_BY_CATEGORY) | {"HISTORICAL", "TERMINATE", "PSEUDO"}
     assert {rule.category for rule in rules} <= known
+
+
+SENTENCES = [
+    "Patient denies numbness, tingling or weakness; history of L4-5 fusion, now with stenosis.",
+    "MRI ordered to rule out stenosis. If pain persists we will consider PT or injection.",
+    "C-spine nontender. Lumbar spine: normal. Sensation intact. Straight leg raise negative.",
+    "Fracture is not seen. X-rays were not obtained. Possible pars defect versus stenosis.",
+    "Mother has Paget disease; brought in by his wife. A 45-year-old with a two-day history.",
+    "No change in the disc bulge, but new L3-4 herniation without contrast enhancement.",
+]
+
+
+def _modifiers(rules, text):
+    nlp = _context_nlp(rules)
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    doc.spans[GROUP] = []
+    doc = nlp.get_pipe("medspacy_context")(doc)
+    return sorted(
+        (m.rule.metadata["id"], m.category, m.modifier_span, m.scope_span)
+        for m in doc._.context_graph.modifiers
+    )
+
+
+def test_when_patterns_are_expanded_to_phrases_then_matches_and_scopes_are_unchanged(monkeypatch):
+    expanded = load_context_rules(RULES)
+    monkeypatch.setattr(context_rules, "_phrases", lambda pattern: None)
+    as_patterns = load_context_rules(RULES)
+    assert len(expanded) > len(as_patterns)
+    for text in SENTENCES:
+        assert _modifiers(expanded, text) == _modifiers(as_patterns, text), text
 
 
 def test_when_the_schema_changes_then_the_shipped_json_schema_is_regenerated():
@@ -248,7 +283,30 @@ def test_assertion_from_categories(categories, expected):
             "No focal deficits.", "focal deficits", "neuro_deficit", "negated",
             id="no-focal-deficits",
         ),
+        pytest.param(
+            "No pain, numbness, or weakness.", "numbness", "neuro_deficit", "negated",
+            id="no-pain-keeps-the-list",
+        ),
+        pytest.param(
+            "Radiographs have not been obtained.", "Radiographs", "imaging", "negated",
+            id="not-been-obtained",
+        ),
+        pytest.param(
+            "[ ] epidural injection", "epidural injection", "treatment", "negated", id="unchecked"
+        ),
         # normal exam
+        pytest.param(
+            "C-spine: no midline tenderness.", "C-spine", "region", "negated",
+            id="no-midline-tenderness",
+        ),
+        pytest.param(
+            "No tenderness over the lumbar spine.", "lumbar spine", "region", "negated",
+            id="no-tenderness-over",
+        ),
+        pytest.param(
+            "Reflexes and sensation normal.", "sensation", "neuro_deficit", "negated",
+            id="finding-normal",
+        ),
         pytest.param("C-spine nontender.", "C-spine", "region", "negated", id="nontender"),
         pytest.param(
             "Lumbar spine: normal.", "Lumbar spine", "region", "negated", id="heading-normal"
@@ -361,7 +419,7 @@ def test_assertion_from_categories(categories, expected):
             "weakness",
             "neuro_deficit",
             "present",
-            id="full-stop",
+            id="sentence-end",
         ),
     ],
 )
