@@ -166,3 +166,15 @@ def test_when_the_manifest_is_bad_then_the_cli_prints_one_coded_line_and_exits_2
     )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "NC306" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("path", "uri", "parquet"), [
+    pytest.param("s3a://bucket/notes.parquet/", "s3a://bucket/notes.parquet", True, id="s3-uri-kept"),
+    pytest.param("hdfs://nn/data/notes", "hdfs://nn/data/notes", True, id="remote-is-a-table"),
+    pytest.param(Path("notes"), str(Path("notes").resolve()), False, id="local-folder"),
+    pytest.param(Path("notes.parquet"), str(Path("notes.parquet").resolve()), True, id="local-parquet"),
+])
+def test_spark_paths(path, uri, parquet):
+    from notecheck.audit.spark import _is_parquet, _uri
+
+    assert (_uri(path), _is_parquet(path)) == (uri, parquet)

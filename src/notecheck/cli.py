@@ -102,14 +102,14 @@ class Engine(str, Enum):
 
 @app.command()
 def audit(
-    notes: Annotated[Path, typer.Argument(help="A folder of notes (text, RTF, JSON Lines), a JSON Lines file, or (spark) a Parquet table.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="RESULTS_DIR: results.sqlite, results.jsonl, results.csv, summary.html.")],
+    notes: Annotated[str, typer.Argument(help="A folder of notes (text, RTF, JSON Lines), a JSON Lines file, or (spark) a Parquet table or URI.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="RESULTS_DIR: results.sqlite, results.jsonl, results.csv, summary.html (spark: Parquet, may be a URI).")],
     codes: Annotated[Path | None, typer.Option("--codes", help="MANIFEST.csv with path and codes columns (optional note_id).")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes, each loads the pipeline once.")] = 1,
     engine: Annotated[Engine, typer.Option("--engine", help="local (resumable, SQLite) or spark (Parquet out).")] = Engine.local,
 ) -> None:
     """Audit a folder of notes; a killed run started again with the same arguments finishes the rest."""
-    with user_errors(str(notes)):
+    with user_errors(notes):
         if engine is Engine.spark:
             from notecheck.audit.spark import run_spark
 
@@ -117,7 +117,7 @@ def audit(
             return
         from notecheck.audit import run_audit
 
-        _say(f"notecheck: {run_audit(notes, out, manifest=codes, workers_n=workers).line()}")
+        _say(f"notecheck: {run_audit(Path(notes), Path(out), manifest=codes, workers_n=workers).line()}")
 
 
 @app.command()

@@ -23,16 +23,16 @@ from notecheck.errors import ManifestError
 _checker: Any = None  # one per Python worker process, loaded by the first partition it runs
 
 
-def run_spark(notes: Path, out: Path, *, manifest: Path | None = None, master: str | None = None) -> str:
-    """Audit on Spark; returns the one-line outcome."""
+def run_spark(notes: str | Path, out: str | Path, *, manifest: Path | None = None, master: str | None = None) -> str:
+    """Audit on Spark; returns the one-line outcome. `notes`/`out` may be URIs (s3a://, hdfs://)."""
     started = time.perf_counter()
     spark = session(master)
     tasks = _tasks(spark, notes, manifest)
     results = spark.createDataFrame(tasks.mapPartitions(audit_partition), schema=result_schema())
-    target = str(out.resolve() / "results.parquet")
+    target = f"{_uri(out)}/results.parquet"
     results.write.mode("overwrite").parquet(target)
     written = spark.read.parquet(target)
-    written.selectExpr("note_id", "inline(checks)").write.mode("overwrite").parquet(str(out.resolve() / "checks.parquet"))
+    written.selectExpr("note_id", "inline(checks)").write.mode("overwrite").parquet(f"{_uri(out)}/checks.parquet")
     total, errors = written.selectExpr("count(*)", "count(error_code)").first()  # type: ignore[misc]
     seconds = time.perf_counter() - started
     return f"spark audited {total} notes ({errors} with errors) in {seconds:.1f} s; results in {target}"
@@ -46,7 +46,7 @@ def session(master: str | None = None) -> Any:
     master = master or os.environ.get("NOTECHECK_SPARK_MASTER")
     if master:
         builder = builder.master(master)
-    if (master or "local").startswith("local"):
+    if (master or "local").startswith("local") and "PYSPARK_GATEWAY_PORT" not in os.environ:
         # Local Python workers must run this interpreter (the one with notecheck installed), not
         # whatever python3 is on PATH. On a cluster, set spark.pyspark.python (see README).
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -98,24 +98,37 @@ def result_schema() -> Any:
     ])
 
 
-def _tasks(spark: Any, notes: Path, manifest: Path | None) -> Any:
+def _tasks(spark: Any, notes: str | Path, manifest: Path | None) -> Any:
     if _is_parquet(notes):
         if manifest is not None:
             raise ManifestError(path=manifest.name, detail="a Parquet table carries its own codes column; drop --codes")
-        table = spark.read.parquet(str(notes))
+        table = spark.read.parquet(_uri(notes))
         missing = {"note_id", "text"} - set(table.columns)
         if missing:
-            raise ManifestError(path=notes.name, detail=f"the Parquet table lacks column(s) {', '.join(sorted(missing))}; it needs note_id, text and optionally codes")
+            raise ManifestError(path=str(notes), detail=f"the Parquet table lacks column(s) {', '.join(sorted(missing))}; it needs note_id, text and optionally codes")
         columns = ["note_id", "text", "codes"] if "codes" in table.columns else ["note_id", "text"]
         return table.select(*columns).rdd.map(_task_of_row)
-    tasks = collect(notes, manifest)
+    tasks = collect(Path(notes), manifest)
     context = spark.sparkContext
     # One partition per core: each partition pays one pipeline load (~10 s), so more would cost more.
     return context.parallelize(tasks, max(1, min(len(tasks), context.defaultParallelism)))
 
 
-def _is_parquet(path: Path) -> bool:
-    return path.suffix == ".parquet" or (path.is_dir() and any(path.glob("*.parquet")))
+def _is_remote(path: str | Path) -> bool:
+    return isinstance(path, str) and "://" in path
+
+
+def _uri(path: str | Path) -> str:
+    """A URI stays as written (pathlib would fold its //); a local path becomes absolute."""
+    return str(path).rstrip("/") if _is_remote(path) else str(Path(path).resolve())
+
+
+def _is_parquet(path: str | Path) -> bool:
+    """A remote input is a Parquet table; a local one when it ends .parquet or holds .parquet files."""
+    if _is_remote(path):
+        return True
+    local = Path(path)
+    return local.suffix == ".parquet" or (local.is_dir() and any(local.glob("*.parquet")))
 
 
 def _task_of_row(row: Any) -> NoteTask:
@@ -130,3 +143,19 @@ def _task_of_row(row: Any) -> NoteTask:
                         error_code="NC301", error_message=f"parquet:{note_id}: the note is empty (no text after removing white space)")
     digest = hashlib.sha256(text.encode("utf-8") + b"\x00" + ";".join(codes).encode("utf-8")).hexdigest()
     return NoteTask(note_id=note_id, source=f"parquet:{note_id}", codes=codes, sha256=digest, text=text)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`spark-submit .../notecheck/audit/spark.py NOTES OUT`: the entry point for a cluster."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        sys.stderr.write("usage: spark-submit notecheck/audit/spark.py NOTES_TABLE RESULTS_DIR\n")
+        raise SystemExit(2)
+    sys.stdout.write(run_spark(args[0], args[1]) + "\n")
+
+
+if __name__ == "__main__":
+    # Through the package, not this __main__ copy: executors then import audit_partition by name.
+    from notecheck.audit.spark import main as package_main
+
+    package_main()

@@ -9,9 +9,11 @@ import signal
 import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 
 from notecheck.audit.inputs import NoteTask
 from notecheck.audit.note import NoteResult, audit_note
+from notecheck.errors import NotecheckError
 
 _IN_FLIGHT_PER_WORKER = 4
 _checker = None  # one per worker process, set by _init_worker
@@ -38,8 +40,9 @@ def _in_process(tasks: Iterable[NoteTask], ruleset_version: str) -> Iterator[Not
 def _in_pool(tasks: Iterable[NoteTask], workers: int, ruleset_version: str) -> Iterator[NoteResult]:
     # spawn, not fork: the parent runs Rich's refresh thread, and forking a threaded process is unsafe.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
-        pending: set[Future[NoteResult]] = set()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker)
+    pending: set[Future[NoteResult]] = set()
+    try:
         for task in tasks:
             if task.error_code is not None:  # already failed while reading: no worker needed
                 yield audit_note(None, task, ruleset_version=ruleset_version)
@@ -51,6 +54,14 @@ def _in_pool(tasks: Iterable[NoteTask], workers: int, ruleset_version: str) -> I
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             yield from (future.result() for future in done)
+    except BrokenProcessPool:
+        raise NotecheckError(
+            detail="a worker process died (out of memory, killed, or the pipeline failed to load); "
+            "the notes finished so far are saved: run the same command again to resume"
+        ) from None
+    finally:
+        # On an error or Ctrl-C, drop the queued notes instead of finishing them: the rerun resumes.
+        pool.shutdown(wait=not pending, cancel_futures=True)
 
 
 def _init_worker() -> None:
