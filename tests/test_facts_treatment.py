@@ -1,0 +1,35 @@
+"""Conservative treatment by class of wording, on sentences written for the purpose (docs/annotation.md)."""
+
+import pytest
+
+
+def treatments(checker, text: str) -> set[str]:
+    return {f.value for f in checker.extract(text) if f.kind == "treatment" and f.assertion == "present"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She completed six weeks of PT in 2023 for her back.", {"physical_therapy"}, id="pt-abbreviation"),
+        pytest.param("He tried PT, a chiropractor and injections.", {"physical_therapy", "chiropractic", "injection"},
+                     id="pt-in-a-list"),
+        pytest.param("Labs: PT/PTT within normal limits.", set(), id="pt-coagulation-slash"),
+        pytest.param("PT, PTT and CBC were normal.", set(), id="pt-coagulation-list"),
+        pytest.param("The PT on discharge was 21.", set(), id="pt-coagulation-value"),
+        pytest.param("He has seen two chiropractors for his neck.", {"chiropractic"}, id="chiropractors-plural"),
+        pytest.param("Gentle manipulation of the tailbone reproduces the pain.", set(), id="exam-manipulation"),
+        pytest.param("She uses a wedge cushion when sitting at work.", set(), id="cushion-not-bracing"),
+        pytest.param("He wears a lumbar corset at work.", {"bracing"}, id="corset-bracing"),
+        pytest.param("He completed prolotherapy to the sacroiliac ligaments.", {"injection"}, id="prolotherapy"),
+        pytest.param("He has lifting limitations of 10 pounds.", {"activity_modification"}, id="lifting-limitation"),
+        pytest.param("His activity level has been markedly restricted by his doctor.", {"activity_modification"},
+                     id="activity-restricted"),
+        pytest.param("He still does the stabilization exercises most mornings.", {"home_exercise"}, id="does-exercises"),
+        pytest.param("She does a hip bridge routine at home.", {"home_exercise"}, id="routine-at-home"),
+        pytest.param("He keeps up a home program of extension stretches.", {"home_exercise"}, id="home-program"),
+        pytest.param("She has been doing a core program on her own.", {"home_exercise"}, id="core-program"),
+        pytest.param("Aspirin 325 mg as needed for the low back pain.", {"medication"}, id="aspirin-analgesic"),
+    ],
+)
+def test_treatment(checker, text, expected):
+    assert treatments(checker, text) == expected
