@@ -5,8 +5,13 @@ rules that fit charts: a blank line or a new line that starts like a new stateme
 before a capital, and an upper-case header ("ASSESSMENT:,") even in the middle of a line.
 """
 
+from collections.abc import Callable
+
+import numpy
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 _END = frozenset(".?!")
 _BULLETS = frozenset("-*•·>#")
@@ -18,50 +23,81 @@ def _starts_statement(text: str) -> bool:
     return first.isupper() or first.isdigit() or first in _BULLETS
 
 
-class NoteSentences:
-    """Sets Token.is_sent_start on every token."""
+def _has_newline(text: str) -> bool:
+    return "\n" in text
 
-    def __init__(self, *, name: str = "sentences") -> None:
+
+def _has_newlines(text: str) -> bool:
+    return text.count("\n") > 1
+
+
+def _starts_lower(text: str) -> bool:
+    return text[0].islower()
+
+
+def _is_end(text: str) -> bool:
+    return text in _END
+
+
+_FLAG_TESTS = (_has_newline, _has_newlines, _starts_statement, _starts_lower, _is_end)
+
+
+def _flag(vocab: Vocab, test: Callable[[str], bool]) -> int:
+    """A lexeme flag: spaCy computes it once per vocabulary entry, so a Doc reads it as an array."""
+    for flag_id, getter in vocab.lex_attr_getters.items():
+        if getter is test:
+            return int(flag_id)
+    return int(vocab.add_flag(test))
+
+
+class NoteSentences:
+    """Sets every token's sentence start in one array write.
+
+    The newline and end-punctuation rules run as array operations over per-text features; only header
+    colons are visited one by one.
+    """
+
+    def __init__(self, nlp: Language, *, name: str = "sentences") -> None:
         self.name = name
+        self.flags = [_flag(nlp.vocab, test) for test in _FLAG_TESTS]
+        self.colon = nlp.vocab.strings.add(":")
 
     def __call__(self, doc: Doc) -> Doc:
-        tokens = list(doc)
-        if not tokens:
+        if not len(doc):
             return doc
-        starts = [False] * len(tokens)
-        starts[0] = True
-        for i in range(1, len(tokens)):
-            prev, token = tokens[i - 1], tokens[i]
-            if prev.is_space and "\n" in prev.text:
-                starts[i] = prev.text.count("\n") > 1 or _starts_statement(token.text)
-            elif prev.text in _END and not token.is_space:
-                starts[i] = not token.text[0].islower()
-            elif "\n" in prev.whitespace_:
-                starts[i] = True
-        self._headers(tokens, starts)
-        for token, start in zip(tokens, starts, strict=True):
-            token.is_sent_start = start
+        values = doc.to_array([ORTH, IS_SPACE, *self.flags])
+        colon = values[:, 0] == self.colon
+        is_space, newline, newlines, statement, lower, end = values[:, 1:].astype(bool).T
+        starts = numpy.full(len(doc), -1, dtype="int64")
+        starts[0] = 1
+        after_newline = is_space[:-1] & newline[:-1]
+        after_end = ~after_newline & end[:-1] & ~is_space[1:]
+        rest = starts[1:]
+        rest[after_newline] = numpy.where(newlines[:-1] | statement[1:], 1, -1)[after_newline]
+        rest[after_end] = numpy.where(lower[1:], -1, 1)[after_end]
+        for i in numpy.flatnonzero(colon).tolist():
+            self._header(doc, i, starts)
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
         return doc
 
     @staticmethod
-    def _headers(tokens: list, starts: list[bool]) -> None:
+    def _header(doc: Doc, i: int, starts: "numpy.ndarray") -> None:
         """An upper-case run before ':' opens a sentence, and so does what follows it."""
-        for i, token in enumerate(tokens):
-            if token.text != ":" or i == 0 or not tokens[i - 1].is_upper:
-                continue
-            j = i - 1
-            while j > 0 and i - j < _MAX_HEADER_WORDS and tokens[j - 1].is_upper and tokens[j - 1].is_alpha:
-                j -= 1
-            if len(tokens[j].text) > 1 or j < i - 1:
-                starts[j] = True
-                k = i + 1
-                while k < len(tokens) and (tokens[k].is_punct or tokens[k].is_space):
-                    k += 1
-                if k < len(tokens):
-                    starts[k] = True
+        if i == 0 or not doc[i - 1].is_upper:
+            return
+        j = i - 1
+        while j > 0 and i - j < _MAX_HEADER_WORDS and doc[j - 1].is_upper and doc[j - 1].is_alpha:
+            j -= 1
+        if len(doc[j].text) > 1 or j < i - 1:
+            starts[j] = 1
+            k = i + 1
+            while k < len(doc) and (doc[k].is_punct or doc[k].is_space):
+                k += 1
+            if k < len(doc):
+                starts[k] = 1
 
 
 @Language.factory("notecheck_sentences_v1")
 def make_sentences(nlp: Language, name: str) -> NoteSentences:
     """Factory of the clinical sentence splitter."""
-    return NoteSentences(name=name)
+    return NoteSentences(nlp, name=name)
