@@ -95,6 +95,31 @@ def _emit(report: Report, text: str, format: Format, out: Path | None, queries: 
         sys.stdout.write(payload + "\n")
 
 
+class Engine(str, Enum):
+    local = "local"
+    spark = "spark"
+
+
+@app.command()
+def audit(
+    notes: Annotated[str, typer.Argument(help="A folder of notes (text, RTF, JSON Lines), a JSON Lines file, or (spark) a Parquet table or URI.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="RESULTS_DIR: results.sqlite, results.jsonl, results.csv, summary.html (spark: Parquet, may be a URI).")],
+    codes: Annotated[Path | None, typer.Option("--codes", help="MANIFEST.csv with path and codes columns (optional note_id).")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes, each loads the pipeline once.")] = 1,
+    engine: Annotated[Engine, typer.Option("--engine", help="local (resumable, SQLite) or spark (Parquet out).")] = Engine.local,
+) -> None:
+    """Audit a folder of notes; a killed run started again with the same arguments finishes the rest."""
+    with user_errors(notes):
+        if engine is Engine.spark:
+            from notecheck.audit.spark import run_spark
+
+            _say(f"notecheck: {run_spark(notes, out, manifest=codes)}")
+            return
+        from notecheck.audit import run_audit
+
+        _say(f"notecheck: {run_audit(Path(notes), Path(out), manifest=codes, workers_n=workers).line()}")
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the report (schema_version 1)."""
@@ -119,6 +144,35 @@ def eval_command(
             sys.stdout.write(json.dumps(result, indent=2) + "\n")
         else:
             run.render(result, Console(highlight=False), max_misses=max_misses)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind; keep 127.0.0.1 unless a proxy guards it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes; each loads the pipeline once.")] = 1,
+) -> None:
+    """Serve the HTTP API and the review page (NOTECHECK_API_KEY set = X-API-Key required)."""
+    from notecheck.service.server import run
+
+    with user_errors("serve"):
+        run(host=host, port=port, workers=workers)
+
+
+@app.command("bench-service")
+def bench_service(
+    requests: Annotated[int, typer.Option(min=1, help="Requests per concurrency level.")] = 400,
+    clients: Annotated[str, typer.Option(help="Concurrency levels, comma-separated.")] = "1,8,32",
+    workers: Annotated[int, typer.Option(min=1, help="uvicorn worker processes.")] = 2,
+    words: Annotated[int, typer.Option(min=50, help="Words per generated note.")] = 600,
+    notes: Annotated[Path, typer.Option(help="Folder of .txt notes the benchmark notes are built from.")] = Path("sample_notes"),
+) -> None:
+    """Latency (p50/p95/p99), throughput and server memory of a real local server under load."""
+    from notecheck.service.bench import run_bench
+
+    with user_errors("bench-service"):
+        levels = [int(n) for n in clients.split(",") if n.strip()]
+        sys.stdout.write(run_bench(requests=requests, levels=levels, workers=workers, words=words, notes_dir=notes) + "\n")
 
 
 @app.command()
