@@ -22,6 +22,8 @@ class FactBuilder:
     def __init__(self, ruleset: Ruleset) -> None:
         self.sections: dict[str, SectionCategory] = {s.id: s for s in ruleset.sections.sections}
         self.exclusion = ruleset.exclusion
+        self.dropped = {s.id for s in ruleset.sections.sections if s.drop}
+        self.asserts = {r.id: r.asserts for f in ruleset.facts.values() for r in f.rules if r.asserts}
         self.historical_with = {k: set(f.historical_with) for k, f in ruleset.facts.items() if f.historical_with}
         self.historical_in_note = {
             k: {tuple(pair.split("=", 1)) for pair in f.historical_in_note_with}
@@ -34,7 +36,7 @@ class FactBuilder:
         spans = []
         for span in sorted(fact_spans(doc), key=lambda s: (s.start_char, s.end_char, s.label_)):
             key = (span.label_, span.kb_id_, span.start_char, span.end_char)
-            if key not in seen:
+            if key not in seen and span[0]._.section_category not in self.dropped:
                 seen.add(key)
                 spans.append(span)
         kinds_by_sentence: dict[int, set[str]] = {}
@@ -55,6 +57,9 @@ class FactBuilder:
     def _fact(self, span: Span, index: int) -> Fact:
         categories = [m.category for m in fact_modifiers(span)]
         assertion, historical = assertion_from_categories(categories)
+        stated = self.asserts.get(span.id_)
+        if stated and assertion == "present":
+            assertion = stated
         section_id = span[0]._.section_category
         section = self.sections.get(section_id) if section_id else None
         if section is not None:

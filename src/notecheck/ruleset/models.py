@@ -70,6 +70,10 @@ class FactRule(Strict):
     needs_sentence_with: list[FactKind] | None = Field(
         default=None, description="Overrides the file's needs_sentence_with for this rule."
     )
+    asserts: Literal["negated"] | None = Field(
+        default=None,
+        description="The wording itself states absence ('neurologically intact'): the fact is negated.",
+    )
     note: str | None = None
     source: str | None = None
 
@@ -193,6 +197,9 @@ class SectionCategory(Strict):
         default=None, description="Assertion given to facts in this section without a cue of their own."
     )
     historical: bool = False
+    drop: bool = Field(
+        default=False, description="Facts here are not clinical statements (billing code titles) and are dropped."
+    )
     assertion_kinds: list[FactKind] | None = Field(
         default=None, description="Kinds the section assertion applies to (all when null)."
     )
