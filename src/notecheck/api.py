@@ -90,7 +90,7 @@ class Checker:
         return SpanAssertion(
             assertion=section_assertion,
             historical=historical or fact.historical,
-            negated=section_assertion == "negated" or "NEGATED_EXISTENCE" in categories,
+            negated=section_assertion == "negated" or bool(categories & {"NEGATED_EXISTENCE", "NORMAL_EXAM"}),
             possible="POSSIBLE_EXISTENCE" in categories,
             hypothetical=section_assertion == "hypothetical" or "HYPOTHETICAL" in categories,
             family=section_assertion == "family" or "FAMILY" in categories,
