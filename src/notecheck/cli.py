@@ -189,6 +189,27 @@ def bench(
         sys.stdout.write(benchmark.render(results) + "\n")
 
 
+@app.command("eval-assertion")
+def eval_assertion(
+    data: Annotated[Path, typer.Argument(help="NegEx/ConText items (JSON lines), e.g. ../shared/benchmarks/negex/dev.jsonl.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of the table.")] = False,
+) -> None:
+    """Score checker.assertion on the NegEx/ConText benchmark, side by side with medSpaCy's default ConText."""
+    from notecheck.evaluation import negex
+
+    with user_errors(str(data)):
+        results = negex.run(data, with_checker=True)
+        if as_json:
+            payload = {
+                name: {label: {"precision": round(m.precision, 3), "recall": round(m.recall, 3), "f1": round(m.f1, 3)}
+                       for label, m in result.metrics.items()}
+                for name, result in results.items()
+            }
+            sys.stdout.write(json.dumps(payload, indent=2) + "\n")
+        else:
+            sys.stdout.write(negex.format_results(results) + "\n")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
