@@ -56,3 +56,18 @@ def test_when_a_parquet_table_is_audited_on_spark_then_codes_come_from_the_table
     assert results["p2"]["error_code"] == "NC301"
     assert [c["status"] for c in results["p3"]["checks"]] == ["invalid"]
     assert results["p1"]["checks"][0]["code"] == "M53.88"
+
+
+def test_when_spark_and_the_local_engine_audit_the_same_notes_then_the_reports_are_identical(spark, tmp_path):
+    from notecheck.audit import run_audit
+    from notecheck.audit.spark import run_spark
+
+    manifest = write_folder(tmp_path / "notes", 4)
+    run_spark(tmp_path / "notes", tmp_path / "spark", manifest=manifest, master="local[2]")
+    run_audit(tmp_path / "notes", tmp_path / "local", manifest=manifest, quiet=True)
+    local = {}
+    for line in (tmp_path / "local" / "results.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        local[record["note_id"]] = record["report"]
+    remote = {note_id: json.loads(row["report_json"]) for note_id, row in _results(spark, tmp_path / "spark").items()}
+    assert remote == local

@@ -4,7 +4,6 @@ Pure data out (tuples and a JSON string), so results cross process and Spark bou
 the parent only inserts them. Errors carry a code and a message naming the note, never its text.
 """
 
-import codecs
 import os
 import time
 from dataclasses import dataclass, field
@@ -16,11 +15,6 @@ from notecheck.notes import decode, validate_text
 from notecheck.report import Report
 
 INTERNAL_ERROR = "NC000"
-# UTF-32 first: its little-endian mark starts with UTF-16's.
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
-)
 
 
 class _Checks(Protocol):
@@ -66,7 +60,7 @@ def audit_note(checker: _Checks | None, task: NoteTask, *, ruleset_version: str 
     try:
         if checker is None:
             raise RuntimeError("audit_note needs a checker for a readable note")
-        text = task.text if task.text is not None else decode(_utf8_if_bom(task.data or b""), task.source)
+        text = task.text if task.text is not None else decode(task.data or b"", task.source)
         validate_text(text, task.source)
         report = checker.check(text, task.codes, task.note_id)
     except NotecheckError as exc:
@@ -79,20 +73,6 @@ def audit_note(checker: _Checks | None, task: NoteTask, *, ruleset_version: str 
     else:
         return _from_report(report, base, version, time.perf_counter() - started)
     return NoteResult(**base, ruleset_version=version, seconds=time.perf_counter() - started, error_code=error_code, error_message=error_message)
-
-
-def _utf8_if_bom(data: bytes) -> bytes:
-    """UTF-16/32 with a byte-order mark (Windows "Unicode" exports) -> UTF-8; notes.decode reads the rest.
-
-    notes.decode takes NUL bytes for a binary file, and UTF-16 text is full of them.
-    """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec).encode("utf-8")
-            except UnicodeDecodeError:
-                return data
-    return data
 
 
 def _from_report(report: Report, base: dict, version: str, seconds: float) -> NoteResult:  # type: ignore[type-arg]
