@@ -178,3 +178,17 @@ def test_spark_paths(path, uri, parquet):
     from notecheck.audit.spark import _is_parquet, _uri
 
     assert (_uri(path), _is_parquet(path)) == (uri, parquet)
+
+
+def test_when_stdout_is_not_a_terminal_then_the_cli_prints_no_progress_and_one_summary_line(tmp_path):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.txt").write_text(note_text(1), encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("path,codes,note_id\na.txt,M5388,first\n", encoding="utf-8")
+    done = subprocess.run(
+        [*CLI, "audit", str(tmp_path / "notes"), "--codes", str(tmp_path / "manifest.csv"), "--out", str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    assert "audited 1 of 1 notes" in done.stderr and MARKER not in done.stderr
+    assert json.loads((tmp_path / "out" / "results.jsonl").read_text(encoding="utf-8"))["note_id"] == "first"
