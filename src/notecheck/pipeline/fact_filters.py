@@ -24,6 +24,7 @@ class FactFilters:
         self.cues = {k: {c.lower() for c in f.result_cues} for k, f in ruleset.facts.items() if f.result_cues}
         self.result_sections = {k: set(f.result_sections) for k, f in ruleset.facts.items()}
         self.result_kinds = {k: set(f.result_with_kinds) for k, f in ruleset.facts.items()}
+        self.note_needs = {k: set(f.needs_note_with) for k, f in ruleset.facts.items() if f.needs_note_with}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = facts(doc)
@@ -32,7 +33,13 @@ class FactFilters:
         kinds_by_sentence: dict[int, set[str]] = {}
         for span in spans:
             kinds_by_sentence.setdefault(span.sent.start, set()).add(span.label_)
-        doc.spans[GROUP] = [s for s in spans if self._keep(s, kinds_by_sentence[s.sent.start])]
+        in_note = {s.label_ for s in spans}
+        doc.spans[GROUP] = [
+            s
+            for s in spans
+            if self._keep(s, kinds_by_sentence[s.sent.start])
+            and not (s.label_ in self.note_needs and not in_note & self.note_needs[s.label_])
+        ]
         return doc
 
     def _keep(self, span: Span, kinds: set[str]) -> bool:

@@ -103,6 +103,10 @@ class FactFile(Strict):
         default_factory=list,
         description="Keep a fact of this kind only when its sentence holds a fact of one of these kinds.",
     )
+    needs_note_with: list[FactKind] = Field(
+        default_factory=list,
+        description="Keep facts of this kind only in a note that holds a fact of one of these kinds anywhere.",
+    )
     result_cues: list[str] = Field(
         default_factory=list,
         description="(imaging) words that make a mention a reported result; a mention without one and "
