@@ -37,7 +37,10 @@ def evaluate(rule: FindingRule, code: str, facts: list[Fact], ruleset: Ruleset, 
     if rule.injury_codes:
         codes += injury_categories(ruleset, evidence, regions)
     message = rule.message.format(
-        values=values(evidence), codes=", ".join(codes) or "the specific code", code_first=icd.code_first(code)
+        values=values(evidence),
+        codes=", ".join(codes) or "the specific code",
+        code_first=icd.code_first(code),
+        excludes1="; ".join(icd.excludes1(code)),
     )
     return Finding(
         kind=rule.kind, codes=codes, evidence=[f.id for f in evidence], message=message, blocking=rule.blocking

@@ -275,7 +275,7 @@ class FindingRule(Strict):
         default=False, description="(excludes1) suggest the injury categories of injury_codes.yaml."
     )
     blocking: bool = False
-    message: str = Field(description="{values}, {codes}, {code_first} may be used.")
+    message: str = Field(description="{values}, {codes}, {code_first}, {excludes1} (tabular notes) may be used.")
     source: str | None = None
 
 
