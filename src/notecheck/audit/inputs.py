@@ -118,18 +118,18 @@ def _from_folder(notes: Path, exclude: Path | None) -> Iterator[NoteTask]:
 
 
 def _from_file(path: Path, source: str, note_id: str, codes: tuple[str, ...]) -> NoteTask:
+    """Read one note's bytes; a missing, unreadable or oversized file becomes a failed task."""
     try:
         size = path.stat().st_size
-        if size > 4 * MAX_CHARS:
-            raise NoteTooLargeError(note=source, size=size, limit=MAX_CHARS)
+        if size > 4 * MAX_CHARS:  # no need to read it: even one byte per character is too many
+            error = NoteTooLargeError(note=source, size=size, limit=MAX_CHARS)
+            return _failed(note_id, source, codes, error, marker=str(size).encode())
         data = path.read_bytes()
     except FileNotFoundError:
         return _failed(note_id, source, codes, NoteNotFoundError(note=source))
-    except (IsADirectoryError, PermissionError, OSError) as exc:
+    except OSError as exc:  # a folder, no permission, an I/O error
         error = InputError(note=source, detail=f"cannot read the file ({exc.__class__.__name__})")
         return _failed(note_id, source, codes, error)
-    except NoteTooLargeError as exc:
-        return _failed(note_id, source, codes, exc, marker=str(size).encode())
     return NoteTask(note_id=note_id, source=source, codes=codes, sha256=_fingerprint(data, codes), data=data)
 
 

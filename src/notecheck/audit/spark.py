@@ -18,7 +18,7 @@ from typing import Any
 
 from notecheck.audit.inputs import NoteTask, collect, normalize_codes
 from notecheck.audit.note import NoteResult, audit_note
-from notecheck.errors import ManifestError
+from notecheck.errors import EmptyNoteError, ManifestError
 
 _checker: Any = None  # one per Python worker process, loaded by the first partition it runs
 
@@ -137,12 +137,13 @@ def _task_of_row(row: Any) -> NoteTask:
     codes = normalize_codes(raw.split(";") if isinstance(raw, str) else list(raw or []))
     note_id = str(row["note_id"])
     text = row["text"]
-    if not isinstance(text, str):
-        content = b""
-        return NoteTask(note_id=note_id, source=f"parquet:{note_id}", codes=codes, sha256=hashlib.sha256(content).hexdigest(),
-                        error_code="NC301", error_message=f"parquet:{note_id}: the note is empty (no text after removing white space)")
+    source = f"parquet:{note_id}"
+    if not isinstance(text, str):  # a null text: the note is empty
+        error = EmptyNoteError(note=source)
+        digest = hashlib.sha256(error.code.encode()).hexdigest()
+        return NoteTask(note_id=note_id, source=source, codes=codes, sha256=digest, error_code=error.code, error_message=error.message)
     digest = hashlib.sha256(text.encode("utf-8") + b"\x00" + ";".join(codes).encode("utf-8")).hexdigest()
-    return NoteTask(note_id=note_id, source=f"parquet:{note_id}", codes=codes, sha256=digest, text=text)
+    return NoteTask(note_id=note_id, source=source, codes=codes, sha256=digest, text=text)
 
 
 def main(argv: list[str] | None = None) -> None:

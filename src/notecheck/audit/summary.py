@@ -18,7 +18,7 @@ body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem auto
 h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #dde3ea;padding-bottom:.2rem}
 .muted{color:#5b6673}.cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #dde3ea;border-radius:8px;padding:.7rem 1rem;min-width:9rem}
 .card b{display:block;font-size:1.6rem}table{border-collapse:collapse;width:100%;margin:.5rem 0}
-th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #eef1f4}th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}
+th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #eef1f4}th{background:#f6f8fa}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 svg text{font:12px system-ui,sans-serif;fill:#1d2430}
 """
 
@@ -127,7 +127,8 @@ def _bars(items: list[tuple[str, float, str]], *, scale: float = 1.0) -> str:
 
 
 def _table(header: list[str], rows: list[list[object]]) -> str:
-    head = "".join(f"<th>{_e(h)}</th>" for h in header)
+    numeric = [bool(rows) and isinstance(value, int) for value in (rows[0] if rows else header)]
+    head = "".join(f"<th class=n>{_e(h)}</th>" if num else f"<th>{_e(h)}</th>" for h, num in zip(header, numeric, strict=True))
     body = "".join(
         "<tr>" + "".join(f"<td class=n>{v}</td>" if isinstance(v, int) else f"<td>{_e(str(v))}</td>" for v in row) + "</tr>"
         for row in rows
