@@ -154,6 +154,11 @@ def test_the_page_checks_a_note_and_links_checklist_to_highlights(browser, serve
         " return r.top >= n.top && r.bottom <= n.bottom; }"
     )
 
+    # And back: a cited highlight shows the checklist items that cite it.
+    target.click()
+    cited = page.locator(f'li.req:has(button.ev[data-fact="{fact_id}"])').first
+    page.wait_for_function("e => e.classList.contains('flash-item')", arg=cited.element_handle())
+
     # Query drafts, ready to copy.
     query = next((q for c in report["checks"] for q in c["queries"]), None)
     assert query, "the note should leave a gap for one of its codes"

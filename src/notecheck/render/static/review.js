@@ -245,6 +245,30 @@
     return bar;
   }
 
+  // The other direction: a click on a highlight shows the checklist items that cite it.
+  function linkBack(root) {
+    root.querySelectorAll("mark.hl").forEach(function (mark) {
+      var ids = mark.dataset.facts.trim().split(" ");
+      var chips = [];
+      root.querySelectorAll(".checks-pane button.ev").forEach(function (chip) {
+        if (ids.indexOf(chip.dataset.fact) >= 0) chips.push(chip);
+      });
+      if (!chips.length) return;
+      mark.classList.add("cited");
+      mark.title += "\nCited by " + chips.length + " checklist item(s): click to show them.";
+      mark.addEventListener("click", function () {
+        chips[0].scrollIntoView({ behavior: "smooth", block: "center" });
+        chips.forEach(function (chip) {
+          var item = chip.closest("li") || chip;
+          item.classList.remove("flash-item");
+          void item.offsetWidth;
+          item.classList.add("flash-item");
+          setTimeout(function () { item.classList.remove("flash-item"); }, FLASH_MS);
+        });
+      });
+    });
+  }
+
   /* Render `report` over `text` into `root` (replacing what was there). */
   function render(root, report, text) {
     root.replaceChildren();
@@ -262,6 +286,7 @@
     columns.appendChild(notePane);
     columns.appendChild(checksPane);
     root.appendChild(columns);
+    linkBack(root);
   }
 
   /* ---------- the service page's form ---------- */
