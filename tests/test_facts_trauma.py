@@ -1,0 +1,31 @@
+"""Traumatic events by class of wording, on sentences written for the purpose (docs/annotation.md)."""
+
+import pytest
+
+
+def trauma(checker, text: str) -> set[str]:
+    return {f.value for f in checker.extract(text) if f.kind == "trauma" and f.assertion == "present"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She was injured in 2011 and has had back pain since.", {"other"}, id="injured-no-mechanism"),
+        pytest.param("His disc herniation was incurred in an injury at age 30.", {"other"}, id="incurred-in-an-injury"),
+        pytest.param("She sustained an injury to her neck last spring.", {"other"}, id="sustained-an-injury"),
+        pytest.param("He was injured in a motor vehicle accident in 2015.", {"motor_vehicle"}, id="injured-with-mechanism"),
+        pytest.param("Her car was struck by a truck at an intersection.", set(), id="struck-by-vehicle-not-other"),
+        pytest.param("He was struck by a falling beam at work.", {"other"}, id="struck-by-falling-object"),
+        pytest.param("Wrist fracture due to snowboarding at age 20.", {"sports"}, id="injury-due-to-sport"),
+        pytest.param("He hurt his back while loading crates onto a van.", {"lifting", "other"}, id="while-loading"),
+        pytest.param("She was carrying a dresser when her back gave out; she remembers the day.", set(),
+                     id="carrying-without-when"),
+        pytest.param("When he was carrying a dresser his back gave out.", {"lifting"}, id="when-carrying"),
+        pytest.param("She was physically abused in her twenties.", {"assault"}, id="physical-abuse"),
+        pytest.param("She endured repeated beatings in her first marriage.", {"assault"}, id="beatings"),
+        pytest.param("History of substance abuse, sober since 2010.", set(), id="substance-abuse-not-assault"),
+        pytest.param("She slipped on a wet floor at the store in May.", {"fall"}, id="slipped-on"),
+    ],
+)
+def test_trauma(checker, text, expected):
+    assert trauma(checker, text) == expected
