@@ -102,10 +102,10 @@ class Engine(str, Enum):
 
 @app.command()
 def audit(
-    notes: Annotated[str, typer.Argument(help="A folder of notes (text, RTF, JSON Lines), a JSON Lines file, or (spark) a Parquet table or URI.")],
-    out: Annotated[str, typer.Option("--out", "-o", help="RESULTS_DIR: results.sqlite, results.jsonl, results.csv, summary.html (spark: Parquet, may be a URI).")],
-    codes: Annotated[Path | None, typer.Option("--codes", help="MANIFEST.csv with path and codes columns (optional note_id).")] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes, each loads the pipeline once.")] = 1,
+    notes: Annotated[str, typer.Argument(metavar="NOTES_DIR", help="A folder of notes (text, RTF, JSON Lines), a JSON Lines file, or (spark) a Parquet table or URI.")],
+    out: Annotated[str, typer.Option("--out", "-o", metavar="RESULTS_DIR", help="RESULTS_DIR: results.sqlite, results.jsonl, results.csv, summary.html (spark: Parquet, may be a URI).")],
+    codes: Annotated[Path | None, typer.Option("--codes", metavar="MANIFEST.csv", help="MANIFEST.csv with path and codes columns (optional note_id).")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, metavar="N", help="Worker processes, each loads the pipeline once.")] = 1,
     engine: Annotated[Engine, typer.Option("--engine", help="local (resumable, SQLite) or spark (Parquet out).")] = Engine.local,
 ) -> None:
     """Audit a folder of notes; a killed run started again with the same arguments finishes the rest."""
