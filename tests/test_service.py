@@ -172,6 +172,11 @@ def test_when_an_api_key_is_configured_then_requests_need_it(keyed, headers, sta
     assert keyed.get("/healthz").status_code == 200
 
 
+def test_when_the_key_is_missing_then_401_before_the_body_is_read(keyed):
+    response = keyed.post("/v1/check", content=b"{not json", headers={"content-type": "application/json"})
+    assert response.status_code == 401 and _error(response)["code"] == "NC394"
+
+
 @pytest.mark.parametrize(("body", "status", "code"), [
     pytest.param(b'{"note_id": "m", "text": "' + SECRET.encode() + b'", ', 400, "NC392", id="truncated-json"),
     pytest.param(b"text=" + SECRET.encode(), 400, "NC392", id="not-json"),

@@ -18,7 +18,7 @@ import notecheck
 from notecheck.api import Checker
 from notecheck.report import ErrorResponse, Report
 from notecheck.service import checks, codes
-from notecheck.service.edge import BodyLimit, Contain, SecurityHeaders
+from notecheck.service.edge import ApiKey, BodyLimit, Contain, SecurityHeaders
 from notecheck.service.errors import UnauthorizedError
 from notecheck.service.handlers import install_handlers
 from notecheck.service.models import BatchRequest, BatchResponse, CheckRequest, CodeInfo, Health
@@ -69,9 +69,11 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
     app.state.settings = settings
     install_handlers(app)
     _routes(app)
-    # Last added is outermost: headers on everything, the limit before any parsing, Contain innermost.
+    # Last added is outermost: headers on everything, the key before the body is read, the limit
+    # before any parsing, Contain innermost. The key dependency on /v1 routes stays for OpenAPI.
     app.add_middleware(Contain)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(ApiKey, key=settings.api_key)
     app.add_middleware(SecurityHeaders)
     return app
 

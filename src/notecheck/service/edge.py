@@ -4,13 +4,14 @@ The body limit checks Content-Length first, then counts the bytes actually strea
 no length, or lie), buffering at most `limit` bytes before the app sees any of it.
 """
 
+import hmac
 import json
 import logging
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from notecheck.service.errors import BodyTooLargeError, InternalError
+from notecheck.service.errors import BodyTooLargeError, InternalError, UnauthorizedError
 
 log = logging.getLogger("notecheck.service")
 
@@ -34,14 +35,37 @@ async def _send_error(send: Send, status: int, code: str, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-def _declared_length(scope: Scope) -> int | None:
+def _header(scope: Scope, wanted: bytes) -> bytes | None:
     for name, value in scope.get("headers", []):
-        if name == b"content-length":
-            try:
-                return int(value)
-            except ValueError:
-                return None
+        if name == wanted:
+            return bytes(value)
     return None
+
+
+def _declared_length(scope: Scope) -> int | None:
+    value = _header(scope, b"content-length")
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+class ApiKey:
+    """401 for /v1/* without the right X-API-Key, before a byte of the body is read."""
+
+    def __init__(self, app: ASGIApp, *, key: str | None, prefix: str = "/v1/") -> None:
+        self.app = app
+        self.key = key.encode() if key else None
+        self.prefix = prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.key and scope["type"] == "http" and scope["path"].startswith(self.prefix):
+            given = _header(scope, b"x-api-key") or b""
+            if not hmac.compare_digest(given, self.key):
+                error = UnauthorizedError()
+                await _send_error(send, 401, error.code, error.message)
+                return
+        await self.app(scope, receive, send)
 
 
 class BodyLimit:
