@@ -234,7 +234,7 @@
 
   function summary(report) {
     var bar = el("div", "summary");
-    bar.appendChild(el("span", "summary-note", "Note " + report.note_id));
+    bar.appendChild(el("span", "summary-note", report.note_id));
     bar.appendChild(el("span", "summary-facts", report.facts.length + " facts found"));
     report.checks.forEach(function (check, index) {
       var link = el("a", "summary-check badge-" + cssToken(check.status));
