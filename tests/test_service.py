@@ -230,3 +230,17 @@ def test_render_html_is_one_self_contained_file_that_escapes_the_note(checker):
     assert not re.search(r"(src|href)=\"(https?:)?//", html)
     assert "<link" not in html and 'src="' not in html
     assert html.count("<script") == 2  # the JSON data and the renderer, both inline
+
+
+def test_check_format_html_writes_the_same_review_as_one_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from notecheck.cli import app
+
+    out = tmp_path / "review.html"
+    note = SAMPLES / "m5388_complete_soap.txt"
+    result = CliRunner().invoke(app, ["check", str(note), "--code", "M53.88", "--format", "html", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>") and 'id="notecheck-data"' in html
+    assert "window.NotecheckReview" in html and "<link" not in html
