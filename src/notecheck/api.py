@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from notecheck import pipeline
-from notecheck.checker import check_code
+from notecheck.checker import check_codes
 from notecheck.facts import FactBuilder
 from notecheck.notes import validate_text
 from notecheck.pipeline.context_rules import assertion_from_categories, fact_modifiers
@@ -71,7 +71,7 @@ class Checker:
 
     def _report(self, note_id: str, doc: Doc, codes: Sequence[str]) -> Report:
         facts = self.facts_of(doc)
-        checks = [check_code(code, facts, self.ruleset) for code in dict.fromkeys(codes)]
+        checks = check_codes(codes, facts, self.ruleset)
         return Report(note_id=note_id, facts=facts, checks=checks)
 
     def assertion(self, text: str, start: int, end: int) -> SpanAssertion:

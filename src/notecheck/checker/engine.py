@@ -1,5 +1,7 @@
 """One proposed code against the facts of a note: requirements, findings, queries, status."""
 
+from collections.abc import Iterable
+
 from notecheck import icd
 from notecheck.checker import findings as finding_rules
 from notecheck.checker import regions
@@ -90,3 +92,16 @@ def check_code(raw: str, facts: list[Fact], ruleset: Ruleset) -> Check:
         )
         return Check(code=code, title=info.title, billable=True, status="complete", findings=[note])
     return _family_check(code, ruleset.families[family], facts, ruleset, info.title)
+
+
+def _key(raw: str) -> str:
+    try:
+        return icd.normalize(raw)
+    except InvalidCodeError:
+        return raw.strip()
+
+
+def check_codes(codes: Iterable[str], facts: list[Fact], ruleset: Ruleset) -> list[Check]:
+    """One check per distinct code, in the order given ('M5388' and 'M53.88' are one code)."""
+    first = {_key(code): code for code in reversed(list(codes))}
+    return [check_code(first[key], facts, ruleset) for key in dict.fromkeys(_key(c) for c in codes)]

@@ -1,0 +1,57 @@
+"""The Python API of the contract: load, check, pipe and assertion."""
+
+import pytest
+
+from notecheck.errors import EmptyNoteError
+
+NOTE = (
+    "HPI: Coccyx pain for 5 months after a fall on ice. Physical therapy failed.\n"
+    "ASSESSMENT: Sacrococcygeal dysfunction. X-ray of the coccyx showed no fracture.\n"
+)
+
+
+def test_check_returns_the_contract_report(checker):
+    report = checker.check(NOTE, codes=["m5388"], note_id="n1")
+    assert report.schema_version == "1" and report.note_id == "n1"
+    check = report.checks[0]
+    assert check.code == "M53.88" and check.billable
+    assert {r.id for r in check.requirements} == {
+        "region", "named_condition", "imaging", "exclusion_rationale", "functional_impact", "treatment_history"
+    }
+    assert all(NOTE[f.start : f.end] == f.text for f in report.facts)
+
+
+def test_pipe_gives_the_same_reports_in_order(checker):
+    items = [("a", NOTE, ["M53.88"]), ("b", "Neck pain at C5-6 for 2 years.", ["M53.82"]), ("c", NOTE, [])]
+    piped = list(checker.pipe(items))
+    assert [r.note_id for r in piped] == ["a", "b", "c"]
+    for (note_id, text, codes), report in zip(items, piped, strict=True):
+        assert report == checker.check(text, codes=codes, note_id=note_id)
+
+
+def test_a_code_given_twice_is_checked_once(checker):
+    assert len(checker.check(NOTE, codes=["M53.88", "M5388"]).checks) == 1
+
+
+def test_an_empty_note_is_refused_with_a_coded_error(checker):
+    with pytest.raises(EmptyNoteError):
+        checker.check("   ", codes=["M53.88"], note_id="blank")
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "assertion", "historical"),
+    [
+        pytest.param("She denies numbness in the legs.", "numbness", "negated", False, id="negated"),
+        pytest.param("MRI ordered to rule out stenosis.", "stenosis", "hypothetical", False, id="rule-out-is-hypothetical"),
+        pytest.param("If pain persists we will consider PT.", "PT", "hypothetical", False, id="conditional-plan"),
+        pytest.param("Mother has Paget disease of bone.", "Paget disease", "family", False, id="family"),
+        pytest.param("History of L4-5 fusion in 2015.", "fusion", "present", True, id="historical"),
+        pytest.param("Possible pars defect at L5.", "pars defect", "possible", False, id="possible"),
+        pytest.param("C-spine nontender.", "C-spine", "negated", False, id="normal-exam"),
+        pytest.param("Tenderness over the coccyx.", "coccyx", "present", False, id="present"),
+    ],
+)
+def test_assertion_of_any_span(checker, text, target, assertion, historical):
+    start = text.index(target)
+    result = checker.assertion(text, start, start + len(target))
+    assert (result.assertion, result.historical) == (assertion, historical)
