@@ -36,6 +36,11 @@ class UnknownCodeError(NotecheckError):
     template = "{code} is not in the ICD-10-CM tabular"
 
 
+class MethodNotAllowedError(NotecheckError):
+    code = "NC397"
+    template = "{detail}"
+
+
 class InternalError(NotecheckError):
     code = "NC399"
     template = "internal error ({name}); the server log has the details"
@@ -48,6 +53,7 @@ STATUS = {
     UnauthorizedError: 401,
     NotFoundError: 404,
     UnknownCodeError: 404,
+    MethodNotAllowedError: 405,
     InternalError: 500,
 }
 
@@ -59,10 +65,3 @@ def status_of(exc: NotecheckError) -> int:
             return STATUS[cls]
     return 422
 
-
-class MethodNotAllowedError(NotecheckError):
-    code = "NC397"
-    template = "{detail}"
-
-
-STATUS[MethodNotAllowedError] = 405
