@@ -1,7 +1,10 @@
 """The Python API of the contract: load() -> Checker with check, pipe and assertion."""
 
+import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
@@ -56,18 +59,23 @@ class Checker:
         return self._report(note_id, self.nlp(text), codes)
 
     def pipe(self, items: Iterable[Item], *, n_process: int = 1, batch_size: int = 32) -> Iterator[Report]:
-        """Reports for many (note_id, text, codes) items, in order; n_process > 1 uses spaCy's workers."""
-        pending: list[tuple[str, Sequence[str]]] = []
+        """Reports for many (note_id, text, codes) items, in order; n_process > 1 forks worker processes.
 
-        def texts() -> Iterator[str]:
+        Workers return finished Reports (plain pydantic), never Docs: a Doc's ConText modifiers and span
+        groups do not survive spaCy's own multiprocessing. Where fork is unavailable, one process is used.
+        """
+        if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             for note_id, text, codes in items:
-                validate_text(text, note_id)
-                pending.append((note_id, codes))
-                yield text
-
-        for doc in self.nlp.pipe(texts(), n_process=n_process, batch_size=batch_size):
-            note_id, codes = pending.pop(0)
-            yield self._report(note_id, doc, codes)
+                yield self.check(text, codes, note_id)
+            return
+        global _WORKER_CHECKER
+        _WORKER_CHECKER = self  # forked workers inherit the loaded pipeline instead of loading their own
+        block = n_process * batch_size * 4
+        with ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork")) as pool:
+            it = iter(items)
+            while chunk := list(islice(it, block)):
+                size = max(1, min(batch_size, len(chunk) // (n_process * 4)))
+                yield from pool.map(_check_item, chunk, chunksize=size)
 
     def _report(self, note_id: str, doc: Doc, codes: Sequence[str]) -> Report:
         facts = self.facts_of(doc)
@@ -96,6 +104,17 @@ class Checker:
             family=section_assertion == "family" or "FAMILY" in categories,
             section=fact.section,
         )
+
+
+_WORKER_CHECKER: "Checker | None" = None
+
+
+def _check_item(item: Item) -> Report:
+    """One pipe() item in a forked worker."""
+    if _WORKER_CHECKER is None:
+        raise RuntimeError("pipe() worker started without a checker")
+    note_id, text, codes = item
+    return _WORKER_CHECKER.check(text, codes, note_id)
 
 
 def load(patterns_dir: str | Path | None = None) -> Checker:

@@ -1,8 +1,14 @@
 """ICD-10-CM facts, read from the official tabular shipped by simple-icd-10-cm (never typed by hand)."""
 
+import json
+import os
 import re
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from notecheck.errors import InvalidCodeError
@@ -12,10 +18,113 @@ _CODE_SHAPE = re.compile(r"^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$")
 
 @lru_cache(maxsize=1)
 def _tabular() -> Any:
-    # Imported lazily: parsing the tabular takes about a second and is not needed to extract facts.
+    """The tabular: a SQLite cache derived from the installed simple-icd-10-cm, else the package itself."""
+    return _SqliteTabular.open() or _package()
+
+
+def _package() -> Any:
+    # Imported lazily: the package parses its XML at import (1-2 s).
     import simple_icd_10_cm
 
     return simple_icd_10_cm
+
+
+class _SqliteTabular:
+    """The few tabular lookups notecheck makes, answered from SQLite (same names as simple-icd-10-cm).
+
+    Built once from the installed package (every code: description, leaf, children, ancestors, code-first
+    and Excludes1 notes) into the user cache, keyed by the package version; nothing in it is typed by hand.
+    Delete the file (or set NOTECHECK_CACHE) to rebuild.
+    """
+
+    _SCHEMA = 2
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._pid = -1
+        self._db: sqlite3.Connection | None = None
+
+    @classmethod
+    def open(cls) -> "_SqliteTabular | None":
+        try:
+            version = metadata.version("simple-icd-10-cm")
+            root = Path(os.environ.get("NOTECHECK_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "notecheck")
+            path = root / f"icd10cm-simple-icd-10-cm-{version}-v{cls._SCHEMA}.sqlite"
+            if not path.exists():
+                cls._build(path)
+            return cls(path)
+        except (OSError, sqlite3.Error, metadata.PackageNotFoundError):
+            return None  # no writable cache: read the package itself
+
+    @staticmethod
+    def _build(path: Path) -> None:
+        cm = _package()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_suffix(f".{os.getpid()}.part")
+        with closing(sqlite3.connect(part)) as db:
+            db.execute(
+                "CREATE TABLE codes (code TEXT PRIMARY KEY, description TEXT, leaf INTEGER, children TEXT,"
+                " ancestors TEXT, code_first TEXT, excludes1 TEXT, twin INTEGER)"
+            )
+            rows = (
+                (code, cm.get_description(code), int(cm.is_leaf(code)), json.dumps(cm.get_children(code)),
+                 json.dumps(cm.get_ancestors(code)), cm.get_code_first(code), json.dumps(cm.get_excludes1(code)),
+                 int(cm.is_block(code) and cm.is_category(code)))
+                for code in dict.fromkeys(cm.get_all_codes(True))
+            )
+            db.executemany("INSERT OR REPLACE INTO codes VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            db.commit()
+        os.replace(part, path)  # atomic: a concurrent reader sees no file or a whole one
+
+    def _row(self, code: str) -> tuple[Any, ...] | None:
+        if self._pid != os.getpid():  # a connection must not cross a fork
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        assert self._db is not None
+        for key in (code, f"{code[:3]}.{code[3:]}" if len(code) >= 4 else code):
+            row = self._db.execute("SELECT * FROM codes WHERE code = ?", (key,)).fetchone()
+            if row:
+                return tuple(row)
+        return None
+
+    def _get(self, code: str) -> tuple[Any, ...]:
+        row = self._row(code)
+        if row is None:
+            raise ValueError(f'The code "{code}" does not exist.')
+        return row
+
+    def is_valid_item(self, code: str) -> bool:
+        return self._row(code) is not None
+
+    def get_description(self, code: str) -> str:
+        return str(self._get(code)[1])
+
+    def is_leaf(self, code: str) -> bool:
+        return bool(self._get(code)[2])
+
+    def get_children(self, code: str) -> list[str]:
+        return list(json.loads(self._get(code)[3]))
+
+    def get_ancestors(self, code: str) -> list[str]:
+        return list(json.loads(self._get(code)[4]))
+
+    def get_code_first(self, code: str) -> str:
+        return str(self._get(code)[5])
+
+    def get_excludes1(self, code: str) -> list[str]:
+        return list(json.loads(self._get(code)[6]))
+
+    def get_descendants(self, code: str) -> list[str]:
+        found: list[str] = []
+        self._descend(self._get(code)[0], found)
+        return found
+
+    def _descend(self, code: str, found: list[str]) -> None:
+        for child in self.get_children(code):
+            found.append(child)
+            if self._get(child)[7]:  # a block holding one category of the same name: both are listed
+                found.append(child)
+            self._descend(child, found)
 
 
 def normalize(raw: str) -> str:

@@ -1,11 +1,40 @@
 """The spaCy pipeline: note -> Doc with facts. The only part of notecheck, with facts.py, that imports spaCy."""
 
+import importlib
+import importlib.util
+import sys
+import types
 import warnings
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.util import load_config, load_model_from_config
+
+class _Deferred(types.ModuleType):
+    """A module that imports itself on first attribute use; until then `import name` costs nothing."""
+
+    def __getattr__(self, attr: str) -> Any:
+        del sys.modules[self.__name__]
+        real = importlib.import_module(self.__name__)
+        self.__dict__.update(real.__dict__)  # modules that already hold this stand-in see the real names
+        return getattr(real, attr)
+
+
+def _defer_import(name: str) -> None:
+    """Put a _Deferred stand-in for `name` in sys.modules unless the module is already imported."""
+    spec = None if name in sys.modules else importlib.util.find_spec(name)
+    if spec is not None:
+        module = _Deferred(name)
+        module.__spec__ = spec
+        module.__path__ = list(spec.submodule_search_locations or [])
+        sys.modules[name] = module
+
+
+# medspacy imports QuickUMLS at import, which imports NLTK, SciPy and scikit-learn (~1 s) for stopwords it
+# reads only when a QuickUMLS matcher is built; notecheck builds none, so NLTK loads only if used.
+_defer_import("nltk")
 
 # Importing the modules registers their factories (entry points do the same for a saved pipeline).
 from notecheck.pipeline import (  # noqa: F401
@@ -14,6 +43,7 @@ from notecheck.pipeline import (  # noqa: F401
     fact_filters,
     fact_matcher,
     levels,
+    scoped_context,
     sections,
     sentences,
 )

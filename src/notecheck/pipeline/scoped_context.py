@@ -1,0 +1,123 @@
+"""ConText only where it can act: the sentences that hold a fact.
+
+medSpaCy's ConText matches its modifier rules over the whole Doc, then compares every modifier with
+every other. A modifier's scope never leaves its sentence, so a modifier in a sentence without a fact
+can neither modify a fact nor cut the scope of a modifier that could. This component runs the same rules
+(built by ``notecheck_context_v1`` from patterns/context.yaml) on the sentences that hold facts, and
+then the same graph steps as ``medspacy.context.ConText.__call__`` (medspacy 1.3.1).
+"""
+
+from bisect import bisect_right
+
+import numpy
+from medspacy.common.util import prune_overlapping_matches
+from medspacy.context import ConText, ConTextGraph, ConTextModifier, ConTextRule
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, SpanGroup
+
+from notecheck.pipeline.context import make_context
+
+
+class SentenceScopedContext:
+    """Matches ConText rules in the sentences of the targets only; the graph is ConText's own."""
+
+    def __init__(self, nlp: Language, context: ConText, *, name: str = "context") -> None:
+        self.name = name
+        self.context = context
+        self.tokens = Matcher(nlp.vocab)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.rules: dict[int, ConTextRule] = {}
+        for i, rule in enumerate(context.rules):
+            key = f"notecheck_context_{i}"
+            self.rules[nlp.vocab.strings.add(key)] = rule
+            if isinstance(rule.pattern, list):
+                self.tokens.add(key, [rule.pattern], on_match=rule.on_match)
+            elif rule.pattern is None:
+                self.phrases.add(key, [nlp.tokenizer(rule.literal.lower())], on_match=rule.on_match)
+            else:
+                raise ValueError(f"ConText rule {rule.literal!r}: regular-expression patterns are not supported here")
+        longest = _longest(nlp, context.rules)
+        # Twice the longest rule: a match crossing the edge may itself be pruned by one further out.
+        self.margin = None if longest is None else 2 * longest
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = self.context
+        targets = doc.spans[context.span_group_name]
+        windows = self._windows(doc, targets)
+        in_window: list[list[Span]] = [[] for _ in windows]
+        starts = [start for start, _ in windows]
+        for target in targets:
+            in_window[bisect_right(starts, target.start) - 1].append(target)
+        graph = ConTextGraph(targets=targets, prune_on_modifier_overlap=context.prune_on_target_overlap)
+        # Windows share no sentence, so no modifier of one can reach a target or a modifier of another:
+        # one small graph per window does ConText's pairwise work on far fewer pairs.
+        for (start, end), window_targets in zip(windows, in_window, strict=True):
+            part = ConTextGraph(targets=window_targets, prune_on_modifier_overlap=context.prune_on_target_overlap)
+            part.modifiers = [
+                ConTextModifier(self.rules[key], m_start, m_end, doc, max_scope=context.max_scope)
+                for key, m_start, m_end in self._matches(doc, start, end)
+            ]
+            part.update_scopes()
+            part.apply_modifiers()
+            graph.modifiers += part.modifiers
+            graph.edges += part.edges
+        for target, modifier in graph.edges:
+            target._.modifiers += (modifier,)
+        if context.context_attributes_mapping:
+            context.set_context_attributes(graph.edges)
+        doc._.context_graph = graph
+        return doc
+
+    def _matches(self, doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
+        """Modifier matches (Doc offsets) in doc[start:end], pruned as medSpaCy prunes."""
+        window = doc[start:end]
+        # The Matcher answers in window offsets, the PhraseMatcher in Doc offsets (spaCy 3.7).
+        matches = [(key, s + start, e + start) for key, s, e in self.tokens(window)]
+        matches += self.phrases(window)
+        # ConText keeps only the longest of overlapping modifiers (prune_on_modifier_overlap, its default).
+        return prune_overlapping_matches(matches) if self.context.prune_on_modifier_overlap else matches
+
+    def _windows(self, doc: Doc, targets: SpanGroup) -> list[tuple[int, int]]:
+        """Token ranges to match in: every sentence a target touches, widened by the longest rule so that
+        a match crossing the sentence edge (and pruning a shorter one inside) is found as in the whole Doc."""
+        if not len(targets):
+            return []
+        if self.margin is None:
+            return [(0, len(doc))]
+        bounds = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+        if not bounds or bounds[0] != 0:
+            bounds.insert(0, 0)
+        bounds.append(len(doc))
+        sentences: set[int] = set()
+        for target in targets:
+            first, last = (bisect_right(bounds, i) - 1 for i in (target.start, target.end - 1))
+            sentences.update(range(first, last + 1))
+        windows: list[tuple[int, int]] = []
+        for i in sorted(sentences):
+            start, end = max(0, bounds[i] - self.margin), min(len(doc), bounds[i + 1] + self.margin)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+            else:
+                windows.append((start, end))
+        return windows
+
+
+def _longest(nlp: Language, rules: list[ConTextRule]) -> int | None:
+    """Tokens in the longest rule match, or None when a pattern repeats a token (OP + or *)."""
+    longest = 1
+    for rule in rules:
+        if isinstance(rule.pattern, list):
+            if any(token.get("OP") in ("+", "*") for token in rule.pattern):
+                return None
+            longest = max(longest, len(rule.pattern))
+        else:
+            longest = max(longest, len(nlp.tokenizer(rule.literal)))
+    return longest
+
+
+@Language.factory("notecheck_context_v2", default_config={"patterns_dir": None})
+def make_scoped_context(nlp: Language, name: str, patterns_dir: str | None) -> SentenceScopedContext:
+    """Factory: the rules of notecheck_context_v1, matched only in sentences that hold facts."""
+    return SentenceScopedContext(nlp, make_context(nlp, name, patterns_dir), name=name)
