@@ -32,6 +32,11 @@ def regions(checker, text: str) -> set[str]:
         pytest.param("Increased T2 signal in the cord.", set(), id="mri-weighting"),
         pytest.param("Heart: regular rate, S1 and S2 normal, no murmur.", set(), id="heart-sounds"),
         pytest.param("Low C3 complement level.", set(), id="lab-analyte"),
+        pytest.param("Sagittal T1, T2 and STIR images of the sacrum.", {"sacral"}, id="mri-sequence-list"),
+        pytest.param("Diagnosis: T1 N3 M0 cancer of the nasopharynx.", set(), id="tumour-stage"),
+        pytest.param("Status post lumbar hemilaminectomy in 1999.", {"lumbar"}, id="procedure-head"),
+        pytest.param("ICD9 CODE(S): 721.3 Lumbosacral spondylosis without myelopathy.", set(), id="billing-code-title"),
+        pytest.param("Thoracic and lumbar spine without midline tenderness.", set(), id="negative-exam-region"),
     ],
 )
 def test_region_grammar(checker, text, expected):
