@@ -16,7 +16,7 @@ class FactFilters:
     def __init__(self, ruleset: Ruleset, *, name: str = "fact_filters") -> None:
         self.name = name
         self.needs: dict[str, set[str]] = {}
-        for kind, fact_file in ruleset.facts.items():
+        for fact_file in ruleset.facts.values():
             for rule in fact_file.rules:
                 needs = rule.needs_sentence_with if rule.needs_sentence_with is not None else fact_file.needs_sentence_with
                 if needs:
