@@ -206,5 +206,7 @@ def family_of(code: str, families: set[str]) -> str | None:
 
 
 def display(code: str) -> str:
-    """A category as suggested in text: 'M51' -> 'M51.-'; a full code stays as it is."""
-    return code if "." in code else f"{code}.-"
+    """A code as suggested in text: 'M51' -> 'M51.-', 'S32.2' -> 'S32.2-'; a billable code as it is."""
+    if info(code).billable:
+        return code
+    return f"{code}-" if "." in code else f"{code}.-"
