@@ -1,0 +1,33 @@
+"""Acuity of the spinal complaint, from words and stated durations (docs/annotation.md C10)."""
+
+import pytest
+
+
+def acuity(checker, text: str) -> set[str]:
+    return {f.value for f in checker.extract(text) if f.kind == "acuity" and f.assertion == "present"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She has chronic low back pain.", {"chronic"}, id="word-before-head"),
+        pytest.param("He reports chronic left-sided upper back pain.", {"chronic"}, id="word-far-before-spine-head"),
+        pytest.param("Chronic left upper quadrant pain after meals.", set(), id="far-word-needs-spine-head"),
+        pytest.param("Assessment: Back pain, acute, nonspecific.", {"acute"}, id="post-posed-word"),
+        pytest.param("Neck pain, hypertension, chronic kidney disease.", set(), id="post-posed-needs-to-stand-alone"),
+        pytest.param("He has had neck pain for years.", {"chronic"}, id="pain-for-years"),
+        pytest.param("Hypertension, on and off for years.", set(), id="for-years-not-spinal"),
+        pytest.param("Low back pain for 3 weeks.", {"acute"}, id="duration-acute"),
+        pytest.param("Neck stiffness for 8 weeks.", {"subacute"}, id="duration-subacute"),
+        pytest.param("Tailbone ache since a fall about three months ago.", {"subacute"}, id="three-months-is-subacute"),
+        pytest.param("Back pain for the past 5 months.", {"chronic"}, id="five-months-chronic"),
+        pytest.param("Sacral pain of 4 months' duration.", {"chronic"}, id="possessive-duration"),
+        pytest.param("Onset: approximately 2 weeks ago, gradual.", {"acute"}, id="template-onset-field"),
+        pytest.param("Sharp pain behind the left ear for 8 days.", set(), id="non-spinal-pain"),
+        pytest.param("Mr. B., a 47-year-old roofer, has back pain.", set(), id="age-is-not-a-duration"),
+        pytest.param("She gained the weight back in about six months.", set(), id="known-miss-back-as-adverb",
+                     marks=pytest.mark.xfail(strict=True, reason="'back' as an adverb still opens a duration")),
+    ],
+)
+def test_acuity(checker, text, expected):
+    assert acuity(checker, text) == expected
