@@ -33,3 +33,15 @@ def imaging(checker, text: str) -> set[str]:
 )
 def test_imaging_results(checker, text, expected):
     assert imaging(checker, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("An MR myelogram showed severe stenosis at L3-4.", {"mri"}, id="mr-myelogram-is-mri"),
+        pytest.param("Myelogram showed a complete block at L2.", {"other"}, id="myelogram-sentence-start"),
+        pytest.param("Studies: (myelogram) showed a block at L2.", {"other"}, id="myelogram-after-punctuation"),
+    ],
+)
+def test_myelogram(checker, text, expected):
+    assert imaging(checker, text) == expected
