@@ -117,7 +117,8 @@ def _check_item(item: Item) -> Report:
     return _WORKER_CHECKER.check(text, codes, note_id)
 
 
-def load(patterns_dir: str | Path | None = None) -> Checker:
-    """Build the pipeline and load the ruleset (once per process)."""
+def load(patterns_dir: str | Path | None = None, *, models: bool = True) -> Checker:
+    """Build the pipeline and load the ruleset (once per process); models=False: rules only."""
     root = Path(patterns_dir) if patterns_dir else None
-    return Checker(pipeline.build(root), load_ruleset(root))
+    overrides = None if models else {"model_facts": {"enabled": False}}
+    return Checker(pipeline.build(root, components=overrides), load_ruleset(root))

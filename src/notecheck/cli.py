@@ -134,16 +134,48 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     show_text: Annotated[bool, typer.Option("--show-text", help="Include the note text of each miss.")] = False,
     max_misses: Annotated[int, typer.Option(help="Misses listed in the table view.")] = 40,
+    compare_models: Annotated[bool, typer.Option("--compare-models", help="Rules alone vs rules + trained models, per element.")] = False,
 ) -> None:
     """Score the pipeline against gold annotations: per-element P/R/F1, spans, verdicts, misses."""
     from notecheck.evaluation import run
 
     with user_errors(str(gold)):
+        if compare_models:
+            from notecheck.evaluation import models_compare
+
+            compared = models_compare.compare(gold, corpus, split)
+            if as_json:
+                sys.stdout.write(json.dumps(compared, indent=2) + "\n")
+            else:
+                models_compare.render(compared, Console(highlight=False))
+            return
         result = run.evaluate(gold, corpus, split, show_text)
         if as_json:
             sys.stdout.write(json.dumps(result, indent=2) + "\n")
         else:
             run.render(result, Console(highlight=False), max_misses=max_misses)
+
+
+@app.command()
+def train(
+    data: Annotated[Path, typer.Option(help="The sentence dataset (written.jsonl, sample_notes.jsonl, corpus.jsonl).")] = Path("models/data"),
+    out: Annotated[Path, typer.Option(help="The models folder; the model goes to OUT/NAME/vVERSION/.")] = Path("models"),
+    name: Annotated[str, typer.Option(help="Model name.")] = "sentence_facts",
+    version: Annotated[int, typer.Option(min=1, help="Version to write; an existing one needs --force.")] = 1,
+    seed: Annotated[int, typer.Option(help="Seed of the folds and of SGD.")] = 0,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing version.")] = False,
+    tune: Annotated[Path | None, typer.Option(help="Gold JSONL: choose thresholds on its dev split (rules vs rules+model per element).")] = None,
+    heldout: Annotated[Path | None, typer.Option(help="Gold JSONL: record rules vs rules+model on its heldout split in the card.")] = None,
+    corpus: Annotated[Path, typer.Option(help="Corpus JSONL holding the texts of gold and corpus.jsonl rows.")] = Path("../shared/corpus/mtsamples.jsonl"),
+    gold: Annotated[Path, typer.Option(help="Gold JSONL whose dev split corpus.jsonl rows may use.")] = Path("gold/dev/gold.jsonl"),
+) -> None:
+    """Train the sentence classifiers and write the model, its manifest and its card."""
+    from notecheck.training.train import train as run_training
+
+    with user_errors(str(data)):
+        manifest = run_training(data, out, name=name, version=version, seed=seed, force=force,
+                                corpus=corpus if corpus.is_file() else None, gold=gold if gold.is_file() else None, tune=tune, heldout=heldout)
+        _say(f"notecheck: wrote {out / name / f'v{version}'} (sha256 {manifest.sha256[:12]}, thresholds {manifest.thresholds})")
 
 
 @app.command()

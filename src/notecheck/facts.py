@@ -8,6 +8,7 @@ kinds listed in patterns/facts/exclusion.yaml also yield an `exclusion` fact ("n
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.context_rules import assertion_from_categories, fact_modifiers
+from notecheck.pipeline.model_facts import confidence_of, is_model_fact
 from notecheck.pipeline.spans import facts as fact_spans
 from notecheck.report import Fact
 from notecheck.ruleset import Ruleset
@@ -78,6 +79,8 @@ class FactBuilder:
             historical=historical,
             section=section_id,
             rule_id=span.id_ or None,
+            source="model" if is_model_fact(span) else "rule",
+            confidence=confidence_of(span),
         )
 
     def _exclusion(self, fact: Fact, index: int) -> Fact:

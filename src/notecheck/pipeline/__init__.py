@@ -5,6 +5,7 @@ import importlib.util
 import sys
 import types
 import warnings
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +38,13 @@ def _defer_import(name: str) -> None:
 _defer_import("nltk")
 
 # Importing the modules registers their factories (entry points do the same for a saved pipeline).
-from notecheck.pipeline import (  # noqa: F401
+from notecheck.pipeline import (  # noqa: E402, F401 (after _defer_import on purpose)
     context,
     durations,
     fact_filters,
     fact_matcher,
     levels,
+    model_facts,
     scoped_context,
     sections,
     sentences,
@@ -54,9 +56,14 @@ CONFIG = Path(__file__).with_name("notecheck.cfg")
 warnings.filterwarnings("ignore", message=r"\[W036\]")
 
 
-def build(patterns_dir: Path | None = None) -> Language:
-    """Build the pipeline from notecheck.cfg, every rule component reading `patterns_dir`."""
+def build(patterns_dir: Path | None = None, *, components: Mapping[str, Mapping[str, Any]] | None = None) -> Language:
+    """Build the pipeline from notecheck.cfg, every rule component reading `patterns_dir`.
+
+    `components` overrides options of named components, e.g. {"model_facts": {"enabled": False}}.
+    """
     config = load_config(CONFIG)
+    for name, options in (components or {}).items():
+        config["components"][name].update(options)
     if patterns_dir is not None:
         for name in config["nlp"]["pipeline"]:
             if "patterns_dir" in config["components"][name]:

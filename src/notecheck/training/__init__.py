@@ -1,0 +1,1 @@
+"""Trained sentence classifiers: dataset, features, training, and the versioned artefact they make."""
