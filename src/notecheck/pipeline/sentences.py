@@ -75,6 +75,10 @@ class NoteSentences:
         rest = starts[1:]
         rest[after_newline] = numpy.where(newlines[:-1] | statement[1:], 1, -1)[after_newline]
         rest[after_end] = numpy.where(lower[1:], -1, 1)[after_end]
+        # ".  Capital": a space token between the end punctuation and the next word (dictation's double space).
+        gap = end[:-2] & is_space[1:-1] & ~newline[1:-1] & ~is_space[2:]
+        beyond = starts[2:]
+        beyond[gap] = numpy.where(lower[2:], -1, 1)[gap]
         for i in numpy.flatnonzero(colon).tolist():
             self._header(doc, i, starts)
         doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
@@ -86,7 +90,7 @@ class NoteSentences:
         if i == 0 or not doc[i - 1].is_upper:
             return
         j = i - 1
-        while j > 0 and i - j < _MAX_HEADER_WORDS and doc[j - 1].is_upper and doc[j - 1].is_alpha:
+        while j > 0 and i - j < _MAX_HEADER_WORDS and _header_word(doc, j - 1):
             j -= 1
         if len(doc[j].text) > 1 or j < i - 1:
             starts[j] = 1
@@ -95,6 +99,14 @@ class NoteSentences:
                 k += 1
             if k < len(doc):
                 starts[k] = 1
+
+
+def _header_word(doc: Doc, i: int) -> bool:
+    """An upper-case word of a header, or a hyphen or slash joined without spaces ('X-RAY', 'A/P')."""
+    token = doc[i]
+    if token.is_upper and token.is_alpha:
+        return True
+    return token.text in {"-", "/"} and i > 0 and not doc[i - 1].whitespace_ and not token.whitespace_
 
 
 @Language.factory("notecheck_sentences_v1")
