@@ -43,6 +43,7 @@ class _SqliteTabular:
         self.path = path
         self._pid = -1
         self._db: sqlite3.Connection | None = None
+        self._rows: dict[str, tuple[Any, ...] | None] = {}  # each code is read once per process
 
     @classmethod
     def open(cls) -> "_SqliteTabular | None":
@@ -77,6 +78,11 @@ class _SqliteTabular:
         os.replace(part, path)  # atomic: a concurrent reader sees no file or a whole one
 
     def _row(self, code: str) -> tuple[Any, ...] | None:
+        if code not in self._rows:
+            self._rows[code] = self._read(code)
+        return self._rows[code]
+
+    def _read(self, code: str) -> tuple[Any, ...] | None:
         if self._pid != os.getpid():  # a connection must not cross a fork
             self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             self._pid = os.getpid()

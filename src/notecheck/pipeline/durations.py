@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from notecheck.pipeline.fact_matcher import AnchoredMatcher
 from notecheck.pipeline.spans import add_fact, facts
 from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import DurationTable
@@ -52,13 +52,16 @@ class TimeExpressions:
         self.name = name
         self.table = ruleset.durations
         self.dates = ruleset.injury_date
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher = AnchoredMatcher(nlp.vocab)
         self.matcher.add("duration", _duration_patterns(self.table))
         self.matcher.add("date", self.dates.patterns)
+        # A span matched as both: the duration is tried first, as the labels were added.
+        self.label_order = {nlp.vocab.strings.add("duration"): 0, nlp.vocab.strings.add("date"): 1}
         self.sentence_words = {w.lower() for w in self.table.sentence_words}
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = self.matcher(doc, as_spans=True)
+        found = sorted(self.matcher(doc), key=lambda m: (m[1], m[2], self.label_order[m[0]]))
+        matches = [Span(doc, start, end, label=key) for key, start, end in found]
         if not matches:
             return doc
         kinds_by_sentence: dict[int, set[str]] = {}

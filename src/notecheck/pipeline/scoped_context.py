@@ -14,10 +14,11 @@ from medspacy.common.util import prune_overlapping_matches
 from medspacy.context import ConText, ConTextGraph, ConTextModifier, ConTextRule
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup
 
 from notecheck.pipeline.context import make_context
+from notecheck.pipeline.fact_matcher import AnchoredMatcher
 
 
 class SentenceScopedContext:
@@ -26,16 +27,18 @@ class SentenceScopedContext:
     def __init__(self, nlp: Language, context: ConText, *, name: str = "context") -> None:
         self.name = name
         self.context = context
-        self.tokens = Matcher(nlp.vocab)
+        self.tokens = AnchoredMatcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.rules: dict[int, ConTextRule] = {}
         for i, rule in enumerate(context.rules):
             key = f"notecheck_context_{i}"
             self.rules[nlp.vocab.strings.add(key)] = rule
+            if rule.on_match is not None:
+                raise ValueError(f"ConText rule {rule.literal!r}: on_match callbacks are not supported here")
             if isinstance(rule.pattern, list):
-                self.tokens.add(key, [rule.pattern], on_match=rule.on_match)
+                self.tokens.add(key, [rule.pattern])
             elif rule.pattern is None:
-                self.phrases.add(key, [nlp.tokenizer(rule.literal.lower())], on_match=rule.on_match)
+                self.phrases.add(key, [nlp.tokenizer(rule.literal.lower())])
             else:
                 raise ValueError(f"ConText rule {rule.literal!r}: regular-expression patterns are not supported here")
         longest = _longest(nlp, context.rules)
@@ -72,10 +75,8 @@ class SentenceScopedContext:
 
     def _matches(self, doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
         """Modifier matches (Doc offsets) in doc[start:end], pruned as medSpaCy prunes."""
-        window = doc[start:end]
-        # The Matcher answers in window offsets, the PhraseMatcher in Doc offsets (spaCy 3.7).
-        matches = [(key, s + start, e + start) for key, s, e in self.tokens(window)]
-        matches += self.phrases(window)
+        matches = self.tokens(doc, start, end)
+        matches += self.phrases(doc[start:end])  # the PhraseMatcher answers in Doc offsets (spaCy 3.7)
         # ConText keeps only the longest of overlapping modifiers (prune_on_modifier_overlap, its default).
         return prune_overlapping_matches(matches) if self.context.prune_on_modifier_overlap else matches
 
