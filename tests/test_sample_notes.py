@@ -19,7 +19,6 @@ KNOWN_RECOMMENDED_MISSES = {
     "m5380_region-documented_soap": "functional limits told as a changed routine are not yet found",
     "m5387_gap-region_chiro": "functional limits told as a changed routine are not yet found",
     "m5388_gap-named_template": "a template imaging line without a result verb is dropped",
-    "m5388_gap-imaging_hp": "a planned treatment in the HPI is read as tried",
 }
 
 

@@ -7,7 +7,7 @@ kinds listed in patterns/facts/exclusion.yaml also yield an `exclusion` fact ("n
 
 from spacy.tokens import Doc, Span
 
-from notecheck.pipeline.context_rules import assertion_from_categories, fact_modifiers
+from notecheck.pipeline.context_rules import ONGOING_CATEGORY, assertion_from_categories, fact_modifiers
 from notecheck.pipeline.model_facts import confidence_of, is_model_fact
 from notecheck.pipeline.spans import facts as fact_spans
 from notecheck.report import Fact
@@ -65,7 +65,7 @@ class FactBuilder:
         section = self.sections.get(section_id) if section_id else None
         if section is not None:
             applies = section.assertion_kinds is None or span.label_ in section.assertion_kinds
-            if assertion == "present" and section.assertion and applies:
+            if assertion == "present" and section.assertion and applies and ONGOING_CATEGORY not in categories:
                 assertion = section.assertion
             historical = historical or section.historical
         return Fact(

@@ -36,6 +36,7 @@ Category = Literal[
     "NORMAL_EXAM",
     "TERMINATE",
     "PSEUDO",
+    "ONGOING",
 ]
 Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
 FactKind = Literal[
@@ -66,6 +67,7 @@ ID_PREFIX: dict[str, str] = {
     "NORMAL_EXAM": "normal_exam",
     "TERMINATE": "terminate",
     "PSEUDO": "pseudo",
+    "ONGOING": "ongoing",
 }
 # CONTRACT.md "Assertion": which assertion each category gives, and which wins when several apply.
 ASSERTION_BY_CATEGORY: dict[str, Assertion] = {
@@ -77,6 +79,8 @@ ASSERTION_BY_CATEGORY: dict[str, Assertion] = {
 }
 ASSERTION_PRECEDENCE: tuple[Assertion, ...] = ("family", "hypothetical", "negated", "possible")
 HISTORICAL_CATEGORY = "HISTORICAL"
+# A cue that something is under way now ("continue PT"): it keeps a section's default assertion away.
+ONGOING_CATEGORY = "ONGOING"
 _MAX_PHRASES = 500  # a pattern that expands to more phrases stays a token pattern
 # medSpaCy 1.3.1 lets a terminator cut another rule's scope only when their scopes overlap by its
 # `tuple_overlaps`, which misses a scope lying wholly inside the other. A terminator's own scope is
