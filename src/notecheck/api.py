@@ -1,9 +1,9 @@
 """The Python API of the contract: load() -> Checker with check, pipe and assertion."""
 
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
 
@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from notecheck import pipeline
+from notecheck.assertion import SpanAssertion
 from notecheck.checker import check_codes
 from notecheck.facts import FactBuilder
 from notecheck.notes import validate_text
@@ -21,19 +22,6 @@ from notecheck.ruleset import Ruleset, load_ruleset
 
 Item = tuple[str, str, Sequence[str]]
 _ASSERTION_PIPES = ("sentences", "sections", "context")
-
-
-@dataclass(frozen=True)
-class SpanAssertion:
-    """The assertion of one span: the contract's pair plus the flags behind it."""
-
-    assertion: str
-    historical: bool
-    negated: bool
-    possible: bool
-    hypothetical: bool
-    family: bool
-    section: str | None
 
 
 class Checker:
@@ -70,12 +58,21 @@ class Checker:
             return
         global _WORKER_CHECKER
         _WORKER_CHECKER = self  # forked workers inherit the loaded pipeline instead of loading their own
-        block = n_process * batch_size * 4
+        notes = iter(items)
+        size = max(1, batch_size // 4)  # small chunks keep every worker busy to the end
         with ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork")) as pool:
-            it = iter(items)
-            while chunk := list(islice(it, block)):
-                size = max(1, min(batch_size, len(chunk) // (n_process * 4)))
-                yield from pool.map(_check_item, chunk, chunksize=size)
+            running: deque[Future[list[Report]]] = deque()
+
+            def submit() -> None:
+                if chunk := list(islice(notes, size)):
+                    running.append(pool.submit(_check_chunk, chunk))
+
+            for _ in range(n_process * 4):  # a bounded queue: notes are read as results are yielded
+                submit()
+            while running:
+                reports = running.popleft().result()
+                submit()
+                yield from reports
 
     def _report(self, note_id: str, doc: Doc, codes: Sequence[str]) -> Report:
         facts = self.facts_of(doc)
@@ -109,12 +106,11 @@ class Checker:
 _WORKER_CHECKER: "Checker | None" = None
 
 
-def _check_item(item: Item) -> Report:
-    """One pipe() item in a forked worker."""
+def _check_chunk(chunk: list[Item]) -> list[Report]:
+    """Some pipe() items in a forked worker."""
     if _WORKER_CHECKER is None:
         raise RuntimeError("pipe() worker started without a checker")
-    note_id, text, codes = item
-    return _WORKER_CHECKER.check(text, codes, note_id)
+    return [_WORKER_CHECKER.check(text, codes, note_id) for note_id, text, codes in chunk]
 
 
 def load(patterns_dir: str | Path | None = None, *, models: bool = True) -> Checker:

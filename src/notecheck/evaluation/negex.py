@@ -20,6 +20,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from notecheck.assertion import SpanAssertion
+
 AssertionFn = Callable[[str, int, int], Any]
 TARGET_LABEL = "diagnosis"
 SPAN_GROUP = "facts"
@@ -92,20 +94,6 @@ class BenchmarkResult:
     metrics: dict[str, Metric]
     metrics_in_context: dict[str, Metric]
     errors: tuple[tuple[str, str, bool, bool], ...]
-
-
-@dataclass(frozen=True)
-class SpanAssertion:
-    """What ``context_assertion`` returns: the contract's pair, the raw flags and the rule ids."""
-
-    assertion: str
-    historical: bool
-    negated: bool
-    possible: bool
-    hypothetical: bool
-    family: bool
-    rule_ids: tuple[str, ...] = ()
-
 
 LABELS = ("negated", "historical", "hypothetical", "other_experiencer")
 

@@ -26,6 +26,8 @@ from spacy.tokens import Span
 from spacy.vocab import Vocab
 
 from notecheck.errors import PatternError
+from notecheck.report import Assertion
+from notecheck.ruleset.models import FactKind
 
 Category = Literal[
     "NEGATED_EXISTENCE",
@@ -39,23 +41,6 @@ Category = Literal[
     "ONGOING",
 ]
 Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
-FactKind = Literal[
-    "region",
-    "trauma",
-    "acuity",
-    "current_injury",
-    "imaging",
-    "underlying_disease",
-    "causal_link",
-    "treatment",
-    "treatment_failure",
-    "functional_impact",
-    "neuro_deficit",
-    "diagnosis",
-    "exclusion",
-    "injury_date",
-]
-Assertion = Literal["present", "negated", "possible", "hypothetical", "family"]
 
 # The middle part of a rule id, per category: ``context.<prefix>.<name>``.
 ID_PREFIX: dict[str, str] = {
