@@ -28,8 +28,7 @@ def _defer_import(name: str) -> None:
     spec = None if name in sys.modules else importlib.util.find_spec(name)
     if spec is not None:
         module = _Deferred(name)
-        module.__spec__ = spec
-        module.__path__ = list(spec.submodule_search_locations or [])
+        module.__spec__ = spec  # no __path__: importing a submodule asks for it, which loads the package
         sys.modules[name] = module
 
 
