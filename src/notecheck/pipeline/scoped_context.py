@@ -31,7 +31,8 @@ class SentenceScopedContext:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.rules: dict[int, ConTextRule] = {}
         for i, rule in enumerate(context.rules):
-            key = f"notecheck_context_{i}"
+            # ConText's own match id ("TERMINATE_12"): matchers order a tie between rules on one span by it.
+            key = getattr(rule, "_rule_id", None) or f"notecheck_context_{i}"
             self.rules[nlp.vocab.strings.add(key)] = rule
             if rule.on_match is not None:
                 raise ValueError(f"ConText rule {rule.literal!r}: on_match callbacks are not supported here")
