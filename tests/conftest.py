@@ -22,3 +22,8 @@ def checker():
 @pytest.fixture(scope="session")
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+def present_values(checker, text: str, kind: str) -> set[str]:
+    """The values of the facts of `kind` that the note asserts for the patient (history included)."""
+    return {f.value for f in checker.extract(text) if f.kind == kind and f.assertion == "present"}

@@ -1,10 +1,8 @@
 """Acuity of the spinal complaint, from words and stated durations (docs/annotation.md C10)."""
 
 import pytest
+from conftest import present_values
 
-
-def acuity(checker, text: str) -> set[str]:
-    return {f.value for f in checker.extract(text) if f.kind == "acuity" and f.assertion == "present"}
 
 
 @pytest.mark.parametrize(
@@ -30,4 +28,4 @@ def acuity(checker, text: str) -> set[str]:
     ],
 )
 def test_acuity(checker, text, expected):
-    assert acuity(checker, text) == expected
+    assert present_values(checker, text, "acuity") == expected

@@ -1,10 +1,8 @@
 """Imaging results by class of wording, on sentences written for the purpose (docs/annotation.md, C9)."""
 
 import pytest
+from conftest import present_values
 
-
-def imaging(checker, text: str) -> set[str]:
-    return {f.value for f in checker.extract(text) if f.kind == "imaging" and f.assertion == "present"}
 
 
 @pytest.mark.parametrize(
@@ -32,7 +30,7 @@ def imaging(checker, text: str) -> set[str]:
     ],
 )
 def test_imaging_results(checker, text, expected):
-    assert imaging(checker, text) == expected
+    assert present_values(checker, text, "imaging") == expected
 
 
 @pytest.mark.parametrize(
@@ -44,4 +42,4 @@ def test_imaging_results(checker, text, expected):
     ],
 )
 def test_myelogram(checker, text, expected):
-    assert imaging(checker, text) == expected
+    assert present_values(checker, text, "imaging") == expected

@@ -1,10 +1,8 @@
 """Traumatic events by class of wording, on sentences written for the purpose (docs/annotation.md)."""
 
 import pytest
+from conftest import present_values
 
-
-def trauma(checker, text: str) -> set[str]:
-    return {f.value for f in checker.extract(text) if f.kind == "trauma" and f.assertion == "present"}
 
 
 @pytest.mark.parametrize(
@@ -28,4 +26,4 @@ def trauma(checker, text: str) -> set[str]:
     ],
 )
 def test_trauma(checker, text, expected):
-    assert trauma(checker, text) == expected
+    assert present_values(checker, text, "trauma") == expected

@@ -1,10 +1,8 @@
 """Conservative treatment by class of wording, on sentences written for the purpose (docs/annotation.md)."""
 
 import pytest
+from conftest import present_values
 
-
-def treatments(checker, text: str) -> set[str]:
-    return {f.value for f in checker.extract(text) if f.kind == "treatment" and f.assertion == "present"}
 
 
 @pytest.mark.parametrize(
@@ -32,4 +30,4 @@ def treatments(checker, text: str) -> set[str]:
     ],
 )
 def test_treatment(checker, text, expected):
-    assert treatments(checker, text) == expected
+    assert present_values(checker, text, "treatment") == expected

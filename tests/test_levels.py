@@ -1,10 +1,8 @@
 """The vertebral level grammar and region words, on sentences written for the purpose."""
 
 import pytest
+from conftest import present_values
 
-
-def regions(checker, text: str) -> set[str]:
-    return {f.value for f in checker.extract(text) if f.kind == "region" and f.assertion == "present"}
 
 
 @pytest.mark.parametrize(
@@ -40,7 +38,7 @@ def regions(checker, text: str) -> set[str]:
     ],
 )
 def test_region_grammar(checker, text, expected):
-    assert regions(checker, text) == expected
+    assert present_values(checker, text, "region") == expected
 
 
 @pytest.mark.parametrize(
