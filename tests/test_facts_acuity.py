@@ -1,8 +1,8 @@
 """Acuity of the spinal complaint, from words and stated durations (docs/annotation.md C10)."""
 
 import pytest
-from conftest import present_values
 
+from conftest import present_values
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,8 @@
 """Traumatic events by class of wording, on sentences written for the purpose (docs/annotation.md)."""
 
 import pytest
-from conftest import present_values
 
+from conftest import present_values
 
 
 @pytest.mark.parametrize(

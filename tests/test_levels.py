@@ -1,8 +1,8 @@
 """The vertebral level grammar and region words, on sentences written for the purpose."""
 
 import pytest
-from conftest import present_values
 
+from conftest import present_values
 
 
 @pytest.mark.parametrize(
