@@ -10,7 +10,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from notecheck.errors import PatternError
-from notecheck.paths import patterns_dir
+from notecheck.paths import models_dir, patterns_dir
 from notecheck.ruleset.models import (
     CLOSED_VALUES,
     AxisFile,
@@ -102,9 +102,17 @@ class Ruleset:
 
 
 def _version(root: Path) -> str:
+    """A hash of what decides a report: the rules, the package code and pipeline config, the model manifests.
+
+    Audits key finished notes by it, so a change to any of them redoes the notes on the next run.
+    """
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*.yaml")):
-        digest.update(path.relative_to(root).as_posix().encode())
+    package = Path(__file__).resolve().parent.parent
+    sources = [(root, p) for p in sorted(root.rglob("*.yaml"))]
+    sources += [(package, p) for p in sorted(package.rglob("*.py")) + sorted(package.rglob("*.cfg"))]
+    sources += [(models_dir(), p) for p in sorted(models_dir().rglob("manifest.json"))]
+    for base, path in sources:
+        digest.update(path.relative_to(base).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
