@@ -7,9 +7,14 @@ kinds listed in patterns/facts/exclusion.yaml also yield an `exclusion` fact ("n
 
 from spacy.tokens import Doc, Span
 
-from notecheck.pipeline.context_rules import ONGOING_CATEGORY, assertion_from_categories, fact_modifiers
+from notecheck.pipeline.context_rules import (
+    ONGOING_CATEGORY,
+    assertion_from_categories,
+    fact_modifiers,
+)
 from notecheck.pipeline.model_facts import confidence_of, is_model_fact
 from notecheck.pipeline.spans import facts as fact_spans
+from notecheck.pipeline.spans import kinds_by_sentence
 from notecheck.report import Fact
 from notecheck.ruleset import Ruleset
 from notecheck.ruleset.models import SectionCategory
@@ -40,14 +45,12 @@ class FactBuilder:
             if key not in seen and span[0]._.section_category not in self.dropped:
                 seen.add(key)
                 spans.append(span)
-        kinds_by_sentence: dict[int, set[str]] = {}
-        for span in spans:
-            kinds_by_sentence.setdefault(span.sent.start, set()).add(span.label_)
+        kinds_in = kinds_by_sentence(spans)
         stated = {(s.label_, s.kb_id_) for s in spans}
         made: list[Fact] = []
         for span in spans:
             fact = self._fact(span, len(made))
-            in_sentence = kinds_by_sentence[span.sent.start] & self.historical_with.get(fact.kind, set())
+            in_sentence = kinds_in[span.sent.start] & self.historical_with.get(fact.kind, set())
             if in_sentence or stated & self.historical_in_note.get(fact.kind, set()):
                 fact = fact.model_copy(update={"historical": True})
             made.append(fact)

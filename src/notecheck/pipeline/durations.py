@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.fact_matcher import AnchoredMatcher
-from notecheck.pipeline.spans import add_fact, facts
+from notecheck.pipeline.spans import add_fact, facts, kinds_by_sentence
 from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import DurationTable
 
@@ -58,31 +58,31 @@ class TimeExpressions:
         # A span matched as both: the duration is tried first, as the labels were added.
         self.label_order = {nlp.vocab.strings.add("duration"): 0, nlp.vocab.strings.add("date"): 1}
         self.sentence_words = {w.lower() for w in self.table.sentence_words}
+        self.date_needs = set(self.dates.needs_sentence_with)
+        self.duration_needs = set(self.table.needs_sentence_with)
 
     def __call__(self, doc: Doc) -> Doc:
         found = sorted(self.matcher(doc), key=lambda m: (m[1], m[2], self.label_order[m[0]]))
         matches = [Span(doc, start, end, label=key) for key, start, end in found]
         if not matches:
             return doc
-        kinds_by_sentence: dict[int, set[str]] = {}
-        for span in facts(doc):
-            kinds_by_sentence.setdefault(span.sent.start, set()).add(span.label_)
+        kinds_in = kinds_by_sentence(facts(doc))
         taken: list[Span] = []
         for span in sorted(matches, key=lambda s: (s.start, -len(s))):
             if taken and span.start < taken[-1].end:
                 continue
-            kinds = kinds_by_sentence.get(span.sent.start, set())
+            kinds = kinds_in.get(span.sent.start, set())
             if span.label_ == "duration":
                 if self._duration(doc, span, kinds):
                     taken.append(span)
-            elif kinds & set(self.dates.needs_sentence_with):
+            elif kinds & self.date_needs:
                 add_fact(doc, span.start, span.end, kind="injury_date", value=span.text, rule_id="injury_date.phrase")
                 taken.append(span)
         return doc
 
     def _duration(self, doc: Doc, span: Span, kinds: set[str]) -> bool:
         sentence = span.sent
-        if not (kinds & set(self.table.needs_sentence_with)) and not any(
+        if not (kinds & self.duration_needs) and not any(
             t.lower_ in self.sentence_words for t in sentence
         ):
             return False

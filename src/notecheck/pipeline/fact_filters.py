@@ -6,7 +6,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from notecheck.pipeline.spans import GROUP, facts
+from notecheck.pipeline.spans import GROUP, facts, kinds_by_sentence
 from notecheck.ruleset import Ruleset, load_ruleset
 
 
@@ -30,20 +30,15 @@ class FactFilters:
         spans = facts(doc)
         if not spans:
             return doc
-        kinds_by_sentence: dict[int, set[str]] = {}
-        for span in spans:
-            kinds_by_sentence.setdefault(span.sent.start, set()).add(span.label_)
+        kinds_in = kinds_by_sentence(spans)
         in_note = {s.label_ for s in spans}
-        doc.spans[GROUP] = [
-            s
-            for s in spans
-            if self._keep(s, kinds_by_sentence[s.sent.start])
-            and not (s.label_ in self.note_needs and not in_note & self.note_needs[s.label_])
-        ]
+        doc.spans[GROUP] = [s for s in spans if self._keep(s, kinds_in[s.sent.start], in_note)]
         return doc
 
-    def _keep(self, span: Span, kinds: set[str]) -> bool:
+    def _keep(self, span: Span, kinds: set[str], in_note: set[str]) -> bool:
         kind = span.label_
+        if kind in self.note_needs and not in_note & self.note_needs[kind]:
+            return False
         needs = self.needs.get(span.id_)
         if needs and not kinds & needs:
             return False

@@ -1,5 +1,7 @@
 """The one span group every extractor writes to: label = kind, kb_id_ = value, id_ = rule id."""
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Span
 
 GROUP = "facts"
@@ -17,3 +19,11 @@ def facts(doc: Doc) -> list[Span]:
     if GROUP not in doc.spans:
         doc.spans[GROUP] = []
     return doc.spans[GROUP]  # type: ignore[return-value]
+
+
+def kinds_by_sentence(spans: Iterable[Span]) -> dict[int, set[str]]:
+    """Sentence start token -> the fact kinds its spans hold (the rules' same-sentence conditions)."""
+    found: dict[int, set[str]] = {}
+    for span in spans:
+        found.setdefault(span.sent.start, set()).add(span.label_)
+    return found
