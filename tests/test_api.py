@@ -55,3 +55,22 @@ def test_assertion_of_any_span(checker, text, target, assertion, historical):
     start = text.index(target)
     result = checker.assertion(text, start, start + len(target))
     assert (result.assertion, result.historical) == (assertion, historical)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "section", "historical"),
+    [
+        pytest.param("Menstrual history: postmenopausal.", "postmenopausal", "past_medical_history", True,
+                     id="menstrual-history"),
+        pytest.param("Obstetric history: two vaginal deliveries.", "vaginal deliveries", "past_medical_history",
+                     True, id="obstetric-history"),
+        pytest.param("Tobacco: quit cigarettes in 2010.", "cigarettes", "social_history", True, id="tobacco-item"),
+        pytest.param("Alcohol: two beers on weekends.", "beers", "social_history", True, id="alcohol-item"),
+        pytest.param("History: back pain after lifting.", "back pain", "history_of_present_illness", False,
+                     id="bare-history-is-hpi"),
+    ],
+)
+def test_when_a_history_heading_opens_the_line_then_its_section_decides(checker, text, target, section, historical):
+    start = text.index(target)
+    result = checker.assertion(text, start, start + len(target))
+    assert (result.section, result.historical) == (section, historical)

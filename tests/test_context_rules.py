@@ -455,6 +455,52 @@ def test_when_a_cue_surrounds_a_fact_then_its_assertion_follows(nlp, text, phras
             "History of lumbar fusion, now with L3-4 stenosis.", "stenosis", "diagnosis", False,
             id="now",
         ),
+        # prior existence: the condition was there before this encounter (issue 3)
+        pytest.param(
+            "Unchanged mild wedging of T12.", "mild wedging", "diagnosis", True, id="unchanged"
+        ),
+        pytest.param(
+            "Her known spondylolisthesis is stable.", "spondylolisthesis", "diagnosis", True,
+            id="known",
+        ),
+        pytest.param(
+            "Redemonstrated disc protrusion at L4-5.", "disc protrusion", "diagnosis", True,
+            id="redemonstrated",
+        ),
+        pytest.param(
+            "He is not known to have osteoporosis.", "osteoporosis", "diagnosis", False,
+            id="not-known-to-have-is-negation",
+        ),
+        pytest.param(
+            "Chronic low back pain since the spring.", "low back pain", "diagnosis", False,
+            id="chronic-is-acuity-not-a-cue",
+        ),
+        pytest.param(
+            "She has recurrent sciatica.", "sciatica", "diagnosis", True, id="recurrent"
+        ),
+        pytest.param(
+            "He is seen frequently for neck pain and headaches.", "headaches", "diagnosis", True,
+            id="frequently",
+        ),
+        pytest.param(
+            "Risk factors include obesity and smoking.", "obesity", "diagnosis", True,
+            id="risk-factors",
+        ),
+        pytest.param(
+            "Risk of falls is high.", "falls", "trauma", False, id="risk-of-is-not-history"
+        ),
+        pytest.param(
+            "Given her scoliosis history and the new pain, an MRI was ordered.", "scoliosis",
+            "diagnosis", True, id="condition-then-history",
+        ),
+        pytest.param(
+            "A history and physical exam found weakness.", "weakness", "neuro_deficit", False,
+            id="history-and-physical-is-pseudo",
+        ),
+        pytest.param(
+            "He had an MRI in the past, which was read as showing a small herniation.",
+            "small herniation", "diagnosis", True, id="in-the-past-finding",
+        ),
     ],
 )
 def test_when_a_history_cue_surrounds_a_fact_then_it_is_historical(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from notecheck.evaluation.negex import Item, Metric, load_items, score
+from notecheck.evaluation.negex import Item, Metric, format_misses, load_items, score
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "negex" / "dev.jsonl"
 
@@ -95,3 +95,18 @@ def test_the_dev_file_loads():
     assert len(items) == sum(1 for line in DEV.open(encoding="utf-8") if line.strip())
     assert {item.negation for item in items} == {"Affirmed", "Negated"}
     assert json.loads(DEV.open(encoding="utf-8").readline())["id"] == items[0].id
+
+
+def test_when_misses_are_listed_then_each_names_item_label_gold_prediction_and_context(tmp_path):
+    items = [
+        _item("fusion", "Prior FUSION.", temporality="Historical"),
+        _item("gout", "GOUT.", temporality="Historical"),
+        _item("cough", "No COUGH.", negation="Negated"),
+    ]
+    data = tmp_path / "items.jsonl"
+    data.write_text("".join(item.model_dump_json() + "\n" for item in items), encoding="utf-8")
+    result = score(items, lambda text, s, e: Flags("present", False, False, False, False, False))
+    rows = format_misses(result, data, label="historical").splitlines()
+    assert rows[1].split()[:5] == ["t-fusion", "historical", "True", "False", "yes"]
+    assert rows[2].split()[:5] == ["t-gout", "historical", "True", "False", "no"]
+    assert rows[-1] == "misses: 2"

@@ -225,6 +225,12 @@ def bench(
 def eval_assertion(
     data: Annotated[Path, typer.Argument(help="NegEx/ConText items (JSON lines), e.g. ../shared/benchmarks/negex/dev.jsonl.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of the table.")] = False,
+    misses: Annotated[
+        bool, typer.Option("--misses", help="Also list the checker's misses (id, label, gold, predicted).")
+    ] = False,
+    label: Annotated[
+        str | None, typer.Option(help="With --misses: only this label, e.g. historical.")
+    ] = None,
 ) -> None:
     """Score checker.assertion on the NegEx/ConText benchmark, side by side with medSpaCy's default ConText."""
     from notecheck.evaluation import negex
@@ -240,6 +246,9 @@ def eval_assertion(
             sys.stdout.write(json.dumps(payload, indent=2) + "\n")
         else:
             sys.stdout.write(negex.format_results(results) + "\n")
+        if misses:
+            checker = results["notecheck-checker"]
+            sys.stdout.write(negex.format_misses(checker, data, label=label) + "\n")
 
 
 def main() -> None:

@@ -231,6 +231,27 @@ def format_results(results: dict[str, BenchmarkResult]) -> str:
     return "\n".join(rows)
 
 
+def format_misses(
+    result: BenchmarkResult, data: str | Path, *, label: str | None = None
+) -> str:
+    """One line per miss: item id, label, gold, predicted, whether the item has context, sentence.
+
+    The benchmark is public, so its sentences may be shown; on a terminal, never in the repository.
+    """
+    items = {item.id: item for item in load_items(data)}
+    rows = [f"{'id':<16}{'label':<18}{'gold':<6}{'pred':<6}{'ctx':<5}sentence"]
+    for item_id, name, gold, predicted in result.errors:
+        if label is not None and name != label:
+            continue
+        item = items[item_id]
+        context = "yes" if item.has_context() else "no"
+        sentence = " ".join(item.sentence.split())
+        cells = f"{item_id:<16}{name:<18}{gold!s:<6}{predicted!s:<6}{context:<5}"
+        rows.append(cells + sentence[:160])
+    rows.append(f"misses: {len(rows) - 1}")
+    return "\n".join(rows)
+
+
 def run(
     data: str | Path, *, rules_path: str | Path | None = None, with_checker: bool = False
 ) -> dict[str, BenchmarkResult]:
