@@ -1,9 +1,41 @@
 """Which facts satisfy a condition of a requirement or finding rule."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from notecheck.report import Fact
 from notecheck.ruleset.models import FactCondition
+
+
+class FactsByKind(tuple[Fact, ...]):
+    """A note's facts in note order, with the positions of each kind found once per note.
+
+    Every requirement and finding asks for a few kinds; with five codes that is dozens of scans of all
+    facts per note. Immutable, so the index cannot go stale.
+    """
+
+    positions: dict[str, list[int]]
+
+    def __new__(cls, facts: Iterable[Fact]) -> "FactsByKind":
+        self = super().__new__(cls, facts)
+        self.positions = {}
+        for i, fact in enumerate(self):
+            self.positions.setdefault(fact.kind, []).append(i)
+        return self
+
+
+def indexed(facts: Sequence[Fact]) -> FactsByKind:
+    """The facts with their index (built once: an indexed sequence is returned as it is)."""
+    return facts if isinstance(facts, FactsByKind) else FactsByKind(facts)
+
+
+def of_kinds(facts: Sequence[Fact], kinds: Iterable[str]) -> Sequence[Fact]:
+    """The facts of these kinds, in note order."""
+    kinds = set(kinds)
+    if not isinstance(facts, FactsByKind):
+        return [f for f in facts if f.kind in kinds]
+    if len(kinds) == 1:
+        return [facts[i] for i in facts.positions.get(next(iter(kinds)), ())]
+    return [facts[i] for i in sorted(i for kind in kinds for i in facts.positions.get(kind, ()))]
 
 
 def matches(fact: Fact, condition: FactCondition) -> bool:
@@ -16,10 +48,11 @@ def matches(fact: Fact, condition: FactCondition) -> bool:
     )
 
 
-def select(facts: Iterable[Fact], conditions: Iterable[FactCondition]) -> list[Fact]:
+def select(facts: Sequence[Fact], conditions: Iterable[FactCondition]) -> list[Fact]:
     """Facts that match any of the conditions, in note order."""
     conditions = list(conditions)
-    return [f for f in facts if any(matches(f, c) for c in conditions)]
+    candidates = of_kinds(facts, (c.kind for c in conditions))
+    return [f for f in candidates if any(matches(f, c) for c in conditions)]
 
 
 def values(facts: Iterable[Fact]) -> str:
