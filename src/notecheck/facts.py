@@ -5,6 +5,9 @@ Assertion comes from ConText's modifiers; a fact without a cue of its own takes 
 kinds listed in patterns/facts/exclusion.yaml also yield an `exclusion` fact ("no fracture").
 """
 
+from bisect import bisect_right
+
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.context_rules import (
@@ -103,10 +106,13 @@ class FactBuilder:
         """A treatment failure takes the value of the nearest treatment in its sentence."""
         if not any(f.kind == "treatment_failure" for f in made):
             return made
-        sentence_of = {t.idx: t.sent.start for t in doc}
+        # Only a few facts ask: the sentence of a token found by bisection, not token.sent for every token.
+        firsts = [sent.start for sent in doc.sents]
+        token_at = {char: i for i, char in enumerate(doc.to_array(IDX).tolist())}
 
         def sentence(fact: Fact) -> int:
-            return sentence_of.get(fact.start, -1)
+            i = token_at.get(fact.start)
+            return -1 if i is None else firsts[bisect_right(firsts, i) - 1]
 
         treatments = [f for f in made if f.kind == "treatment" and f.assertion == "present"]
         linked = []
