@@ -16,6 +16,9 @@ PATTERNS = {
     "repeated-word-list": [WORDS, {"LOWER": {"IN": ["spine", "soft", "tissue"]}, "OP": "*"}, {"LOWER": "sprain"}],
     "one-or-more-after-gap": [WORDS, {"IS_PUNCT": True, "OP": "?"}, {"IS_ALPHA": True, "OP": "+"}, {"LOWER": "strain"}],
     "repeated-anything": [{"LOWER": "since"}, {"OP": "*"}, {"LIKE_NUM": True}],
+    "exact-word": [{"ORTH": "MRI"}, {"LOWER": "scan"}],
+    "text-list": [{"TEXT": {"IN": ["PT", "Pt"]}}],
+    "lower-written-upper": [{"LOWER": "Pain"}],
     "two-repeats": [WORDS, {"LOWER": "spine", "OP": "*"}, {"LOWER": "soft", "OP": "*"}, {"LOWER": "sprain"}],
 }
 TEXTS = [
@@ -23,6 +26,7 @@ TEXTS = [
     "Myelogram was not done. An MR myelogram and a CT myelogram. It was not done; it is not done.",
     "Back, mild strain and neck strain. Lumbar pain since 3 weeks, since the fall 2 days ago.",
     "back sprain",
+    "MRI scan, mri Scan, MRI SCAN. PT and pt and Pt. Pain, pain.",
 ]
 
 

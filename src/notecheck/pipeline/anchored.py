@@ -7,7 +7,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from notecheck.pipeline.anchored_plan import Plan, key_of, plan
+from notecheck.pipeline.anchored_plan import Plan, key_of, plan, word_list
 
 Match = tuple[int, int, int]
 
@@ -28,6 +28,7 @@ class AnchoredMatcher:
         self.vocab = vocab
         self.anywhere = Matcher(vocab, validate=True)
         self.tests = Matcher(vocab, validate=True)  # test key -> that word test on one token
+        self.words: dict[tuple[str, str], list[str]] = {}  # (ORTH or LOWER, word) -> tests it passes
         self.groups: dict[str, tuple[Matcher, Plan, int, list[frozenset[str]]]] = {}
         self.opens: dict[int, tuple[str, ...]] = {}  # word (ORTH) -> groups it may anchor
         self.passes: dict[int, frozenset[str]] = {}  # word (ORTH) -> need and repeat tests it passes
@@ -54,8 +55,15 @@ class AnchoredMatcher:
             self.groups[group] = (matcher, shape, max(after, shape.after), [*options, needs])
 
     def _test(self, key: str, test: dict[str, Any]) -> None:
-        if key not in self.tests:
-            self.tests.add(key, [[test]])
+        """Add a word test: a word or word list by a lookup, any other test by a one-token Matcher."""
+        words = word_list(test)
+        if words is None:
+            if key not in self.tests:
+                self.tests.add(key, [[test]])
+            return
+        for word in words:
+            if key not in self.words.setdefault(word, []):
+                self.words[word].append(key)
 
     def __call__(self, doc: Doc, start: int = 0, end: int | None = None) -> list[Match]:
         """Matches (key, start, end) in doc[start:end], in Doc offsets."""
@@ -111,13 +119,19 @@ class AnchoredMatcher:
 
     def _test_words(self, words: list[int]) -> None:
         """The tests each new word passes, matched against the words themselves."""
-        new = list(dict.fromkeys(word for word in words if word not in self.opens))
+        new = list(set(words).difference(self.opens))
         if not new:
             return
-        probe = Doc(self.vocab, words=[self.vocab.strings[word] for word in new], spaces=[False] * len(new))
         passed: dict[int, list[str]] = {}
-        for key, i, _ in self.tests(probe):
-            passed.setdefault(new[i], []).append(self.vocab.strings[key])
+        for word in new:
+            lexeme = self.vocab[word]
+            found = self.words.get(("ORTH", lexeme.orth_), []) + self.words.get(("LOWER", lexeme.lower_), [])
+            if found:
+                passed[word] = found
+        if len(self.tests):
+            probe = Doc(self.vocab, words=[self.vocab.strings[word] for word in new], spaces=[False] * len(new))
+            for key, i, _ in self.tests(probe):
+                passed.setdefault(new[i], []).append(self.vocab.strings[key])
         for word in new:
             tests = passed.get(word, [])
             self.opens[word] = tuple(t for t in tests if t in self.groups)

@@ -62,6 +62,24 @@ def word_tests(token: Token) -> Token:
     return {k: v for k, v in token.items() if k in _LEXEME_ATTRS}
 
 
+def word_list(test: Token) -> list[tuple[str, str]] | None:
+    """The (ORTH or LOWER, word) pairs a test accepts when it is one word or word list, else None.
+
+    spaCy compares such a test's strings with the token's own: a lookup gives the same answer.
+    """
+    if len(test) != 1:
+        return None
+    ((name, value),) = test.items()
+    attr = "ORTH" if name in ("ORTH", "TEXT") else name
+    if attr not in ("ORTH", "LOWER"):
+        return None
+    if isinstance(value, str):
+        return [(attr, value)]
+    if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+        return [(attr, v) for v in value["IN"]]
+    return None
+
+
 def key_of(kind: str, test: Token) -> str:
     """A name for a word test (kind: need, repeat)."""
     return f"{kind}:" + json.dumps(test, sort_keys=True)

@@ -3,8 +3,8 @@
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
 from spacy.errors import MatchPatternError
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
