@@ -1,5 +1,6 @@
 """AnchoredMatcher: spaCy's Matcher, run only around the words a pattern cannot match without."""
 
+from bisect import bisect_left
 from typing import Any
 
 from spacy.attrs import ORTH
@@ -74,19 +75,22 @@ class AnchoredMatcher:
         words = doc.to_array(ORTH)[start:end].tolist()
         self._test_words(words)
         anchors: dict[str, list[int]] = {}
-        opens = self.opens
+        marked: list[int] = []  # where a word passes a required or repeated token's test
+        opens, passes = self.opens, self.passes
         for i, word in enumerate(words):
             for group in opens[word]:
                 anchors.setdefault(group, []).append(i)
+            if passes[word]:
+                marked.append(i)
         for group, positions in anchors.items():
             matcher = self.groups[group][0]
-            for w_start, w_end in self._windows(group, positions, words):
+            for w_start, w_end in self._windows(group, positions, words, marked):
                 window = doc[start + w_start : start + w_end]
                 matches += [(k, s + window.start, e + window.start) for k, s, e in matcher(window)]
         # Two patterns of one rule may find the same span; the Matcher reports it once.
         return sorted(set(matches), key=lambda m: (m[1], m[2], m[0]))
 
-    def _windows(self, group: str, anchors: list[int], words: list[int]) -> list[tuple[int, int]]:
+    def _windows(self, group: str, anchors: list[int], words: list[int], marked: list[int]) -> list[tuple[int, int]]:
         """Where a pattern of the group may match around each anchor (offsets in the span): from
         `before` tokens before it to `after` tokens and the longest run of the repeated token after it,
         kept where its words pass the tests of some pattern's other required tokens; merged where they
@@ -101,7 +105,8 @@ class AnchoredMatcher:
                 reach += max(self._run(repeat, words, p + 1 + g) for g in range(shape.gap + 1))
             w_start, w_end = max(0, p - shape.before), min(len(words), p + reach)
             if not always:
-                passed = frozenset().union(*(self.passes[w] for w in words[w_start:w_end]))
+                inside = marked[bisect_left(marked, w_start) : bisect_left(marked, w_end)]
+                passed = frozenset().union(*(self.passes[words[i]] for i in inside))
                 if not any(needs <= passed for needs in options):
                     continue
             if windows and w_start <= windows[-1][1]:
