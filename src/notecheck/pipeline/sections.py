@@ -4,6 +4,7 @@ Headers are matched with their colon, anywhere in a line, so that the run-togeth
 transcripts ("...pain.  ASSESSMENT:,  Sacral ...") is split as well as a templated note.
 """
 
+from itertools import repeat
 from pathlib import Path
 
 from medspacy.section_detection import Section, Sectionizer, SectionRule
@@ -53,7 +54,9 @@ class HeaderSectionizer(Sectionizer):
         idx = doc.to_array(IDX).tolist()
         for section in sections:
             start, end = section.section_span
-            doc.user_data.update({("._.", "section", i, None): section for i in idx[start:end]})
+            # The keys token._ reads: ("._.", "section", token.idx, None), built by zip in C.
+            keys = zip(repeat("._."), repeat("section"), idx[start:end], repeat(None))
+            doc.user_data.update(dict.fromkeys(keys, section))
         return doc
 
     def _headers_only(self) -> bool:
