@@ -19,6 +19,8 @@ PATTERNS = {
     "exact-word": [{"ORTH": "MRI"}, {"LOWER": "scan"}],
     "text-list": [{"TEXT": {"IN": ["PT", "Pt"]}}],
     "lower-written-upper": [{"LOWER": "Pain"}],
+    "regex-and-flags": [{"TEXT": {"REGEX": "^\\d{1,2}/\\d{4}$"}}, {"IS_PUNCT": True, "OP": "?"}, {"LIKE_NUM": True}],
+    "lower-regex": [{"LOWER": {"REGEX": "^s[a-z]+$"}}, {"IS_DIGIT": False}],
     "two-repeats": [WORDS, {"LOWER": "spine", "OP": "*"}, {"LOWER": "soft", "OP": "*"}, {"LOWER": "sprain"}],
 }
 TEXTS = [
@@ -26,6 +28,7 @@ TEXTS = [
     "Myelogram was not done. An MR myelogram and a CT myelogram. It was not done; it is not done.",
     "Back, mild strain and neck strain. Lumbar pain since 3 weeks, since the fall 2 days ago.",
     "back sprain",
+    "Seen 3/2019, 4/2020 - 12 and 05/2021 ten; since Spring 2 since 3.",
     "MRI scan, mri Scan, MRI SCAN. PT and pt and Pt. Pain, pain.",
 ]
 

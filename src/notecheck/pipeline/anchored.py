@@ -1,14 +1,16 @@
 """AnchoredMatcher: spaCy's Matcher, run only around the words a pattern cannot match without."""
 
 from bisect import bisect_left
+from collections.abc import Callable
 from typing import Any
 
 from spacy.attrs import ORTH
+from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from notecheck.pipeline.anchored_plan import Plan, key_of, plan, word_list
+from notecheck.pipeline.anchored_plan import Plan, key_of, lexeme_test, plan, word_list
 
 Match = tuple[int, int, int]
 
@@ -30,6 +32,7 @@ class AnchoredMatcher:
         self.anywhere = Matcher(vocab, validate=True)
         self.tests = Matcher(vocab, validate=True)  # test key -> that word test on one token
         self.words: dict[tuple[str, str], list[str]] = {}  # (ORTH or LOWER, word) -> tests it passes
+        self.lexeme_tests: dict[str, Callable[[Lexeme], bool]] = {}  # test key -> REGEX or flag test
         self.groups: dict[str, tuple[Matcher, Plan, int, list[frozenset[str]]]] = {}
         self.opens: dict[int, tuple[str, ...]] = {}  # word (ORTH) -> groups it may anchor
         self.passes: dict[int, frozenset[str]] = {}  # word (ORTH) -> need and repeat tests it passes
@@ -59,7 +62,10 @@ class AnchoredMatcher:
         """Add a word test: a word or word list by a lookup, any other test by a one-token Matcher."""
         words = word_list(test)
         if words is None:
-            if key not in self.tests:
+            function = lexeme_test(test)
+            if function is not None:
+                self.lexeme_tests[key] = function
+            elif key not in self.tests:
                 self.tests.add(key, [[test]])
             return
         for word in words:
@@ -131,6 +137,7 @@ class AnchoredMatcher:
         for word in new:
             lexeme = self.vocab[word]
             found = self.words.get(("ORTH", lexeme.orth_), []) + self.words.get(("LOWER", lexeme.lower_), [])
+            found += [key for key, function in self.lexeme_tests.items() if function(lexeme)]
             if found:
                 passed[word] = found
         if len(self.tests):

@@ -1,8 +1,12 @@
 """Where a token pattern can match, from the words alone: the plan AnchoredMatcher runs a pattern by."""
 
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from spacy.lexeme import Lexeme
 
 Token = dict[str, Any]
 
@@ -12,6 +16,7 @@ _LEXEME_ATTRS = frozenset(
     "IS_PUNCT IS_SPACE IS_STOP IS_BRACKET IS_QUOTE IS_LEFT_PUNCT IS_RIGHT_PUNCT IS_CURRENCY "
     "LIKE_NUM LIKE_URL LIKE_EMAIL".split()
 )
+_LEXEME_FLAGS = frozenset(a for a in _LEXEME_ATTRS if a.startswith(("IS_", "LIKE_")))
 _BOUNDED = (None, "?", "!")  # operators that take at most one token
 _REPEATED = ("*", "+")
 
@@ -77,6 +82,25 @@ def word_list(test: Token) -> list[tuple[str, str]] | None:
         return [(attr, value)]
     if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
         return [(attr, v) for v in value["IN"]]
+    return None
+
+
+def lexeme_test(test: Token) -> Callable[[Lexeme], bool] | None:
+    """A one-attribute word test as a function of the lexeme, None for any other test.
+
+    A REGEX is searched in the word's string and a flag read from the lexeme, as spaCy's Matcher does.
+    """
+    if len(test) != 1:
+        return None
+    ((name, value),) = test.items()
+    if name in ("TEXT", "ORTH", "LOWER") and isinstance(value, dict) and set(value) == {"REGEX"}:
+        regex = re.compile(value["REGEX"])
+        if name == "LOWER":
+            return lambda lexeme: regex.search(lexeme.lower_) is not None
+        return lambda lexeme: regex.search(lexeme.orth_) is not None
+    if name in _LEXEME_FLAGS and isinstance(value, bool):
+        flag = name.lower()
+        return lambda lexeme: bool(getattr(lexeme, flag)) is value
     return None
 
 
