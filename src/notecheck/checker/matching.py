@@ -7,20 +7,29 @@ from notecheck.ruleset.models import FactCondition
 
 
 class FactsByKind(tuple[Fact, ...]):
-    """A note's facts in note order, with the positions of each kind found once per note.
+    """A note's facts in note order, with the facts of each set of kinds found once per note.
 
     Every requirement and finding asks for a few kinds; with five codes that is dozens of scans of all
-    facts per note. Immutable, so the index cannot go stale.
+    facts per note. Immutable, so the index cannot go stale; callers must not change the lists it gives.
     """
 
     positions: dict[str, list[int]]
+    found: dict[frozenset[str], list[Fact]]
 
     def __new__(cls, facts: Iterable[Fact]) -> "FactsByKind":
         self = super().__new__(cls, facts)
         self.positions = {}
+        self.found = {}
         for i, fact in enumerate(self):
             self.positions.setdefault(fact.kind, []).append(i)
         return self
+
+    def of_kinds(self, kinds: frozenset[str]) -> list[Fact]:
+        """The facts of these kinds, in note order."""
+        if kinds not in self.found:
+            positions = sorted(i for kind in kinds for i in self.positions.get(kind, ()))
+            self.found[kinds] = [self[i] for i in positions]
+        return self.found[kinds]
 
 
 def indexed(facts: Sequence[Fact]) -> FactsByKind:
@@ -30,12 +39,10 @@ def indexed(facts: Sequence[Fact]) -> FactsByKind:
 
 def of_kinds(facts: Sequence[Fact], kinds: Iterable[str]) -> Sequence[Fact]:
     """The facts of these kinds, in note order."""
-    kinds = set(kinds)
-    if not isinstance(facts, FactsByKind):
-        return [f for f in facts if f.kind in kinds]
-    if len(kinds) == 1:
-        return [facts[i] for i in facts.positions.get(next(iter(kinds)), ())]
-    return [facts[i] for i in sorted(i for kind in kinds for i in facts.positions.get(kind, ()))]
+    kinds = frozenset(kinds)
+    if isinstance(facts, FactsByKind):
+        return facts.of_kinds(kinds)
+    return [f for f in facts if f.kind in kinds]
 
 
 def matches(fact: Fact, condition: FactCondition) -> bool:
