@@ -3,6 +3,8 @@
 import pytest
 from medspacy.section_detection import Sectionizer
 
+from notecheck.pipeline.sections import section_category
+
 
 @pytest.mark.parametrize(
     "text",
@@ -21,3 +23,15 @@ def test_when_headers_then_sections_as_medspacy(checker, text):
     assert [vars(s) for s in ours._.sections] == [vars(s) for s in theirs._.sections]
     assert [t._.section_category for t in ours] == [t._.section_category for t in theirs]
     assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Back pain.\nASSESSMENT: sacral fracture.\nPLAN: physical therapy.", id="headers"),
+        pytest.param("Back pain for two weeks.", id="no-header"),
+    ],
+)
+def test_when_span_then_section_category_as_medspacy(checker, text):
+    doc = checker.nlp(text)
+    assert [section_category(doc[i : i + 1]) for i in range(len(doc))] == [t._.section_category for t in doc]

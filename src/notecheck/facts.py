@@ -16,6 +16,7 @@ from notecheck.pipeline.context_rules import (
     fact_modifiers,
 )
 from notecheck.pipeline.model_facts import confidence_of, is_model_fact
+from notecheck.pipeline.sections import section_category
 from notecheck.pipeline.spans import facts as fact_spans
 from notecheck.pipeline.spans import kinds_by_sentence
 from notecheck.report import Fact
@@ -45,7 +46,7 @@ class FactBuilder:
         spans = []
         for span in sorted(fact_spans(doc), key=lambda s: (s.start_char, s.end_char, s.label_)):
             key = (span.label_, span.kb_id_, span.start_char, span.end_char)
-            if key not in seen and span[0]._.section_category not in self.dropped:
+            if key not in seen and section_category(span) not in self.dropped:
                 seen.add(key)
                 spans.append(span)
         kinds_in = kinds_by_sentence(spans)
@@ -67,7 +68,7 @@ class FactBuilder:
         stated = self.asserts.get(span.id_)
         if stated and assertion == "present":
             assertion = stated
-        section_id = span[0]._.section_category
+        section_id = section_category(span)
         section = self.sections.get(section_id) if section_id else None
         if section is not None:
             applies = section.assertion_kinds is None or span.label_ in section.assertion_kinds

@@ -10,7 +10,7 @@ from pathlib import Path
 from medspacy.section_detection import Section, Sectionizer, SectionRule
 from spacy.attrs import IDX
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from notecheck.ruleset import Ruleset, load_ruleset
 
@@ -65,6 +65,13 @@ class HeaderSectionizer(Sectionizer):
         if any(options) or self._parent_sections or self.assertion_attributes_mapping:
             return False
         return all(rule.max_scope is None for rule in self.rules)
+
+
+def section_category(span: Span) -> str | None:
+    """The category of the section a span starts in: `span[0]._.section_category` without the Underscore
+    objects (the user_data key medSpaCy's `token._.section` reads)."""
+    section = span.doc.user_data.get(("._.", "section", span.start_char, None))
+    return section.category if section is not None else None
 
 
 @Language.factory("notecheck_sections_v1", default_config={"patterns_dir": None})
