@@ -36,6 +36,7 @@ class AnchoredMatcher:
         self.groups: dict[str, tuple[Matcher, Plan, int, list[frozenset[str]]]] = {}
         self.opens: dict[int, tuple[str, ...]] = {}  # word (ORTH) -> groups it may anchor
         self.passes: dict[int, frozenset[str]] = {}  # word (ORTH) -> need and repeat tests it passes
+        self.known: set[int] = set()  # the words that pass any test
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         for pattern in patterns:
@@ -54,6 +55,7 @@ class AnchoredMatcher:
             needs = frozenset(key_of("need", test) for test in shape.needs)
             self.opens.clear()  # a new test: every word is tested again
             self.passes.clear()
+            self.known.clear()
             matcher, _, after, options = self.groups[group]
             matcher.add(key, [pattern])
             self.groups[group] = (matcher, shape, max(after, shape.after), [*options, needs])
@@ -82,8 +84,9 @@ class AnchoredMatcher:
         self._test_words(words)
         anchors: dict[str, list[int]] = {}
         marked: list[int] = []  # where a word passes a required or repeated token's test
-        opens, passes = self.opens, self.passes
-        for i, word in enumerate(words):
+        opens, passes, known = self.opens, self.passes, self.known
+        for i in [i for i, word in enumerate(words) if word in known]:  # most words pass no test
+            word = words[i]
             for group in opens[word]:
                 anchors.setdefault(group, []).append(i)
             if passes[word]:
@@ -112,6 +115,8 @@ class AnchoredMatcher:
             w_start, w_end = max(0, p - shape.before), min(len(words), p + reach)
             if not always:
                 inside = marked[bisect_left(marked, w_start) : bisect_left(marked, w_end)]
+                if not inside:
+                    continue  # every pattern of the group needs another word here
                 passed = frozenset().union(*(self.passes[words[i]] for i in inside))
                 if not any(needs <= passed for needs in options):
                     continue
@@ -144,7 +149,12 @@ class AnchoredMatcher:
             probe = Doc(self.vocab, words=[self.vocab.strings[word] for word in new], spaces=[False] * len(new))
             for key, i, _ in self.tests(probe):
                 passed.setdefault(new[i], []).append(self.vocab.strings[key])
+        nothing: frozenset[str] = frozenset()
         for word in new:
-            tests = passed.get(word, [])
+            tests = passed.get(word)
+            if tests is None:
+                self.opens[word], self.passes[word] = (), nothing
+                continue
             self.opens[word] = tuple(t for t in tests if t in self.groups)
             self.passes[word] = frozenset(t for t in tests if t not in self.groups)
+            self.known.add(word)
