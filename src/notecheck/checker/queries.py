@@ -15,7 +15,7 @@ _MAX_INDICATORS = 4
 _FIXED_OPTIONS = ("Other (please specify)", "Clinically undetermined")
 
 
-def _indicators(facts: Sequence[Fact], kinds: list[str]) -> list[str]:
+def _indicators(facts: Sequence[Fact], kinds: Sequence[str]) -> list[str]:
     quoted: list[str] = []
     for fact in of_kinds(facts, kinds):
         if fact.assertion == "present":

@@ -6,6 +6,7 @@ transcripts ("...pain.  ASSESSMENT:,  Sacral ...") is split as well as a templat
 
 from itertools import repeat
 from pathlib import Path
+from typing import Any
 
 from medspacy.section_detection import Section, Sectionizer, SectionRule
 from spacy.attrs import IDX
@@ -24,7 +25,7 @@ def section_rules(ruleset: Ruleset) -> list[SectionRule]:
     return rules
 
 
-class HeaderSectionizer(Sectionizer):
+class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no type hints
     """medSpaCy's Sectionizer with its work proportional to the headers, not to the tokens.
 
     medSpaCy sets `token._.section` through one Underscore object per token, most of a tokenizer pass per
@@ -35,7 +36,7 @@ class HeaderSectionizer(Sectionizer):
 
     def __call__(self, doc: Doc) -> Doc:
         if not self._headers_only():
-            return super().__call__(doc)
+            return super().__call__(doc)  # type: ignore[no-any-return]
         matcher = self._Sectionizer__matcher  # medSpaCy keeps its matcher private
         matches = matcher(doc)
         if not matches:
@@ -52,11 +53,12 @@ class HeaderSectionizer(Sectionizer):
             sections.append(Section(rule.category, start, end, end, body_end, None, rule))
         doc._.sections = sections
         idx = doc.to_array(IDX).tolist()
+        user_data: dict[Any, Any] = doc.user_data
         for section in sections:
             start, end = section.section_span
             # The keys token._ reads: ("._.", "section", token.idx, None), built by zip in C.
             keys = zip(repeat("._."), repeat("section"), idx[start:end], repeat(None))
-            doc.user_data.update(dict.fromkeys(keys, section))
+            user_data.update(dict.fromkeys(keys, section))
         return doc
 
     def _headers_only(self) -> bool:
@@ -70,7 +72,8 @@ class HeaderSectionizer(Sectionizer):
 def section_category(span: Span) -> str | None:
     """The category of the section a span starts in: `span[0]._.section_category` without the Underscore
     objects (the user_data key medSpaCy's `token._.section` reads)."""
-    section = span.doc.user_data.get(("._.", "section", span.start_char, None))
+    user_data: dict[Any, Any] = span.doc.user_data
+    section = user_data.get(("._.", "section", span.start_char, None))
     return section.category if section is not None else None
 
 
