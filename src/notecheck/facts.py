@@ -5,6 +5,9 @@ Assertion comes from ConText's modifiers; a fact without a cue of its own takes 
 kinds listed in patterns/facts/exclusion.yaml also yield an `exclusion` fact ("no fracture").
 """
 
+from bisect import bisect_right
+
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.context_rules import (
@@ -13,6 +16,7 @@ from notecheck.pipeline.context_rules import (
     fact_modifiers,
 )
 from notecheck.pipeline.model_facts import confidence_of, is_model_fact
+from notecheck.pipeline.sections import section_category
 from notecheck.pipeline.spans import facts as fact_spans
 from notecheck.pipeline.spans import kinds_by_sentence
 from notecheck.report import Fact
@@ -42,7 +46,7 @@ class FactBuilder:
         spans = []
         for span in sorted(fact_spans(doc), key=lambda s: (s.start_char, s.end_char, s.label_)):
             key = (span.label_, span.kb_id_, span.start_char, span.end_char)
-            if key not in seen and span[0]._.section_category not in self.dropped:
+            if key not in seen and section_category(span) not in self.dropped:
                 seen.add(key)
                 spans.append(span)
         kinds_in = kinds_by_sentence(spans)
@@ -64,7 +68,7 @@ class FactBuilder:
         stated = self.asserts.get(span.id_)
         if stated and assertion == "present":
             assertion = stated
-        section_id = span[0]._.section_category
+        section_id = section_category(span)
         section = self.sections.get(section_id) if section_id else None
         if section is not None:
             applies = section.assertion_kinds is None or span.label_ in section.assertion_kinds
@@ -103,10 +107,13 @@ class FactBuilder:
         """A treatment failure takes the value of the nearest treatment in its sentence."""
         if not any(f.kind == "treatment_failure" for f in made):
             return made
-        sentence_of = {t.idx: t.sent.start for t in doc}
+        # Only a few facts ask: the sentence of a token found by bisection, not token.sent for every token.
+        firsts = [sent.start for sent in doc.sents]
+        token_at = {char: i for i, char in enumerate(doc.to_array(IDX).tolist())}
 
         def sentence(fact: Fact) -> int:
-            return sentence_of.get(fact.start, -1)
+            i = token_at.get(fact.start)
+            return -1 if i is None else firsts[bisect_right(firsts, i) - 1]
 
         treatments = [f for f in made if f.kind == "treatment" and f.assertion == "present"]
         linked = []

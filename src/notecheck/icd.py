@@ -153,6 +153,7 @@ class CodeInfo:
     children: tuple[str, ...]
 
 
+@lru_cache(maxsize=4096)
 def exists(code: str) -> bool:
     """True when the tabular has this code (any level)."""
     return bool(_tabular().is_valid_item(code))
@@ -175,7 +176,13 @@ def info(code: str) -> CodeInfo:
 
 def ancestors(code: str) -> list[str]:
     """Parent, grandparent, ... up to the chapter."""
-    return list(_tabular().get_ancestors(code)) if exists(code) else []
+    return list(_ancestors(code))
+
+
+@lru_cache(maxsize=4096)
+def _ancestors(code: str) -> tuple[str, ...]:
+    # Memoised: every check of a code walks its ancestors (family, Excludes1, code first).
+    return tuple(_tabular().get_ancestors(code)) if exists(code) else ()
 
 
 def billable_descendants(code: str) -> list[str]:
@@ -184,6 +191,7 @@ def billable_descendants(code: str) -> list[str]:
     return [c for c in cm.get_descendants(code) if cm.is_leaf(c)] if exists(code) else []
 
 
+@lru_cache(maxsize=4096)
 def code_first(code: str) -> str:
     """The 'code first' note that applies to `code`, from itself or its nearest ancestor."""
     cm = _tabular()
@@ -196,16 +204,21 @@ def code_first(code: str) -> str:
 
 def excludes1(code: str) -> list[str]:
     """Excludes1 notes of `code` and of every ancestor (they all apply)."""
+    return list(_excludes1(code))
+
+
+@lru_cache(maxsize=4096)
+def _excludes1(code: str) -> tuple[str, ...]:
     cm = _tabular()
     notes: list[str] = []
     for item in [code, *ancestors(code)]:
         notes.extend(cm.get_excludes1(item))
-    return notes
+    return tuple(notes)
 
 
 def family_of(code: str, families: set[str]) -> str | None:
     """The nearest ancestor (or the code itself) that has a family rule."""
-    for item in [code, *ancestors(code)]:
+    for item in [code, *_ancestors(code)]:
         if item in families:
             return item
     return None

@@ -1,6 +1,7 @@
 """Reading notes from disk: any common encoding, RTF exports; bad input gets a coded one-line error."""
 
 import codecs
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -10,6 +11,8 @@ from notecheck.errors import BinaryNoteError, EmptyNoteError, EncodingError, Not
 MAX_CHARS = 1_000_000
 _CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
 _CONTROL_SHARE = 0.01
+# The control characters a text note should not hold, found by one regex scan instead of a Python loop.
+_CONTROLS = re.compile("[" + "".join(re.escape(chr(c)) for c in range(32) if chr(c) not in _CONTROL_OK) + "]")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -43,7 +46,7 @@ def validate_text(text: str, note: str, max_chars: int = MAX_CHARS) -> str:
         raise NoteTooLargeError(note=note, size=len(text), limit=max_chars)
     if not text.strip():
         raise EmptyNoteError(note=note)
-    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in _CONTROL_OK)
+    controls = len(_CONTROLS.findall(text[:20000]))
     if controls > _CONTROL_SHARE * min(len(text), 20000):
         raise BinaryNoteError(note=note)
     return text

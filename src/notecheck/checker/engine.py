@@ -1,11 +1,11 @@
 """One proposed code against the facts of a note: requirements, findings, queries, status."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from notecheck import icd
 from notecheck.checker import findings as finding_rules
 from notecheck.checker import regions
-from notecheck.checker.matching import select, values
+from notecheck.checker.matching import indexed, of_kinds, select, values
 from notecheck.checker.queries import draft
 from notecheck.errors import InvalidCodeError
 from notecheck.report import Check, Fact, Finding, Requirement
@@ -20,7 +20,7 @@ def _invalid(code: str, message: str, kind: str = "invalid_code", codes: list[st
     return Check(code=code, billable=False, status="invalid", findings=[finding])
 
 
-def _requirement(rule: RequirementRule, code: str, facts: list[Fact], ruleset: Ruleset) -> tuple[Requirement, Finding | None]:
+def _requirement(rule: RequirementRule, code: str, facts: Sequence[Fact], ruleset: Ruleset) -> tuple[Requirement, Finding | None]:
     finding = None
     rule_id = f"{code.split('.')[0]}.{rule.id}"
     if rule.check == "region":
@@ -48,7 +48,7 @@ def _status(requirements: list[Requirement], found: list[Finding]) -> str:
     return "gaps" if any(f.blocking for f in found) else "complete"
 
 
-def _family_check(code: str, family: FamilyFile, facts: list[Fact], ruleset: Ruleset, title: str | None) -> Check:
+def _family_check(code: str, family: FamilyFile, facts: Sequence[Fact], ruleset: Ruleset, title: str | None) -> Check:
     requirements: list[Requirement] = []
     found: list[Finding] = []
     for rule in family.requirements:
@@ -56,7 +56,7 @@ def _family_check(code: str, family: FamilyFile, facts: list[Fact], ruleset: Rul
         requirements.append(requirement)
         if finding:
             found.append(finding)
-    documented = {f.value for f in facts if f.kind == "region" and f.assertion == "present"}
+    documented = {f.value for f in of_kinds(facts, ["region"]) if f.assertion == "present"}
     documented = documented or {ruleset.axis.axis.get(code[-1], "")}
     for rule in family.findings:
         finding = finding_rules.evaluate(rule, code, facts, ruleset, documented)
@@ -71,7 +71,7 @@ def _family_check(code: str, family: FamilyFile, facts: list[Fact], ruleset: Rul
     )
 
 
-def check_code(raw: str, facts: list[Fact], ruleset: Ruleset) -> Check:
+def check_code(raw: str, facts: Sequence[Fact], ruleset: Ruleset) -> Check:
     """The check of one proposed code (as written in a claim or dotted) against a note's facts."""
     try:
         code = icd.normalize(raw)
@@ -91,7 +91,7 @@ def check_code(raw: str, facts: list[Fact], ruleset: Ruleset) -> Check:
             kind="no_family_rule", message=f"notecheck has no documentation rules for {code}'s family yet."  # type: ignore[arg-type]
         )
         return Check(code=code, title=info.title, billable=True, status="complete", findings=[note])
-    return _family_check(code, ruleset.families[family], facts, ruleset, info.title)
+    return _family_check(code, ruleset.families[family], indexed(facts), ruleset, info.title)
 
 
 def _key(raw: str) -> str:
@@ -101,7 +101,8 @@ def _key(raw: str) -> str:
         return raw.strip()
 
 
-def check_codes(codes: Iterable[str], facts: list[Fact], ruleset: Ruleset) -> list[Check]:
+def check_codes(codes: Iterable[str], facts: Sequence[Fact], ruleset: Ruleset) -> list[Check]:
     """One check per distinct code, in the order given ('M5388' and 'M53.88' are one code)."""
     first = {_key(code): code for code in reversed(list(codes))}
+    facts = indexed(facts)  # once for every code
     return [check_code(first[key], facts, ruleset) for key in dict.fromkeys(_key(c) for c in codes)]

@@ -1,5 +1,7 @@
 """Findings of a family rule: better codes, exclusions, sequencing, secondary codes."""
 
+from collections.abc import Sequence
+
 from notecheck import icd
 from notecheck.checker.matching import select, values
 from notecheck.report import Fact, Finding
@@ -28,7 +30,7 @@ def injury_categories(ruleset: Ruleset, injuries: list[Fact], regions: set[str])
     return found
 
 
-def evaluate(rule: FindingRule, code: str, facts: list[Fact], ruleset: Ruleset, regions: set[str]) -> Finding | None:
+def evaluate(rule: FindingRule, code: str, facts: Sequence[Fact], ruleset: Ruleset, regions: set[str]) -> Finding | None:
     """The finding `rule` makes for `code`, or None when it does not fire."""
     evidence = select(facts, rule.when)
     if rule.when and not evidence:

@@ -1,9 +1,48 @@
 """Which facts satisfy a condition of a requirement or finding rule."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from notecheck.report import Fact
 from notecheck.ruleset.models import FactCondition
+
+
+class FactsByKind(tuple[Fact, ...]):
+    """A note's facts in note order, with the facts of each set of kinds found once per note.
+
+    Every requirement and finding asks for a few kinds; with five codes that is dozens of scans of all
+    facts per note. Immutable, so the index cannot go stale; callers must not change the lists it gives.
+    """
+
+    positions: dict[str, list[int]]
+    found: dict[frozenset[str], list[Fact]]
+
+    def __new__(cls, facts: Iterable[Fact]) -> "FactsByKind":
+        self = super().__new__(cls, facts)
+        self.positions = {}
+        self.found = {}
+        for i, fact in enumerate(self):
+            self.positions.setdefault(fact.kind, []).append(i)
+        return self
+
+    def of_kinds(self, kinds: frozenset[str]) -> list[Fact]:
+        """The facts of these kinds, in note order."""
+        if kinds not in self.found:
+            positions = sorted(i for kind in kinds for i in self.positions.get(kind, ()))
+            self.found[kinds] = [self[i] for i in positions]
+        return self.found[kinds]
+
+
+def indexed(facts: Sequence[Fact]) -> FactsByKind:
+    """The facts with their index (built once: an indexed sequence is returned as it is)."""
+    return facts if isinstance(facts, FactsByKind) else FactsByKind(facts)
+
+
+def of_kinds(facts: Sequence[Fact], kinds: Iterable[str]) -> Sequence[Fact]:
+    """The facts of these kinds, in note order."""
+    kinds = frozenset(kinds)
+    if isinstance(facts, FactsByKind):
+        return facts.of_kinds(kinds)
+    return [f for f in facts if f.kind in kinds]
 
 
 def matches(fact: Fact, condition: FactCondition) -> bool:
@@ -16,10 +55,11 @@ def matches(fact: Fact, condition: FactCondition) -> bool:
     )
 
 
-def select(facts: Iterable[Fact], conditions: Iterable[FactCondition]) -> list[Fact]:
+def select(facts: Sequence[Fact], conditions: Iterable[FactCondition]) -> list[Fact]:
     """Facts that match any of the conditions, in note order."""
     conditions = list(conditions)
-    return [f for f in facts if any(matches(f, c) for c in conditions)]
+    candidates = of_kinds(facts, (c.kind for c in conditions))
+    return [f for f in candidates if any(matches(f, c) for c in conditions)]
 
 
 def values(facts: Iterable[Fact]) -> str:

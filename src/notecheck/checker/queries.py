@@ -5,6 +5,9 @@ always offers "Other" and "Clinically undetermined", never leads to one answer a
 The wording lives in patterns/queries.yaml.
 """
 
+from collections.abc import Sequence
+
+from notecheck.checker.matching import of_kinds
 from notecheck.report import Fact, Query, Requirement
 from notecheck.ruleset.models import QueryFile
 
@@ -12,10 +15,10 @@ _MAX_INDICATORS = 4
 _FIXED_OPTIONS = ("Other (please specify)", "Clinically undetermined")
 
 
-def _indicators(facts: list[Fact], kinds: list[str]) -> list[str]:
+def _indicators(facts: Sequence[Fact], kinds: Sequence[str]) -> list[str]:
     quoted: list[str] = []
-    for fact in facts:
-        if fact.kind in kinds and fact.assertion == "present":
+    for fact in of_kinds(facts, kinds):
+        if fact.assertion == "present":
             where = f" ({fact.section.replace('_', ' ')})" if fact.section else ""
             line = f'"{fact.text}"{where}'
             if line not in quoted:
@@ -23,7 +26,7 @@ def _indicators(facts: list[Fact], kinds: list[str]) -> list[str]:
     return quoted[:_MAX_INDICATORS]
 
 
-def draft(requirement: Requirement, facts: list[Fact], queries: QueryFile, title: str | None) -> Query | None:
+def draft(requirement: Requirement, facts: Sequence[Fact], queries: QueryFile, title: str | None) -> Query | None:
     """The query draft for one missing or conflicting requirement, or None when no template exists."""
     template = next((t for t in queries.templates if t.requirement == requirement.id), None)
     if template is None:

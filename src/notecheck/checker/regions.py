@@ -1,8 +1,10 @@
 """The region requirement: the code's region character against the documented regions."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from notecheck import icd
+from notecheck.checker.matching import of_kinds
 from notecheck.report import Fact, Finding
 from notecheck.ruleset.models import AxisFile
 
@@ -16,8 +18,8 @@ class RegionVerdict:
     finding: Finding | None
 
 
-def _present(facts: list[Fact]) -> list[Fact]:
-    return [f for f in facts if f.kind == REGION_FACT and f.assertion == "present"]
+def _present(facts: Sequence[Fact]) -> list[Fact]:
+    return [f for f in of_kinds(facts, [REGION_FACT]) if f.assertion == "present"]
 
 
 def sibling(code: str, axis: AxisFile, region: str) -> str | None:
@@ -29,7 +31,7 @@ def sibling(code: str, axis: AxisFile, region: str) -> str | None:
     return None
 
 
-def judge(code: str, axis: AxisFile, facts: list[Fact]) -> RegionVerdict:
+def judge(code: str, axis: AxisFile, facts: Sequence[Fact]) -> RegionVerdict:
     """met / missing / conflict for the region requirement, and the finding that goes with it."""
     wanted = axis.axis.get(code[-1])
     documented = _present(facts)

@@ -11,7 +11,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from notecheck.pipeline.fact_matcher import AnchoredMatcher
+from notecheck.pipeline.anchored import AnchoredMatcher
 from notecheck.pipeline.spans import add_fact, facts, kinds_by_sentence
 from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import DurationTable

@@ -6,6 +6,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from notecheck.pipeline.sections import section_category
 from notecheck.pipeline.spans import GROUP, facts, kinds_by_sentence
 from notecheck.ruleset import Ruleset, load_ruleset
 
@@ -43,7 +44,7 @@ class FactFilters:
         if needs and not kinds & needs:
             return False
         if kind in self.cues:
-            section = span[0]._.section_category
+            section = section_category(span)
             if section in self.result_sections[kind] or kinds & self.result_kinds[kind]:
                 return True
             return any(t.lower_ in self.cues[kind] for t in span.sent)

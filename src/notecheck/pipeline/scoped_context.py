@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup
 
 from notecheck.pipeline.context import make_context
-from notecheck.pipeline.fact_matcher import AnchoredMatcher
+from notecheck.pipeline.anchored import AnchoredMatcher
 
 
 class SentenceScopedContext:

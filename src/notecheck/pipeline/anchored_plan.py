@@ -1,0 +1,121 @@
+"""Where a token pattern can match, from the words alone: the plan AnchoredMatcher runs a pattern by."""
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.lexeme import Lexeme
+
+Token = dict[str, Any]
+
+# Token attributes that depend only on the word (its lexeme), so a token test can be made once per word.
+_LEXEME_ATTRS = frozenset(
+    "ORTH TEXT LOWER LENGTH SHAPE PREFIX SUFFIX IS_ALPHA IS_ASCII IS_DIGIT IS_LOWER IS_UPPER IS_TITLE "  # noqa: SIM905
+    "IS_PUNCT IS_SPACE IS_STOP IS_BRACKET IS_QUOTE IS_LEFT_PUNCT IS_RIGHT_PUNCT IS_CURRENCY "
+    "LIKE_NUM LIKE_URL LIKE_EMAIL".split()
+)
+_LEXEME_FLAGS = frozenset(a for a in _LEXEME_ATTRS if a.startswith(("IS_", "LIKE_")))
+_BOUNDED = (None, "?", "!")  # operators that take at most one token
+_REPEATED = ("*", "+")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where a pattern's matches can lie around its anchor, a required token whose word test few pass.
+
+    Every test here is a necessary condition: the word tests of a token, without its other tests.
+    """
+
+    anchor: Token  # the anchor token's word tests
+    before: int  # at most this many tokens before the anchor
+    after: int  # at most this many tokens from the anchor on, a repeated token's run aside
+    needs: tuple[Token, ...] = ()  # word tests of the pattern's other required, selective tokens
+    repeat: Token | None = None  # the one repeated token's word tests, if any
+    gap: int = 0  # at most this many tokens between the anchor and the repeated token
+
+    @property
+    def group(self) -> str:
+        """Patterns with one anchor test and one shape share a Matcher."""
+        return "anchor:" + json.dumps([self.anchor, self.before, self.repeat, self.gap], sort_keys=True)
+
+
+def plan(pattern: list[Token]) -> Plan | None:
+    """The first required token with a selective word test anchors the pattern.
+
+    None when no token does, a token before it may repeat, or the pattern has more than one repeated
+    token or one that tests more than the word: then its matches have no bound found from the words.
+    """
+    i = next((i for i, token in enumerate(pattern) if "OP" not in token and _selective(token)), None)
+    if i is None or any(token.get("OP") not in _BOUNDED for token in pattern[:i]):
+        return None
+    anchor, rest = word_tests(pattern[i]), pattern[i + 1 :]
+    needs = tuple(word_tests(t) for t in rest if "OP" not in t and _selective(t))
+    repeated = [j for j, token in enumerate(rest) if token.get("OP") not in _BOUNDED]
+    if not repeated:
+        return Plan(anchor, i, 1 + len(rest), needs)
+    j = repeated[0]
+    repeat = {k: v for k, v in rest[j].items() if k != "OP"}
+    if len(repeated) > 1 or rest[j]["OP"] not in _REPEATED or not set(repeat) <= _LEXEME_ATTRS:
+        return None
+    return Plan(anchor, i, len(rest), needs, repeat, j)
+
+
+def word_tests(token: Token) -> Token:
+    """The tests of a token that depend only on its word."""
+    return {k: v for k, v in token.items() if k in _LEXEME_ATTRS}
+
+
+def word_list(test: Token) -> list[tuple[str, str]] | None:
+    """The (ORTH or LOWER, word) pairs a test accepts when it is one word or word list, else None.
+
+    spaCy compares such a test's strings with the token's own: a lookup gives the same answer.
+    """
+    if len(test) != 1:
+        return None
+    ((name, value),) = test.items()
+    attr = "ORTH" if name in ("ORTH", "TEXT") else name
+    if attr not in ("ORTH", "LOWER"):
+        return None
+    if isinstance(value, str):
+        return [(attr, value)]
+    if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+        return [(attr, v) for v in value["IN"]]
+    return None
+
+
+def lexeme_test(test: Token) -> Callable[[Lexeme], bool] | None:
+    """A one-attribute word test as a function of the lexeme, None for any other test.
+
+    A REGEX is searched in the word's string and a flag read from the lexeme, as spaCy's Matcher does.
+    """
+    if len(test) != 1:
+        return None
+    ((name, value),) = test.items()
+    if name in ("TEXT", "ORTH", "LOWER") and isinstance(value, dict) and set(value) == {"REGEX"}:
+        regex = re.compile(value["REGEX"])
+        if name == "LOWER":
+            return lambda lexeme: regex.search(lexeme.lower_) is not None
+        return lambda lexeme: regex.search(lexeme.orth_) is not None
+    if name in _LEXEME_FLAGS and isinstance(value, bool):
+        flag = name.lower()
+        return lambda lexeme: bool(getattr(lexeme, flag)) is value
+    return None
+
+
+def key_of(kind: str, test: Token) -> str:
+    """A name for a word test (kind: need, repeat)."""
+    return f"{kind}:" + json.dumps(test, sort_keys=True)
+
+
+def _selective(token: Token) -> bool:
+    """True when the token's word tests include one few words pass: a word or word list, a regular
+    expression, a number."""
+    for name, value in word_tests(token).items():
+        if name in ("ORTH", "TEXT", "LOWER"):
+            if isinstance(value, str) or (isinstance(value, dict) and bool({"IN", "REGEX"} & set(value))):
+                return True
+        elif name in ("LIKE_NUM", "IS_DIGIT") and value is True:
+            return True
+    return False

@@ -1,0 +1,67 @@
+"""AnchoredMatcher finds what one spaCy Matcher over the whole span finds, for every pattern shape."""
+
+import pytest
+import spacy
+from spacy.matcher import Matcher
+
+from notecheck.pipeline.anchored import AnchoredMatcher
+from notecheck.pipeline.anchored_plan import plan
+
+WORDS = {"LOWER": {"IN": ["lumbar", "neck", "back"]}}
+PATTERNS = {
+    "fixed": [WORDS, {"LOWER": "pain"}],
+    "optional-before-anchor": [{"LOWER": {"IN": ["is", "was"]}, "OP": "?"}, {"LOWER": "not"}, {"LOWER": "done"}],
+    "open-first-token": [{"LOWER": {"NOT_IN": ["mr", "."]}, "IS_SPACE": False}, {"LOWER": "myelogram"}],
+    "anchor-with-sentence-test": [{"IS_SENT_START": True, "LOWER": "myelogram"}],
+    "repeated-word-list": [WORDS, {"LOWER": {"IN": ["spine", "soft", "tissue"]}, "OP": "*"}, {"LOWER": "sprain"}],
+    "one-or-more-after-gap": [WORDS, {"IS_PUNCT": True, "OP": "?"}, {"IS_ALPHA": True, "OP": "+"}, {"LOWER": "strain"}],
+    "repeated-anything": [{"LOWER": "since"}, {"OP": "*"}, {"LIKE_NUM": True}],
+    "exact-word": [{"ORTH": "MRI"}, {"LOWER": "scan"}],
+    "text-list": [{"TEXT": {"IN": ["PT", "Pt"]}}],
+    "lower-written-upper": [{"LOWER": "Pain"}],
+    "regex-and-flags": [{"TEXT": {"REGEX": "^\\d{1,2}/\\d{4}$"}}, {"IS_PUNCT": True, "OP": "?"}, {"LIKE_NUM": True}],
+    "lower-regex": [{"LOWER": {"REGEX": "^s[a-z]+$"}}, {"IS_DIGIT": False}],
+    "two-repeats": [WORDS, {"LOWER": "spine", "OP": "*"}, {"LOWER": "soft", "OP": "*"}, {"LOWER": "sprain"}],
+}
+TEXTS = [
+    "Lumbar spine soft tissue sprain. Neck sprain, back soft soft spine sprain.",
+    "Myelogram was not done. An MR myelogram and a CT myelogram. It was not done; it is not done.",
+    "Back, mild strain and neck strain. Lumbar pain since 3 weeks, since the fall 2 days ago.",
+    "back sprain",
+    "Seen 3/2019, 4/2020 - 12 and 05/2021 ten; since Spring 2 since 3.",
+    "MRI scan, mri Scan, MRI SCAN. PT and pt and Pt. Pain, pain.",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@pytest.mark.parametrize("name", [pytest.param(name, id=name) for name in PATTERNS])
+@pytest.mark.parametrize("text", [pytest.param(text, id=f"text{i}") for i, text in enumerate(TEXTS)])
+def test_when_pattern_shape_then_matches_as_one_matcher(nlp, name, text):
+    doc = nlp(text)
+    plain, anchored = Matcher(nlp.vocab), AnchoredMatcher(nlp.vocab)
+    plain.add(name, [PATTERNS[name]])
+    anchored.add(name, [PATTERNS[name]])
+    expected = sorted(set(plain(doc)), key=lambda m: (m[1], m[2], m[0]))
+    assert anchored(doc) == expected
+    for start, end in [(1, len(doc) - 1), (3, 9)]:
+        inner = sorted({(k, s + start, e + start) for k, s, e in plain(doc[start:end])}, key=lambda m: (m[1], m[2], m[0]))
+        assert anchored(doc, start, end) == inner
+
+
+@pytest.mark.parametrize(
+    ("name", "anchored"),
+    [
+        pytest.param("fixed", True, id="fixed"),
+        pytest.param("open-first-token", True, id="open-first-token"),
+        pytest.param("repeated-word-list", True, id="repeat"),
+        pytest.param("two-repeats", False, id="two-repeats-run-anywhere"),
+    ],
+)
+def test_when_pattern_shape_then_anchored_or_anywhere(name, anchored):
+    assert (plan(PATTERNS[name]) is not None) == anchored

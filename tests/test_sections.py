@@ -1,0 +1,37 @@
+"""The sectionizer gives what medSpaCy's own Sectionizer gives, on notes written for the purpose."""
+
+import pytest
+from medspacy.section_detection import Sectionizer
+
+from notecheck.pipeline.sections import section_category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Back pain for two weeks.", id="no-header"),
+        pytest.param("HISTORY: fell from a ladder.\nASSESSMENT: sacral fracture.\nPLAN: PT.", id="templated"),
+        pytest.param("Seen today for pain.  IMPRESSION:  sacral fracture.  PLAN:  physical therapy.", id="run-together"),
+        pytest.param("PLAN:", id="header-alone"),
+    ],
+)
+def test_when_headers_then_sections_as_medspacy(checker, text):
+    nlp = checker.nlp
+    sections = nlp.get_pipe("sections")
+    ours = sections(nlp.get_pipe("sentences")(nlp.make_doc(text)))
+    theirs = Sectionizer.__call__(sections, nlp.get_pipe("sentences")(nlp.make_doc(text)))
+    assert [vars(s) for s in ours._.sections] == [vars(s) for s in theirs._.sections]
+    assert [t._.section_category for t in ours] == [t._.section_category for t in theirs]
+    assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Back pain.\nASSESSMENT: sacral fracture.\nPLAN: physical therapy.", id="headers"),
+        pytest.param("Back pain for two weeks.", id="no-header"),
+    ],
+)
+def test_when_span_then_section_category_as_medspacy(checker, text):
+    doc = checker.nlp(text)
+    assert [section_category(doc[i : i + 1]) for i in range(len(doc))] == [t._.section_category for t in doc]
