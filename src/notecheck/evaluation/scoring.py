@@ -71,12 +71,12 @@ def _score_labels(scores: Scores, item: Annotated, report: Report) -> None:
         got_raw = predicted[kind]
         got = set(got_raw) if isinstance(got_raw, set) else ({"true"} if got_raw else set())
         tally.tp += len(want & got)
-        for value in got - want:
+        for value in sorted(got - want):
             tally.fp += 1
             evidence = [f for f in report.facts if f.kind == kind and f.assertion == "present" and (kind in BOOL_KINDS or f.value == value)]
             scores.misses.append(Miss(item.gold.note_id, kind, "false_positive", value,
                                       [(f.start, f.end) for f in evidence], [f.text for f in evidence]))
-        for value in want - got:
+        for value in sorted(want - got):
             tally.fn += 1
             scores.misses.append(Miss(item.gold.note_id, kind, "false_negative", value))
 
