@@ -27,3 +27,25 @@ from conftest import present_values
 )
 def test_trauma(checker, text, expected):
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She is status post fall with left hip pain.", {"fall"}, id="status-post-fall"),
+        pytest.param("Since that fall his neck has been stiff.", {"fall"}, id="since-that-fall"),
+        pytest.param("After her fall in the garage she noticed low back pain.", {"fall"}, id="after-her-fall"),
+        pytest.param("He had an accidental fall in the shower.", {"fall"}, id="accidental-fall"),
+        pytest.param("The back pain started after the fall and has not eased.", {"fall"}, id="after-the-fall"),
+        pytest.param("She has fallen twice this year.", {"fall"}, id="has-fallen"),
+        pytest.param("He tripped over a garden hose last month.", {"fall"}, id="tripped-over"),
+        pytest.param("He has not fallen since starting the walker.", set(), id="has-not-fallen"),
+        pytest.param("In the fall of 2019 she moved to Ohio.", set(), id="season-of-year"),
+        pytest.param("She enjoys hiking in the fall.", set(), id="season-in-the-fall"),
+        pytest.param("Pressures showed a 5 mmHg fall in the gradient.", set(), id="measured-fall"),
+        pytest.param("MRI shows a slipped disc at L4-5.", set(), id="slipped-disc"),
+        pytest.param("The patient was slipped over onto the stretcher.", set(), id="slipped-over-moved"),
+    ],
+)
+def test_when_a_fall_is_told_back_as_a_noun_then_it_is_a_fall(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
