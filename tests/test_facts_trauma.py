@@ -12,7 +12,7 @@ from conftest import present_values
         pytest.param("His disc herniation was incurred in an injury at age 30.", {"other"}, id="incurred-in-an-injury"),
         pytest.param("She sustained an injury to her neck last spring.", {"other"}, id="sustained-an-injury"),
         pytest.param("He was injured in a motor vehicle accident in 2015.", {"motor_vehicle"}, id="injured-with-mechanism"),
-        pytest.param("Her car was struck by a truck at an intersection.", set(), id="struck-by-vehicle-not-other"),
+        pytest.param("Her car was struck by a truck at an intersection.", {"motor_vehicle"}, id="struck-by-vehicle-not-other"),
         pytest.param("He was struck by a falling beam at work.", {"other"}, id="struck-by-falling-object"),
         pytest.param("Wrist fracture due to snowboarding at age 20.", {"sports"}, id="injury-due-to-sport"),
         pytest.param("He hurt his back while loading crates onto a van.", {"lifting", "other"}, id="while-loading"),
@@ -48,4 +48,23 @@ def test_trauma(checker, text, expected):
     ],
 )
 def test_when_a_fall_is_told_back_as_a_noun_then_it_is_a_fall(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He rolled his ATV on a hillside two years ago.", {"motor_vehicle"}, id="atv"),
+        pytest.param("Neck pain since a truck collision on the interstate.", {"motor_vehicle"}, id="truck-collision"),
+        pytest.param("She was the restrained driver in a low-speed impact.", {"motor_vehicle"}, id="restrained-driver"),
+        pytest.param("He was hit by a van while crossing the street.", {"motor_vehicle"}, id="hit-by-a-van"),
+        pytest.param("Low back strain after an industrial accident at the plant.", {"other"}, id="industrial-accident"),
+        pytest.param("She reports a twisting injury to her back while turning.", {"other"}, id="twisting-injury"),
+        pytest.param("He was injured on the job in 2018.", {"other"}, id="on-the-job"),
+        pytest.param("History of cerebrovascular accident in 2015.", set(), id="stroke-not-trauma"),
+        pytest.param("He drives a delivery truck for a living.", set(), id="vehicle-as-work"),
+    ],
+)
+def test_when_a_vehicle_or_work_accident_is_named_then_it_is_trauma(checker, text, expected):
     assert present_values(checker, text, "trauma") == expected
