@@ -51,6 +51,22 @@ def test_when_a_fall_is_told_back_as_a_noun_then_it_is_a_fall(checker, text, exp
     assert present_values(checker, text, "trauma") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Her husband says her back pain began after a car accident.", {"motor_vehicle"},
+                     id="husband-recalls"),
+        pytest.param("His wife states he fell from a ladder in May.", {"fall"}, id="wife-states"),
+        pytest.param("According to his daughter, he slipped on ice last winter.", {"fall"}, id="according-to"),
+        pytest.param("She came accompanied by her son after a rear-end collision.", {"motor_vehicle"},
+                     id="accompanied-by"),
+        pytest.param("Her mother had a fall and broke her hip.", set(), id="relative-is-the-experiencer"),
+        pytest.param("Family history: father died in a motor vehicle accident.", set(), id="family-history"),
+    ],
+)
+def test_when_a_relative_tells_the_story_then_the_event_is_the_patients(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
