@@ -162,6 +162,19 @@ class DurationTable(Strict):
     numbers: dict[str, float] = Field(description="Number words -> value.")
     lead_words: list[str] = Field(description="Words before a duration: for, x, past, ...")
     trail_words: list[str] = Field(description="Words after: history, duration, ...")
+    comparative_words: dict[str, int] = Field(
+        default_factory=dict,
+        description="Words between a lead and its number -> +1 above the number ('more than'), "
+        "-1 below ('less than'), 0 ('at least').",
+    )
+    not_after: list[str] = Field(
+        default_factory=list,
+        description="A duration right after one of these words is a time ahead ('in 2 weeks').",
+    )
+    not_before: list[str] = Field(
+        default_factory=list,
+        description="A duration whose unit is followed by one of these is an age ('year-old').",
+    )
     sentence_words: list[str] = Field(
         description="A duration counts only in a sentence holding one of these words (pain, symptoms)..."
     )
