@@ -42,7 +42,7 @@ def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
     # A range ("2-3 weeks", "six to eight weeks"): its upper end is the duration.
     to = {"LOWER": {"IN": ["-", "to", "or"]}}
     upper = {"LIKE_NUM": True}
-    patterns = []
+    patterns: list[list[dict[str, Any]]] = []
     for num in (number, digits):
         patterns.append([lead, det, past, approx, comparative, than, num, dash, units])
         patterns.append([lead, det, past, approx, comparative, than, num, to, upper, dash, units])
