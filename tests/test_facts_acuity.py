@@ -44,3 +44,17 @@ def test_acuity(checker, text, expected):
 )
 def test_when_a_duration_is_a_range_a_comparison_an_age_or_ahead_then_it_reads_right(checker, text, expected):
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Past history: steroid treatment for nine months, cataract surgery in 2010, hernia repair in "
+                     "2012, gallbladder removal in 2015, excision of a cyst on the neck in 2019.", set(),
+                     id="list-of-past-items"),
+        pytest.param("For about four weeks he has had fevers, night sweats, weight loss, and an ache across the "
+                     "low back.", {"acute"}, id="list-of-symptoms-of-one-complaint"),
+    ],
+)
+def test_when_a_duration_and_a_spine_word_are_far_apart_in_a_list_then_no_acuity(checker, text, expected):
+    assert present_values(checker, text, "acuity") == expected

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.fact_matcher import AnchoredMatcher
-from notecheck.pipeline.spans import add_fact, facts, kinds_by_sentence
+from notecheck.pipeline.spans import add_fact, facts, items_apart, kinds_by_sentence
 from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import DurationTable
 
@@ -93,9 +93,16 @@ class TimeExpressions:
         if self._ahead_or_age(doc, span):
             return False
         sentence = span.sent
-        if not (kinds & self.duration_needs) and not any(
-            t.lower_ in self.sentence_words for t in sentence
-        ):
+        apart = self.table.max_items_apart
+        words = [t for t in sentence if t.lower_ in self.sentence_words]
+        if apart is not None:
+            words = [t for t in words if items_apart(doc, span.start, span.end, t.i, t.i + 1) <= apart]
+            kinds = {
+                s.label_
+                for s in facts(doc)
+                if s.sent.start == sentence.start and items_apart(doc, span.start, span.end, s.start, s.end) <= apart
+            }
+        if not (kinds & self.duration_needs) and not words:
             return False
         unit = next(t for t in reversed(span) if t.lower_ in self.table.units)
         count = 1.0

@@ -6,7 +6,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from notecheck.pipeline.spans import GROUP, facts, kinds_by_sentence
+from notecheck.pipeline.spans import GROUP, facts, items_apart, kinds_by_sentence
 from notecheck.ruleset import Ruleset, load_ruleset
 
 
@@ -25,6 +25,7 @@ class FactFilters:
         self.result_sections = {k: set(f.result_sections) for k, f in ruleset.facts.items()}
         self.result_kinds = {k: set(f.result_with_kinds) for k, f in ruleset.facts.items()}
         self.note_needs = {k: set(f.needs_note_with) for k, f in ruleset.facts.items() if f.needs_note_with}
+        self.apart = {k: f.max_items_apart for k, f in ruleset.facts.items() if f.max_items_apart is not None}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = facts(doc)
@@ -32,8 +33,20 @@ class FactFilters:
             return doc
         kinds_in = kinds_by_sentence(spans)
         in_note = {s.label_ for s in spans}
-        doc.spans[GROUP] = [s for s in spans if self._keep(s, kinds_in[s.sent.start], in_note)]
+        doc.spans[GROUP] = [s for s in spans if self._keep(s, self._kinds_near(s, spans, kinds_in), in_note)]
         return doc
+
+    def _kinds_near(self, span: Span, spans: list[Span], kinds_in: dict[int, set[str]]) -> set[str]:
+        """The kinds of the span's sentence, or, with max_items_apart, of its facts few list items away."""
+        apart = self.apart.get(span.label_)
+        if apart is None:
+            return kinds_in[span.sent.start]
+        doc, sent = span.doc, span.sent.start
+        return {
+            s.label_
+            for s in spans
+            if s.sent.start == sent and items_apart(doc, span.start, span.end, s.start, s.end) <= apart
+        }
 
     def _keep(self, span: Span, kinds: set[str], in_note: set[str]) -> bool:
         kind = span.label_

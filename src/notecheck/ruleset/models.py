@@ -107,6 +107,11 @@ class FactFile(Strict):
         default_factory=list,
         description="Keep facts of this kind only in a note that holds a fact of one of these kinds anywhere.",
     )
+    max_items_apart: int | None = Field(
+        default=None,
+        description="needs_sentence_with holds only for a fact at most this many list separators (',' ';') "
+        "away: a long list 'sentence' of past surgeries ties nothing together.",
+    )
     result_cues: list[str] = Field(
         default_factory=list,
         description="(imaging) words that make a mention a reported result; a mention without one and "
@@ -180,6 +185,10 @@ class DurationTable(Strict):
     )
     needs_sentence_with: list[FactKind] = Field(
         default_factory=list, description="... or a fact of one of these kinds."
+    )
+    max_items_apart: int | None = Field(
+        default=None,
+        description="The word or fact must stand at most this many list separators (',' ';') from the duration.",
     )
 
 
