@@ -84,3 +84,17 @@ def test_when_a_relative_tells_the_story_then_the_event_is_the_patients(checker,
 )
 def test_when_a_vehicle_or_work_accident_is_named_then_it_is_trauma(checker, text, expected):
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She was beaten by her former husband for years.", {"assault"}, id="beaten-by-relative"),
+        pytest.param("For years she lived with a wife-beater and was assaulted often.", {"assault"}, id="wife-beater"),
+        pytest.param("She was physically abused as a child.", {"assault"}, id="as-a-child"),
+        pytest.param("When she was a child she fell from a swing.", {"fall"}, id="when-she-was-a-child"),
+        pytest.param("Family history: her brother was assaulted in 2010.", set(), id="relative-is-the-victim"),
+    ],
+)
+def test_when_a_relative_is_the_agent_then_the_event_is_the_patients(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
