@@ -98,3 +98,20 @@ def test_when_a_vehicle_or_work_accident_is_named_then_it_is_trauma(checker, tex
 )
 def test_when_a_relative_is_the_agent_then_the_event_is_the_patients(checker, text, expected):
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He felt a pop in his neck while playing hockey.", {"sports"}, id="while-playing-sport"),
+        pytest.param("She was tackled hard during a rugby match.", {"sports"}, id="during-a-match"),
+        pytest.param("He plays golf twice a week.", set(), id="sport-as-hobby"),
+        pytest.param("He hurt his shoulder while transferring a resident from bed to chair.", {"lifting", "other"},
+                     id="patient-transfer"),
+        pytest.param("He strained his lower back in March.", {"other"}, id="strained-his-back"),
+        pytest.param("She twisted her left knee on the stairs.", {"other"}, id="twisted-her-knee"),
+        pytest.param("Straight leg raise strained the hamstrings.", set(), id="exam-strain-not-injury"),
+    ],
+)
+def test_when_a_sport_handling_or_body_part_injury_is_told_then_it_is_trauma(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
