@@ -58,3 +58,17 @@ def test_when_a_duration_is_a_range_a_comparison_an_age_or_ahead_then_it_reads_r
 )
 def test_when_a_duration_and_a_spine_word_are_far_apart_in_a_list_then_no_acuity(checker, text, expected):
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Admitted last month with acute kidney injury.", set(), id="organ-injury"),
+        pytest.param("Diagnosis: acute jaw pain after dental work.", set(), id="jaw-pain"),
+        pytest.param("She has chronic bilateral knee pain.", set(), id="knee-pain"),
+        pytest.param("He has acute left low back pain.", {"acute"}, id="spine-head-with-side"),
+        pytest.param("Chronic mechanical neck pain.", {"chronic"}, id="spine-head-with-quality"),
+    ],
+)
+def test_when_an_acuity_word_names_another_organ_then_no_acuity(checker, text, expected):
+    assert present_values(checker, text, "acuity") == expected

@@ -86,6 +86,11 @@ class FactFile(Strict):
     note: str | None = None
     source: str | None = None
     heads: list[str] = Field(default_factory=list, description="Head words for `adjectives` rules.")
+    not_between: list[str] = Field(
+        default_factory=list,
+        description="Words that may not stand between an adjective and its head: another organ's word "
+        "('acute kidney injury').",
+    )
     cue_words: list[str] = Field(
         default_factory=list, description="A shared word list the rules' token patterns use by YAML anchor."
     )
