@@ -72,3 +72,16 @@ def test_when_a_duration_and_a_spine_word_are_far_apart_in_a_list_then_no_acuity
 )
 def test_when_an_acuity_word_names_another_organ_then_no_acuity(checker, text, expected):
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Sudden onset of low back pain while gardening.", {"acute"}, id="onset-of-back-pain"),
+        pytest.param("Neck pain, which was of sudden onset yesterday.", {"acute"}, id="pain-then-onset"),
+        pytest.param("Sudden onset of headache this morning.", set(), id="onset-of-headache"),
+        pytest.param("History of sudden onset of slurred speech in 2001.", set(), id="onset-of-speech-change"),
+    ],
+)
+def test_when_an_onset_word_dates_a_spinal_complaint_then_acute_else_none(checker, text, expected):
+    assert present_values(checker, text, "acuity") == expected
