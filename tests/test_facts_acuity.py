@@ -85,3 +85,26 @@ def test_when_an_acuity_word_names_another_organ_then_no_acuity(checker, text, e
 )
 def test_when_an_onset_word_dates_a_spinal_complaint_then_acute_else_none(checker, text, expected):
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Diagnoses: 1. Right L5 radiculopathy (acute). 2. Obesity.", {"acute"}, id="radiculopathy-acute"),
+        pytest.param("Problem list: low back pain (chronic), hypertension.", {"chronic"}, id="pain-chronic"),
+        pytest.param("Problem list: kidney disease (chronic), asthma.", set(), id="non-spinal-in-brackets"),
+    ],
+)
+def test_when_an_acuity_word_follows_its_head_in_brackets_then_it_counts(checker, text, expected):
+    assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Musculoskeletal: (-) back pain (chronic) (-) joint swelling.", set(), id="minus-box"),
+        pytest.param("Musculoskeletal: (-) joint swelling (+) back pain (chronic).", {"chronic"}, id="plus-box"),
+    ],
+)
+def test_when_a_review_of_systems_item_is_marked_minus_then_it_is_denied(checker, text, expected):
+    assert present_values(checker, text, "acuity") == expected
