@@ -51,3 +51,16 @@ def test_region_grammar(checker, text, expected):
 def test_level_offsets_point_at_the_level(checker, text, start, end):
     spans = {(f.start, f.end) for f in checker.extract(text) if f.kind == "region"}
     assert (start, end) in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("Plan: discharge home.\n\nCPT4 CODE(S): 64483 Injection, transforaminal epidural; lumbar or "
+                     "sacral, single level.", set(), id="cpt4-code-titles"),
+        pytest.param("Plan: discharge home.\n\nCPT-4 codes: 22612 Arthrodesis, posterior technique, lumbar.", set(),
+                     id="cpt-4-code-titles"),
+    ],
+)
+def test_when_a_region_is_in_a_billing_code_title_then_it_is_not_the_patients(checker, text, regions):
+    assert present_values(checker, text, "region") == regions
