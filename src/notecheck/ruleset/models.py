@@ -159,6 +159,17 @@ class LevelGrammar(Strict):
     heart_sound_words: list[str] = Field(
         description="Words near S1-S4 that show heart sounds, not sacral levels."
     )
+    sensory_leads: list[str] = Field(
+        default_factory=list,
+        description="Words right before a level that give a sensory level ('below T4') when the sentence "
+        "has a sensory word (annotation clarification C5).",
+    )
+    sensory_words: list[str] = Field(default_factory=list, description="Words of a sensory examination.")
+    landmark_words: list[str] = Field(
+        default_factory=list,
+        description="Words of a non-spinal structure shortly before a level in its sentence: the level is a "
+        "landmark ('a vertebral artery narrowed from C2 upward', clarification C6).",
+    )
 
 
 class DurationTable(Strict):
