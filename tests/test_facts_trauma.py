@@ -115,3 +115,17 @@ def test_when_a_relative_is_the_agent_then_the_event_is_the_patients(checker, te
 )
 def test_when_a_sport_handling_or_body_part_injury_is_told_then_it_is_trauma(checker, text, expected):
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        pytest.param("Diagnosis: neck strain after the 2019 work accident, now resolved.", "trauma", {"other"},
+                     id="event-of-a-resolved-strain"),
+        pytest.param("After six sessions of physical therapy her back pain resolved.", "treatment",
+                     {"physical_therapy"}, id="treatment-that-resolved-it"),
+        pytest.param("Her numbness resolved.", "neuro_deficit", set(), id="symptom-still-resolves"),
+    ],
+)
+def test_when_a_condition_resolved_then_its_cause_and_treatment_still_happened(checker, text, kind, expected):
+    assert present_values(checker, text, kind) == expected
