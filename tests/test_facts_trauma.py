@@ -129,3 +129,20 @@ def test_when_a_sport_handling_or_body_part_injury_is_told_then_it_is_trauma(che
 )
 def test_when_a_condition_resolved_then_its_cause_and_treatment_still_happened(checker, text, kind, expected):
     assert present_values(checker, text, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He has no lasting impairment as a result of the work injury.", {"other"}, id="as-a-result-of"),
+        pytest.param("She reports no symptoms resulting from the fall last spring.", {"fall"}, id="resulting-from"),
+        pytest.param("He denies any fall.", set(), id="denied-event"),
+    ],
+)
+def test_when_a_cause_follows_a_denied_effect_then_the_cause_still_happened(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+def test_when_an_open_list_of_causes_is_denied_then_it_stays_denied(checker):
+    text = "He denies any injury as a result of his work or any motor vehicle accident."
+    assert present_values(checker, text, "trauma") == set()
