@@ -43,3 +43,18 @@ def test_imaging_results(checker, text, expected):
 )
 def test_myelogram(checker, text, expected):
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She underwent an emergent CT of the head. This revealed a small bleed.", {"ct"},
+                     id="this-revealed"),
+        pytest.param("An MRI of the lumbar spine was obtained in May. The study showed an L4-5 protrusion.", {"mri"},
+                     id="the-study-showed"),
+        pytest.param("He had an MRI in 2019. He lives alone and works nights.", set(), id="no-result-follows"),
+        pytest.param("He had an MRI in 2019. Pain improved with rest.", set(), id="next-sentence-is-not-the-result"),
+    ],
+)
+def test_when_the_result_is_told_in_the_next_sentence_then_the_study_is_a_result(checker, text, expected):
+    assert present_values(checker, text, "imaging") == expected

@@ -24,6 +24,7 @@ class FactFilters:
         self.cues = {k: {c.lower() for c in f.result_cues} for k, f in ruleset.facts.items() if f.result_cues}
         self.result_sections = {k: set(f.result_sections) for k, f in ruleset.facts.items()}
         self.result_kinds = {k: set(f.result_with_kinds) for k, f in ruleset.facts.items()}
+        self.openers = {k: [o.lower().split() for o in f.result_openers] for k, f in ruleset.facts.items()}
         self.note_needs = {k: set(f.needs_note_with) for k, f in ruleset.facts.items() if f.needs_note_with}
         self.apart = {k: f.max_items_apart for k, f in ruleset.facts.items() if f.max_items_apart is not None}
 
@@ -59,8 +60,21 @@ class FactFilters:
             section = span[0]._.section_category
             if section in self.result_sections[kind] or kinds & self.result_kinds[kind]:
                 return True
-            return any(t.lower_ in self.cues[kind] for t in span.sent)
+            return self._has_cue(kind, span.sent) or self._result_follows(kind, span)
         return True
+
+    def _has_cue(self, kind: str, sentence: Span) -> bool:
+        return any(t.lower_ in self.cues[kind] for t in sentence)
+
+    def _result_follows(self, kind: str, span: Span) -> bool:
+        """'She underwent a CT of the head. This revealed ...': the next sentence reports the result."""
+        doc, end = span.doc, span.sent.end
+        if not self.openers[kind] or end >= len(doc):
+            return False
+        following = doc[end].sent
+        words = [t.lower_ for t in following[:3]]
+        opens = any(words[: len(opener)] == opener for opener in self.openers[kind])
+        return opens and self._has_cue(kind, following)
 
 
 @Language.factory("notecheck_fact_filters_v1", default_config={"patterns_dir": None})

@@ -123,6 +123,11 @@ class FactFile(Strict):
         "outside a result section is dropped.",
     )
     result_sections: list[str] = Field(default_factory=list)
+    result_openers: list[str] = Field(
+        default_factory=list,
+        description="(imaging) a next sentence that opens with one of these words ('This revealed ...', 'The "
+        "study showed ...') reports the mention's result.",
+    )
     result_with_kinds: list[FactKind] = Field(
         default_factory=list, description="(imaging) a fact of these kinds in the sentence also shows a result."
     )
