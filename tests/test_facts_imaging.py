@@ -58,3 +58,16 @@ def test_myelogram(checker, text, expected):
 )
 def test_when_the_result_is_told_in_the_next_sentence_then_the_study_is_a_result(checker, text, expected):
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She reports a normal MRI of the neck last year but she does not bring it in today.", set(),
+                     id="had-but-not-brought"),
+        pytest.param("An outside CT reported as normal is not available for review.", set(), id="not-available"),
+        pytest.param("An MRI showed a disc bulge; she did not bring the films.", {"mri"}, id="result-then-no-films"),
+    ],
+)
+def test_when_a_study_is_not_brought_or_not_available_then_it_is_no_result(checker, text, expected):
+    assert present_values(checker, text, "imaging") == expected
