@@ -31,3 +31,21 @@ from conftest import present_values
 )
 def test_treatment(checker, text, expected):
     assert present_values(checker, text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Sensation is decreased to all modalities in both feet.", set(), id="sensory-modalities"),
+        pytest.param("She has had physical therapy modalities and a TENS unit.", {"physical_therapy", "modalities"},
+                     id="pt-modalities"),
+        pytest.param("Tongs were placed and 15 lb of traction held the neck during the fusion.", set(),
+                     id="surgical-traction"),
+        pytest.param("He uses home cervical traction nightly.", {"modalities"}, id="home-traction"),
+        pytest.param("Following injection of gadolinium there was enhancement at T4.", set(), id="contrast-injection"),
+        pytest.param("She had an injection at L4-5 in June with two weeks of relief.", {"injection"},
+                     id="bare-injection"),
+    ],
+)
+def test_when_a_treatment_word_names_an_exam_a_study_or_surgery_then_it_is_no_treatment(checker, text, expected):
+    assert present_values(checker, text, "treatment") == expected
