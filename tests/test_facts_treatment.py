@@ -49,3 +49,19 @@ def test_treatment(checker, text, expected):
 )
 def test_when_a_treatment_word_names_an_exam_a_study_or_surgery_then_it_is_no_treatment(checker, text, expected):
     assert present_values(checker, text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        pytest.param("Chronic low back pain.\n\nMEDICATIONS: None.\n\nALLERGIES: Codeine, Flexeril.", "treatment",
+                     set(), id="allergy-list"),
+        pytest.param("Chronic low back pain.\n\nALLERGIES: Penicillin.\n\nMEDICATIONS: Ibuprofen as needed.",
+                     "treatment", {"medication"}, id="medications-after-allergies"),
+        pytest.param("Low back pain.\n\nALLERGIES: None.\n\nSOCIOECONOMIC STATUS: He cannot lift more than 5 "
+                     "pounds and cannot sit for long.", "functional_impact", {"lifting limitation", "sitting intolerance"},
+                     id="unknown-header-after-allergies"),
+    ],
+)
+def test_when_a_drug_is_in_the_allergy_list_then_it_is_no_treatment(checker, text, kind, expected):
+    assert present_values(checker, text, kind) == expected

@@ -17,7 +17,7 @@ def section_rules(ruleset: Ruleset) -> list[SectionRule]:
     rules = []
     for section in ruleset.sections.sections:
         for header in section.headers:
-            rules.append(SectionRule(literal=f"{header}:", category=section.id))
+            rules.append(SectionRule(literal=f"{header}:", category=section.id, max_scope=section.max_scope))
     return rules
 
 

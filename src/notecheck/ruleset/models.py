@@ -250,6 +250,11 @@ class SectionCategory(Strict):
     assertion_kinds: list[FactKind] | None = Field(
         default=None, description="Kinds the section assertion applies to (all when null)."
     )
+    max_scope: int | None = Field(
+        default=None,
+        description="The section ends this many tokens after its header at most (a short list such as "
+        "allergies must not swallow a following header the sectionizer does not know).",
+    )
 
 
 class SectionFile(Strict):
