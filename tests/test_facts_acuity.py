@@ -108,3 +108,18 @@ def test_when_an_acuity_word_follows_its_head_in_brackets_then_it_counts(checker
 )
 def test_when_a_review_of_systems_item_is_marked_minus_then_it_is_denied(checker, text, expected):
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Low back pain x3 weeks.", {"acute"}, id="x-glued-to-number"),
+        pytest.param("Neck pain for the last couple of weeks.", {"acute"}, id="couple-of-weeks"),
+        pytest.param("Low back pain times 4 months.", {"chronic"}, id="times-months"),
+        pytest.param("Sciatica since childhood.", {"chronic"}, id="since-childhood"),
+        pytest.param("He has had back pain on and off for a long time.", {"chronic"}, id="for-a-long-time"),
+        pytest.param("He has had hypertension for a long time.", set(), id="long-time-not-spinal"),
+    ],
+)
+def test_when_a_course_is_told_in_everyday_words_then_it_gives_acuity(checker, text, expected):
+    assert present_values(checker, text, "acuity") == expected

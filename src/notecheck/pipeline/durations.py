@@ -21,6 +21,8 @@ def _number(text: str, words: dict[str, float]) -> float | None:
     text = text.lower()
     if text in words:
         return words[text]
+    if text[:1] == "x" and text[1:].isdigit():  # "x3"
+        text = text[1:]
     try:
         return float(text.replace(",", "").split("-")[-1])
     except ValueError:
@@ -31,6 +33,8 @@ def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
     units = {"LOWER": {"IN": list(table.units)}}
     number = {"LOWER": {"IN": list(table.numbers)}}
     digits = {"LIKE_NUM": True}
+    glued = {"TEXT": {"REGEX": "^[xX]\\d{1,2}$"}}  # "x3 weeks": the lead glued to its number
+    of = {"LOWER": "of", "OP": "?"}  # "a couple of weeks"
     lead = {"LOWER": {"IN": table.lead_words}}
     det = {"LOWER": {"IN": ["the", "a", "an"]}, "OP": "?"}
     past = {"LOWER": {"IN": ["past", "last", "previous", "prior"]}, "OP": "?"}
@@ -43,8 +47,9 @@ def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
     to = {"LOWER": {"IN": ["-", "to", "or"]}}
     upper = {"LIKE_NUM": True}
     patterns: list[list[dict[str, Any]]] = []
+    patterns.append([glued, dash, units])
     for num in (number, digits):
-        patterns.append([lead, det, past, approx, comparative, than, num, dash, units])
+        patterns.append([lead, det, past, approx, comparative, than, num, of, dash, units])
         patterns.append([lead, det, past, approx, comparative, than, num, to, upper, dash, units])
         patterns.append([num, dash, units, trail])
         patterns.append([num, to, upper, dash, units, trail])
