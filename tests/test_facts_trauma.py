@@ -146,3 +146,17 @@ def test_when_a_cause_follows_a_denied_effect_then_the_cause_still_happened(chec
 def test_when_an_open_list_of_causes_is_denied_then_it_stays_denied(checker):
     text = "He denies any injury as a result of his work or any motor vehicle accident."
     assert present_values(checker, text, "trauma") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Her back gave out while picking up a laundry basket.", {"lifting"}, id="while-picking-up"),
+        pytest.param("When he went to pick up a box of tiles he felt a pop in his back.", {"lifting"},
+                     id="went-to-pick-up"),
+        pytest.param("As she bent over to lift her grandson she felt a sharp pain.", {"lifting"}, id="bent-over-to-lift"),
+        pytest.param("She has difficulty picking up objects from the floor.", set(), id="limitation-not-event"),
+    ],
+)
+def test_when_the_back_gave_out_on_picking_up_then_it_is_lifting(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
