@@ -71,3 +71,15 @@ def test_when_the_result_is_told_in_the_next_sentence_then_the_study_is_a_result
 )
 def test_when_a_study_is_not_brought_or_not_available_then_it_is_no_result(checker, text, expected):
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("We will see him in four months with a repeat PET-CT.", set(), id="will-see-with-study"),
+        pytest.param("At the next visit we will compare a new CT with the old one.", set(), id="at-the-next-visit"),
+        pytest.param("MRI showed L4-5 stenosis; we will see her back in 2 weeks.", {"mri"}, id="result-then-follow-up"),
+    ],
+)
+def test_when_a_study_belongs_to_a_later_visit_then_it_is_no_result(checker, text, expected):
+    assert present_values(checker, text, "imaging") == expected
