@@ -65,3 +65,15 @@ def test_when_a_treatment_word_names_an_exam_a_study_or_surgery_then_it_is_no_tr
 )
 def test_when_a_drug_is_in_the_allergy_list_then_it_is_no_treatment(checker, text, kind, expected):
     assert present_values(checker, text, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("The crew brought him in on a backboard with a cervical collar.", set(), id="backboard-and-collar"),
+        pytest.param("At the scene EMS placed a hard collar.", set(), id="collar-at-the-scene"),
+        pytest.param("She wears a soft cervical collar at night for her neck pain.", {"bracing"}, id="collar-worn"),
+    ],
+)
+def test_when_a_collar_is_field_immobilisation_then_it_is_no_bracing(checker, text, expected):
+    assert present_values(checker, text, "treatment") == expected

@@ -27,6 +27,12 @@ class FactFilters:
         self.openers = {k: [o.lower().split() for o in f.result_openers] for k, f in ruleset.facts.items()}
         self.note_needs = {k: set(f.needs_note_with) for k, f in ruleset.facts.items() if f.needs_note_with}
         self.apart = {k: f.max_items_apart for k, f in ruleset.facts.items() if f.max_items_apart is not None}
+        self.unless_words = {
+            r.id: {w.lower() for w in r.unless_sentence_with_words}
+            for f in ruleset.facts.values()
+            for r in f.rules
+            if r.unless_sentence_with_words
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         spans = facts(doc)
@@ -51,6 +57,9 @@ class FactFilters:
 
     def _keep(self, span: Span, kinds: set[str], in_note: set[str]) -> bool:
         kind = span.label_
+        unless = self.unless_words.get(span.id_)
+        if unless and any(t.lower_ in unless for t in span.sent):
+            return False
         if kind in self.note_needs and not in_note & self.note_needs[kind]:
             return False
         needs = self.needs.get(span.id_)

@@ -70,6 +70,11 @@ class FactRule(Strict):
     needs_sentence_with: list[FactKind] | None = Field(
         default=None, description="Overrides the file's needs_sentence_with for this rule."
     )
+    unless_sentence_with_words: list[str] = Field(
+        default_factory=list,
+        description="Drop this rule's fact when its sentence holds one of these words (a collar put on by the "
+        "ambulance crew with a backboard is transport, not bracing).",
+    )
     asserts: Literal["negated"] | None = Field(
         default=None,
         description="The wording itself states absence ('neurologically intact'): the fact is negated.",
