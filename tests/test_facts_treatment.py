@@ -77,3 +77,15 @@ def test_when_a_drug_is_in_the_allergy_list_then_it_is_no_treatment(checker, tex
 )
 def test_when_a_collar_is_field_immobilisation_then_it_is_no_bracing(checker, text, expected):
     assert present_values(checker, text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Toxicology: serum acetaminophen 12 mg/L; urine opioids detected.", set(), id="toxicology"),
+        pytest.param("She takes acetaminophen 500 mg twice daily for her low back pain.", {"medication"},
+                     id="taken-for-the-complaint"),
+    ],
+)
+def test_when_a_drug_is_a_toxicology_analyte_then_it_is_no_treatment(checker, text, expected):
+    assert present_values(checker, text, "treatment") == expected
