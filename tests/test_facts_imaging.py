@@ -83,3 +83,15 @@ def test_when_a_study_is_not_brought_or_not_available_then_it_is_no_result(check
 )
 def test_when_a_study_belongs_to_a_later_visit_then_it_is_no_result(checker, text, expected):
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        pytest.param("Labs unremarkable.\n\nMRI L-SPINE: Normal.", "imaging", {"mri"}, id="study-title-spine"),
+        pytest.param("MRI lumbar spine: small L4-5 protrusion.", "imaging", {"mri"}, id="study-title-lowercase"),
+        pytest.param("Abdomen: soft.\nSpine: nontender.\nNeuro: intact.", "region", set(), id="exam-subheading-stays"),
+    ],
+)
+def test_when_a_study_title_ends_in_spine_then_it_is_no_exam_heading(checker, text, kind, expected):
+    assert present_values(checker, text, kind) == expected

@@ -260,6 +260,12 @@ class SectionCategory(Strict):
         description="The section ends this many tokens after its header at most (a short list such as "
         "allergies must not swallow a following header the sectionizer does not know).",
     )
+    guarded_headers: list[str] = Field(
+        default_factory=list,
+        description="Headers that are no header right after a word of not_after ('MRI lumbar spine:' is a "
+        "study's title, not the exam's 'Spine:').",
+    )
+    not_after: list[str] = Field(default_factory=list, description="Words that cancel a guarded header.")
 
 
 class SectionFile(Strict):
