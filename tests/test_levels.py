@@ -82,4 +82,3 @@ def test_when_a_region_is_in_a_billing_code_title_then_it_is_not_the_patients(ch
 )
 def test_when_a_level_is_a_sensory_level_or_a_vessel_landmark_then_no_region(checker, text, regions):
     assert present_values(checker, text, "region") == regions
-
