@@ -95,3 +95,18 @@ def test_when_a_study_belongs_to_a_later_visit_then_it_is_no_result(checker, tex
 )
 def test_when_a_study_title_ends_in_spine_then_it_is_no_exam_heading(checker, text, kind, expected):
     assert present_values(checker, text, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("AP and lateral lumbar views from May show mild spondylosis.", {"xray"}, id="projections-of-part"),
+        pytest.param("Two views of the cervical spine show no fracture.", {"xray"}, id="number-of-views"),
+        pytest.param("On the lateral view the needle tip was at the L1 body.", set(), id="fluoroscopic-guidance"),
+        pytest.param("Sagittal and axial views show a disc bulge.", set(), id="mri-planes-not-listed"),
+        pytest.param("She had three MRI scans of the brain in 2004. All scans showed stable changes.", {"mri"},
+                     id="all-scans-opener"),
+    ],
+)
+def test_when_plain_film_projections_are_named_then_they_are_xray(checker, text, expected):
+    assert present_values(checker, text, "imaging") == expected
