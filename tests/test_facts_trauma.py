@@ -160,3 +160,39 @@ def test_when_an_open_list_of_causes_is_denied_then_it_stays_denied(checker):
 )
 def test_when_the_back_gave_out_on_picking_up_then_it_is_lifting(checker, text, expected):
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He was the driver in a head-on collision.", {"motor_vehicle"}, id="head-on-collision"),
+        pytest.param("The rider was ejected from the motorcycle.", {"motor_vehicle"}, id="ejected-from-vehicle"),
+        pytest.param("He was thrown from his horse at a rodeo.", {"sports"}, id="thrown-from-horse"),
+        pytest.param("She crashed her mountain bike on a trail.", {"sports"}, id="crashed-bike"),
+        pytest.param("She developed back pain after a slip on ice.", {"fall"}, id="a-slip-on-ice"),
+        pytest.param("He was pushing a cart when he felt a pop in his back.", {"lifting"}, id="was-pushing-when-felt"),
+        pytest.param("She was moving to Ohio and felt anxious.", set(), id="moving-house"),
+        pytest.param("He was lifting weights regularly at the gym.", set(), id="lifting-as-habit"),
+        pytest.param("He was injured in a bar fight.", {"assault"}, id="in-a-fight"),
+        pytest.param("We will fight the infection with antibiotics.", set(), id="fight-as-verb"),
+        pytest.param("He was shot in the lower back in 2001.", {"other"}, id="was-shot"),
+        pytest.param("He got a flu shot in October.", set(), id="flu-shot"),
+        pytest.param("He was hit on the shoulder by a falling crate.", {"other"}, id="by-a-falling-object"),
+    ],
+)
+def test_when_a_mechanism_is_told_in_everyday_words_then_it_is_named(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He keeps falling down at home.", {"fall"}, id="falling-down"),
+        pytest.param("Admitted for weakness and falling.", {"fall"}, id="falling-at-the-end"),
+        pytest.param("Her scores fell within the average range, falling within norms.", set(), id="falling-within"),
+        pytest.param("She fell asleep at her desk.", set(), id="fell-asleep"),
+        pytest.param("He fell in the parking lot last week.", {"fall"}, id="fell-in-a-place"),
+    ],
+)
+def test_when_falling_is_followed_by_where_or_how_then_it_is_a_fall(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
