@@ -123,3 +123,17 @@ def test_when_a_review_of_systems_item_is_marked_minus_then_it_is_denied(checker
 )
 def test_when_a_course_is_told_in_everyday_words_then_it_gives_acuity(checker, text, expected):
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Duration: 4 months. Location: low back.", {"chronic"}, id="duration-label"),
+        pytest.param("Low back pain, 7 weeks, worse when sitting.", {"subacute"}, id="complaint-comma-duration"),
+        pytest.param("Onset: 3 weeks ago, after moving house; low back.", {"acute"}, id="onset-label"),
+        pytest.param("Low back pain, a 45-year-old man.", set(), id="complaint-comma-age"),
+        pytest.param("HPI: 58-year-old with back pain.", set(), id="label-colon-age"),
+    ],
+)
+def test_when_a_template_field_gives_the_duration_then_it_gives_acuity(checker, text, expected):
+    assert present_values(checker, text, "acuity") == expected

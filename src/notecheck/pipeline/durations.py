@@ -48,6 +48,12 @@ def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
     upper = {"LIKE_NUM": True}
     patterns: list[list[dict[str, Any]]] = []
     patterns.append([glued, dash, units])
+    # Template fields: "Duration: 4 months", "Low back pain, 7 weeks" (the label or complaint, then the duration).
+    label = {"LOWER": {"IN": [w.lower() for w in table.field_labels]}}
+    head = {"LOWER": {"IN": [w.lower() for w in table.field_heads]}}
+    for lead_in in ([label, {"ORTH": ":"}], [head, {"ORTH": ","}]):
+        for num in (number, digits):
+            patterns.append([*lead_in, approx, det, num, of, dash, units])
     for num in (number, digits):
         patterns.append([lead, det, past, approx, comparative, than, num, of, dash, units])
         patterns.append([lead, det, past, approx, comparative, than, num, to, upper, dash, units])

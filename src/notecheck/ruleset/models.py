@@ -206,6 +206,12 @@ class DurationTable(Strict):
         default_factory=list,
         description="A duration whose unit is followed by one of these is an age ('year-old').",
     )
+    field_labels: list[str] = Field(
+        default_factory=list, description="Template labels before ':' and a duration ('Duration: 4 months')."
+    )
+    field_heads: list[str] = Field(
+        default_factory=list, description="Complaint words before ',' and a duration ('Low back pain, 7 weeks')."
+    )
     sentence_words: list[str] = Field(
         description="A duration counts only in a sentence holding one of these words (pain, symptoms)..."
     )
