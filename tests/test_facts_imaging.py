@@ -43,3 +43,70 @@ def test_imaging_results(checker, text, expected):
 )
 def test_myelogram(checker, text, expected):
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She underwent an emergent CT of the head. This revealed a small bleed.", {"ct"},
+                     id="this-revealed"),
+        pytest.param("An MRI of the lumbar spine was obtained in May. The study showed an L4-5 protrusion.", {"mri"},
+                     id="the-study-showed"),
+        pytest.param("He had an MRI in 2019. He lives alone and works nights.", set(), id="no-result-follows"),
+        pytest.param("He had an MRI in 2019. Pain improved with rest.", set(), id="next-sentence-is-not-the-result"),
+    ],
+)
+def test_when_the_result_is_told_in_the_next_sentence_then_the_study_is_a_result(checker, text, expected):
+    assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She reports a normal MRI of the neck last year but she does not bring it in today.", set(),
+                     id="had-but-not-brought"),
+        pytest.param("An outside CT reported as normal is not available for review.", set(), id="not-available"),
+        pytest.param("An MRI showed a disc bulge; she did not bring the films.", {"mri"}, id="result-then-no-films"),
+    ],
+)
+def test_when_a_study_is_not_brought_or_not_available_then_it_is_no_result(checker, text, expected):
+    assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("We will see him in four months with a repeat PET-CT.", set(), id="will-see-with-study"),
+        pytest.param("At the next visit we will compare a new CT with the old one.", set(), id="at-the-next-visit"),
+        pytest.param("MRI showed L4-5 stenosis; we will see her back in 2 weeks.", {"mri"}, id="result-then-follow-up"),
+    ],
+)
+def test_when_a_study_belongs_to_a_later_visit_then_it_is_no_result(checker, text, expected):
+    assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        pytest.param("Labs unremarkable.\n\nMRI L-SPINE: Normal.", "imaging", {"mri"}, id="study-title-spine"),
+        pytest.param("MRI lumbar spine: small L4-5 protrusion.", "imaging", {"mri"}, id="study-title-lowercase"),
+        pytest.param("Abdomen: soft.\nSpine: nontender.\nNeuro: intact.", "region", set(), id="exam-subheading-stays"),
+    ],
+)
+def test_when_a_study_title_ends_in_spine_then_it_is_no_exam_heading(checker, text, kind, expected):
+    assert present_values(checker, text, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("AP and lateral lumbar views from May show mild spondylosis.", {"xray"}, id="projections-of-part"),
+        pytest.param("Two views of the cervical spine show no fracture.", {"xray"}, id="number-of-views"),
+        pytest.param("On the lateral view the needle tip was at the L1 body.", set(), id="fluoroscopic-guidance"),
+        pytest.param("Sagittal and axial views show a disc bulge.", set(), id="mri-planes-not-listed"),
+        pytest.param("She had three MRI scans of the brain in 2004. All scans showed stable changes.", {"mri"},
+                     id="all-scans-opener"),
+    ],
+)
+def test_when_plain_film_projections_are_named_then_they_are_xray(checker, text, expected):
+    assert present_values(checker, text, "imaging") == expected

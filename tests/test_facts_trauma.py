@@ -12,7 +12,7 @@ from conftest import present_values
         pytest.param("His disc herniation was incurred in an injury at age 30.", {"other"}, id="incurred-in-an-injury"),
         pytest.param("She sustained an injury to her neck last spring.", {"other"}, id="sustained-an-injury"),
         pytest.param("He was injured in a motor vehicle accident in 2015.", {"motor_vehicle"}, id="injured-with-mechanism"),
-        pytest.param("Her car was struck by a truck at an intersection.", set(), id="struck-by-vehicle-not-other"),
+        pytest.param("Her car was struck by a truck at an intersection.", {"motor_vehicle"}, id="struck-by-vehicle-not-other"),
         pytest.param("He was struck by a falling beam at work.", {"other"}, id="struck-by-falling-object"),
         pytest.param("Wrist fracture due to snowboarding at age 20.", {"sports"}, id="injury-due-to-sport"),
         pytest.param("He hurt his back while loading crates onto a van.", {"lifting", "other"}, id="while-loading"),
@@ -26,4 +26,173 @@ from conftest import present_values
     ],
 )
 def test_trauma(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She is status post fall with left hip pain.", {"fall"}, id="status-post-fall"),
+        pytest.param("Since that fall his neck has been stiff.", {"fall"}, id="since-that-fall"),
+        pytest.param("After her fall in the garage she noticed low back pain.", {"fall"}, id="after-her-fall"),
+        pytest.param("He had an accidental fall in the shower.", {"fall"}, id="accidental-fall"),
+        pytest.param("The back pain started after the fall and has not eased.", {"fall"}, id="after-the-fall"),
+        pytest.param("She has fallen twice this year.", {"fall"}, id="has-fallen"),
+        pytest.param("He tripped over a garden hose last month.", {"fall"}, id="tripped-over"),
+        pytest.param("He has not fallen since starting the walker.", set(), id="has-not-fallen"),
+        pytest.param("In the fall of 2019 she moved to Ohio.", set(), id="season-of-year"),
+        pytest.param("She enjoys hiking in the fall.", set(), id="season-in-the-fall"),
+        pytest.param("Pressures showed a 5 mmHg fall in the gradient.", set(), id="measured-fall"),
+        pytest.param("MRI shows a slipped disc at L4-5.", set(), id="slipped-disc"),
+        pytest.param("The patient was slipped over onto the stretcher.", set(), id="slipped-over-moved"),
+    ],
+)
+def test_when_a_fall_is_told_back_as_a_noun_then_it_is_a_fall(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Her husband says her back pain began after a car accident.", {"motor_vehicle"},
+                     id="husband-recalls"),
+        pytest.param("His wife states he fell from a ladder in May.", {"fall"}, id="wife-states"),
+        pytest.param("According to his daughter, he slipped on ice last winter.", {"fall"}, id="according-to"),
+        pytest.param("She came accompanied by her son after a rear-end collision.", {"motor_vehicle"},
+                     id="accompanied-by"),
+        pytest.param("Her mother had a fall and broke her hip.", set(), id="relative-is-the-experiencer"),
+        pytest.param("Family history: father died in a motor vehicle accident.", set(), id="family-history"),
+    ],
+)
+def test_when_a_relative_tells_the_story_then_the_event_is_the_patients(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He rolled his ATV on a hillside two years ago.", {"motor_vehicle"}, id="atv"),
+        pytest.param("Neck pain since a truck collision on the interstate.", {"motor_vehicle"}, id="truck-collision"),
+        pytest.param("She was the restrained driver in a low-speed impact.", {"motor_vehicle"}, id="restrained-driver"),
+        pytest.param("He was hit by a van while crossing the street.", {"motor_vehicle"}, id="hit-by-a-van"),
+        pytest.param("Low back strain after an industrial accident at the plant.", {"other"}, id="industrial-accident"),
+        pytest.param("She reports a twisting injury to her back while turning.", {"other"}, id="twisting-injury"),
+        pytest.param("He was injured on the job in 2018.", {"other"}, id="on-the-job"),
+        pytest.param("History of cerebrovascular accident in 2015.", set(), id="stroke-not-trauma"),
+        pytest.param("He drives a delivery truck for a living.", set(), id="vehicle-as-work"),
+    ],
+)
+def test_when_a_vehicle_or_work_accident_is_named_then_it_is_trauma(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She was beaten by her former husband for years.", {"assault"}, id="beaten-by-relative"),
+        pytest.param("For years she lived with a wife-beater and was assaulted often.", {"assault"}, id="wife-beater"),
+        pytest.param("She was physically abused as a child.", {"assault"}, id="as-a-child"),
+        pytest.param("When she was a child she fell from a swing.", {"fall"}, id="when-she-was-a-child"),
+        pytest.param("Family history: her brother was assaulted in 2010.", set(), id="relative-is-the-victim"),
+    ],
+)
+def test_when_a_relative_is_the_agent_then_the_event_is_the_patients(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He felt a pop in his neck while playing hockey.", {"sports"}, id="while-playing-sport"),
+        pytest.param("She was tackled hard during a rugby match.", {"sports"}, id="during-a-match"),
+        pytest.param("He plays golf twice a week.", set(), id="sport-as-hobby"),
+        pytest.param("He hurt his shoulder while transferring a resident from bed to chair.", {"lifting", "other"},
+                     id="patient-transfer"),
+        pytest.param("He strained his lower back in March.", {"other"}, id="strained-his-back"),
+        pytest.param("She twisted her left knee on the stairs.", {"other"}, id="twisted-her-knee"),
+        pytest.param("Straight leg raise strained the hamstrings.", set(), id="exam-strain-not-injury"),
+    ],
+)
+def test_when_a_sport_handling_or_body_part_injury_is_told_then_it_is_trauma(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        pytest.param("Diagnosis: neck strain after the 2019 work accident, now resolved.", "trauma", {"other"},
+                     id="event-of-a-resolved-strain"),
+        pytest.param("After six sessions of physical therapy her back pain resolved.", "treatment",
+                     {"physical_therapy"}, id="treatment-that-resolved-it"),
+        pytest.param("Her numbness resolved.", "neuro_deficit", set(), id="symptom-still-resolves"),
+    ],
+)
+def test_when_a_condition_resolved_then_its_cause_and_treatment_still_happened(checker, text, kind, expected):
+    assert present_values(checker, text, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He has no lasting impairment as a result of the work injury.", {"other"}, id="as-a-result-of"),
+        pytest.param("She reports no symptoms resulting from the fall last spring.", {"fall"}, id="resulting-from"),
+        pytest.param("He denies any fall.", set(), id="denied-event"),
+    ],
+)
+def test_when_a_cause_follows_a_denied_effect_then_the_cause_still_happened(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+def test_when_an_open_list_of_causes_is_denied_then_it_stays_denied(checker):
+    text = "He denies any injury as a result of his work or any motor vehicle accident."
+    assert present_values(checker, text, "trauma") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Her back gave out while picking up a laundry basket.", {"lifting"}, id="while-picking-up"),
+        pytest.param("When he went to pick up a box of tiles he felt a pop in his back.", {"lifting"},
+                     id="went-to-pick-up"),
+        pytest.param("As she bent over to lift her grandson she felt a sharp pain.", {"lifting"}, id="bent-over-to-lift"),
+        pytest.param("She has difficulty picking up objects from the floor.", set(), id="limitation-not-event"),
+    ],
+)
+def test_when_the_back_gave_out_on_picking_up_then_it_is_lifting(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He was the driver in a head-on collision.", {"motor_vehicle"}, id="head-on-collision"),
+        pytest.param("The rider was ejected from the motorcycle.", {"motor_vehicle"}, id="ejected-from-vehicle"),
+        pytest.param("He was thrown from his horse at a rodeo.", {"sports"}, id="thrown-from-horse"),
+        pytest.param("She crashed her mountain bike on a trail.", {"sports"}, id="crashed-bike"),
+        pytest.param("She developed back pain after a slip on ice.", {"fall"}, id="a-slip-on-ice"),
+        pytest.param("He was pushing a cart when he felt a pop in his back.", {"lifting"}, id="was-pushing-when-felt"),
+        pytest.param("She was moving to Ohio and felt anxious.", set(), id="moving-house"),
+        pytest.param("He was lifting weights regularly at the gym.", set(), id="lifting-as-habit"),
+        pytest.param("He was injured in a bar fight.", {"assault"}, id="in-a-fight"),
+        pytest.param("We will fight the infection with antibiotics.", set(), id="fight-as-verb"),
+        pytest.param("He was shot in the lower back in 2001.", {"other"}, id="was-shot"),
+        pytest.param("He got a flu shot in October.", set(), id="flu-shot"),
+        pytest.param("He was hit on the shoulder by a falling crate.", {"other"}, id="by-a-falling-object"),
+    ],
+)
+def test_when_a_mechanism_is_told_in_everyday_words_then_it_is_named(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He keeps falling down at home.", {"fall"}, id="falling-down"),
+        pytest.param("Admitted for weakness and falling.", {"fall"}, id="falling-at-the-end"),
+        pytest.param("Her scores fell within the average range, falling within norms.", set(), id="falling-within"),
+        pytest.param("She fell asleep at her desk.", set(), id="fell-asleep"),
+        pytest.param("He fell in the parking lot last week.", {"fall"}, id="fell-in-a-place"),
+    ],
+)
+def test_when_falling_is_followed_by_where_or_how_then_it_is_a_fall(checker, text, expected):
     assert present_values(checker, text, "trauma") == expected

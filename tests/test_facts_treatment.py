@@ -31,3 +31,61 @@ from conftest import present_values
 )
 def test_treatment(checker, text, expected):
     assert present_values(checker, text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Sensation is decreased to all modalities in both feet.", set(), id="sensory-modalities"),
+        pytest.param("She has had physical therapy modalities and a TENS unit.", {"physical_therapy", "modalities"},
+                     id="pt-modalities"),
+        pytest.param("Tongs were placed and 15 lb of traction held the neck during the fusion.", set(),
+                     id="surgical-traction"),
+        pytest.param("He uses home cervical traction nightly.", {"modalities"}, id="home-traction"),
+        pytest.param("Following injection of gadolinium there was enhancement at T4.", set(), id="contrast-injection"),
+        pytest.param("She had an injection at L4-5 in June with two weeks of relief.", {"injection"},
+                     id="bare-injection"),
+    ],
+)
+def test_when_a_treatment_word_names_an_exam_a_study_or_surgery_then_it_is_no_treatment(checker, text, expected):
+    assert present_values(checker, text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        pytest.param("Chronic low back pain.\n\nMEDICATIONS: None.\n\nALLERGIES: Codeine, Flexeril.", "treatment",
+                     set(), id="allergy-list"),
+        pytest.param("Chronic low back pain.\n\nALLERGIES: Penicillin.\n\nMEDICATIONS: Ibuprofen as needed.",
+                     "treatment", {"medication"}, id="medications-after-allergies"),
+        pytest.param("Low back pain.\n\nALLERGIES: None.\n\nSOCIOECONOMIC STATUS: He cannot lift more than 5 "
+                     "pounds and cannot sit for long.", "functional_impact", {"lifting limitation", "sitting intolerance"},
+                     id="unknown-header-after-allergies"),
+    ],
+)
+def test_when_a_drug_is_in_the_allergy_list_then_it_is_no_treatment(checker, text, kind, expected):
+    assert present_values(checker, text, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("The crew brought him in on a backboard with a cervical collar.", set(), id="backboard-and-collar"),
+        pytest.param("At the scene EMS placed a hard collar.", set(), id="collar-at-the-scene"),
+        pytest.param("She wears a soft cervical collar at night for her neck pain.", {"bracing"}, id="collar-worn"),
+    ],
+)
+def test_when_a_collar_is_field_immobilisation_then_it_is_no_bracing(checker, text, expected):
+    assert present_values(checker, text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Toxicology: serum acetaminophen 12 mg/L; urine opioids detected.", set(), id="toxicology"),
+        pytest.param("She takes acetaminophen 500 mg twice daily for her low back pain.", {"medication"},
+                     id="taken-for-the-complaint"),
+    ],
+)
+def test_when_a_drug_is_a_toxicology_analyte_then_it_is_no_treatment(checker, text, expected):
+    assert present_values(checker, text, "treatment") == expected

@@ -51,3 +51,34 @@ def test_region_grammar(checker, text, expected):
 def test_level_offsets_point_at_the_level(checker, text, start, end):
     spans = {(f.start, f.end) for f in checker.extract(text) if f.kind == "region"}
     assert (start, end) in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("Plan: discharge home.\n\nCPT4 CODE(S): 64483 Injection, transforaminal epidural; lumbar or "
+                     "sacral, single level.", set(), id="cpt4-code-titles"),
+        pytest.param("Plan: discharge home.\n\nCPT-4 codes: 22612 Arthrodesis, posterior technique, lumbar.", set(),
+                     id="cpt-4-code-titles"),
+    ],
+)
+def test_when_a_region_is_in_a_billing_code_title_then_it_is_not_the_patients(checker, text, regions):
+    assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("Sensory: decreased pinprick and light touch below T6 on the right.", set(), id="sensory-level"),
+        pytest.param("Numbness from the umbilicus down to T10 dermatome.", set(), id="sensory-level-down-to"),
+        pytest.param("Angiogram: the right vertebral artery is narrowed from C2 upward.", set(), id="vessel-landmark"),
+        pytest.param("Vertebral artery flow voids are normal. Disc bulge at C5-6.", {"cervical"},
+                     id="vessel-in-its-own-sentence"),
+        pytest.param("The iliac vessels were retracted to expose the L4-5 disc space.", {"lumbar"},
+                     id="anterior-approach-keeps-level"),
+        pytest.param("Disc herniation below L3 with numbness in the left foot.", {"lumbar"},
+                     id="below-without-sensory-level"),
+    ],
+)
+def test_when_a_level_is_a_sensory_level_or_a_vessel_landmark_then_no_region(checker, text, regions):
+    assert present_values(checker, text, "region") == regions

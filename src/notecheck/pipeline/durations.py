@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.anchored import AnchoredMatcher
-from notecheck.pipeline.spans import add_fact, facts, kinds_by_sentence
+from notecheck.pipeline.spans import add_fact, facts, items_apart, kinds_by_sentence
 from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import DurationTable
 
@@ -21,6 +21,8 @@ def _number(text: str, words: dict[str, float]) -> float | None:
     text = text.lower()
     if text in words:
         return words[text]
+    if text[:1] == "x" and text[1:].isdigit():  # "x3"
+        text = text[1:]
     try:
         return float(text.replace(",", "").split("-")[-1])
     except ValueError:
@@ -31,16 +33,32 @@ def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
     units = {"LOWER": {"IN": list(table.units)}}
     number = {"LOWER": {"IN": list(table.numbers)}}
     digits = {"LIKE_NUM": True}
+    glued = {"TEXT": {"REGEX": "^[xX]\\d{1,2}$"}}  # "x3 weeks": the lead glued to its number
+    of = {"LOWER": "of", "OP": "?"}  # "a couple of weeks"
     lead = {"LOWER": {"IN": table.lead_words}}
     det = {"LOWER": {"IN": ["the", "a", "an"]}, "OP": "?"}
     past = {"LOWER": {"IN": ["past", "last", "previous", "prior"]}, "OP": "?"}
     approx = {"LOWER": {"IN": table.lead_words}, "OP": "?"}
     dash = {"ORTH": "-", "OP": "?"}
     trail = {"LOWER": {"IN": table.trail_words}}
-    patterns = []
+    comparative = {"LOWER": {"IN": list(table.comparative_words)}, "OP": "?"}
+    than = {"LOWER": {"IN": ["than", "least"]}, "OP": "?"}
+    # A range ("2-3 weeks", "six to eight weeks"): its upper end is the duration.
+    to = {"LOWER": {"IN": ["-", "to", "or"]}}
+    upper = {"LIKE_NUM": True}
+    patterns: list[list[dict[str, Any]]] = []
+    patterns.append([glued, dash, units])
+    # Template fields: "Duration: 4 months", "Low back pain, 7 weeks" (the label or complaint, then the duration).
+    label = {"LOWER": {"IN": [w.lower() for w in table.field_labels]}}
+    head = {"LOWER": {"IN": [w.lower() for w in table.field_heads]}}
+    for lead_in in ([label, {"ORTH": ":"}], [head, {"ORTH": ","}]):
+        for num in (number, digits):
+            patterns.append([*lead_in, approx, det, num, of, dash, units])
     for num in (number, digits):
-        patterns.append([lead, det, past, approx, num, dash, units])
+        patterns.append([lead, det, past, approx, comparative, than, num, of, dash, units])
+        patterns.append([lead, det, past, approx, comparative, than, num, to, upper, dash, units])
         patterns.append([num, dash, units, trail])
+        patterns.append([num, to, upper, dash, units, trail])
     patterns.append([lead, {"LOWER": "the"}, {"LOWER": {"IN": ["past", "last"]}}, units])
     return patterns
 
@@ -60,6 +78,8 @@ class TimeExpressions:
         self.sentence_words = {w.lower() for w in self.table.sentence_words}
         self.date_needs = set(self.dates.needs_sentence_with)
         self.duration_needs = set(self.table.needs_sentence_with)
+        self.not_after = {w.lower() for w in self.table.not_after}
+        self.not_before = {w.lower() for w in self.table.not_before}
 
     def __call__(self, doc: Doc) -> Doc:
         found = sorted(self.matcher(doc), key=lambda m: (m[1], m[2], self.label_order[m[0]]))
@@ -81,10 +101,19 @@ class TimeExpressions:
         return doc
 
     def _duration(self, doc: Doc, span: Span, kinds: set[str]) -> bool:
+        if self._ahead_or_age(doc, span):
+            return False
         sentence = span.sent
-        if not (kinds & self.duration_needs) and not any(
-            t.lower_ in self.sentence_words for t in sentence
-        ):
+        apart = self.table.max_items_apart
+        words = [t for t in sentence if t.lower_ in self.sentence_words]
+        if apart is not None:
+            words = [t for t in words if items_apart(doc, span.start, span.end, t.i, t.i + 1) <= apart]
+            kinds = {
+                s.label_
+                for s in facts(doc)
+                if s.sent.start == sentence.start and items_apart(doc, span.start, span.end, s.start, s.end) <= apart
+            }
+        if not (kinds & self.duration_needs) and not words:
             return False
         unit = next(t for t in reversed(span) if t.lower_ in self.table.units)
         count = 1.0
@@ -93,6 +122,8 @@ class TimeExpressions:
             if value is not None and token.i < unit.i:
                 count = value
         weeks = count * self.table.units[unit.lower_]
+        # "more than 3 months" is past the 12-week edge, "less than 6 weeks" short of it.
+        weeks += 0.01 * sum(self.table.comparative_words.get(t.lower_, 0) for t in span)
         if weeks < self.table.acute_below_weeks:
             value_name = "acute"
         elif weeks > self.table.chronic_above_weeks:
@@ -101,6 +132,13 @@ class TimeExpressions:
             value_name = "subacute"
         add_fact(doc, span.start, span.end, kind="acuity", value=value_name, rule_id="acuity.duration")
         return True
+
+
+    def _ahead_or_age(self, doc: Doc, span: Span) -> bool:
+        """A time ahead ('see her back in 3 months') or an age ('for a 41-year-old')."""
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        after = [t.lower_ for t in doc[span.end : span.end + 2]]
+        return before in self.not_after or any(word in self.not_before for word in after)
 
 
 @Language.factory("notecheck_durations_v1", default_config={"patterns_dir": None})

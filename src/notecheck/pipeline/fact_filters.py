@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.sections import section_category
-from notecheck.pipeline.spans import GROUP, facts, kinds_by_sentence
+from notecheck.pipeline.spans import GROUP, facts, items_apart, kinds_by_sentence
 from notecheck.ruleset import Ruleset, load_ruleset
 
 
@@ -25,7 +25,15 @@ class FactFilters:
         self.cues = {k: {c.lower() for c in f.result_cues} for k, f in ruleset.facts.items() if f.result_cues}
         self.result_sections = {k: set(f.result_sections) for k, f in ruleset.facts.items()}
         self.result_kinds = {k: set(f.result_with_kinds) for k, f in ruleset.facts.items()}
+        self.openers = {k: [o.lower().split() for o in f.result_openers] for k, f in ruleset.facts.items()}
         self.note_needs = {k: set(f.needs_note_with) for k, f in ruleset.facts.items() if f.needs_note_with}
+        self.apart = {k: f.max_items_apart for k, f in ruleset.facts.items() if f.max_items_apart is not None}
+        self.unless_words = {
+            r.id: {w.lower() for w in r.unless_sentence_with_words}
+            for f in ruleset.facts.values()
+            for r in f.rules
+            if r.unless_sentence_with_words
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         spans = facts(doc)
@@ -33,11 +41,26 @@ class FactFilters:
             return doc
         kinds_in = kinds_by_sentence(spans)
         in_note = {s.label_ for s in spans}
-        doc.spans[GROUP] = [s for s in spans if self._keep(s, kinds_in[s.sent.start], in_note)]
+        doc.spans[GROUP] = [s for s in spans if self._keep(s, self._kinds_near(s, spans, kinds_in), in_note)]
         return doc
+
+    def _kinds_near(self, span: Span, spans: list[Span], kinds_in: dict[int, set[str]]) -> set[str]:
+        """The kinds of the span's sentence, or, with max_items_apart, of its facts few list items away."""
+        apart = self.apart.get(span.label_)
+        if apart is None:
+            return kinds_in[span.sent.start]
+        doc, sent = span.doc, span.sent.start
+        return {
+            s.label_
+            for s in spans
+            if s.sent.start == sent and items_apart(doc, span.start, span.end, s.start, s.end) <= apart
+        }
 
     def _keep(self, span: Span, kinds: set[str], in_note: set[str]) -> bool:
         kind = span.label_
+        unless = self.unless_words.get(span.id_)
+        if unless and any(t.lower_ in unless for t in span.sent):
+            return False
         if kind in self.note_needs and not in_note & self.note_needs[kind]:
             return False
         needs = self.needs.get(span.id_)
@@ -47,8 +70,21 @@ class FactFilters:
             section = section_category(span)
             if section in self.result_sections[kind] or kinds & self.result_kinds[kind]:
                 return True
-            return any(t.lower_ in self.cues[kind] for t in span.sent)
+            return self._has_cue(kind, span.sent) or self._result_follows(kind, span)
         return True
+
+    def _has_cue(self, kind: str, sentence: Span) -> bool:
+        return any(t.lower_ in self.cues[kind] for t in sentence)
+
+    def _result_follows(self, kind: str, span: Span) -> bool:
+        """'She underwent a CT of the head. This revealed ...': the next sentence reports the result."""
+        doc, end = span.doc, span.sent.end
+        if not self.openers[kind] or end >= len(doc):
+            return False
+        following = doc[end].sent
+        words = [t.lower_ for t in following[:3]]
+        opens = any(words[: len(opener)] == opener for opener in self.openers[kind])
+        return opens and self._has_cue(kind, following)
 
 
 @Language.factory("notecheck_fact_filters_v1", default_config={"patterns_dir": None})

@@ -18,9 +18,14 @@ from notecheck.ruleset import Ruleset, load_ruleset
 _ADJECTIVE_GAP = 2
 
 
-def _adjective_patterns(adjectives: list[str], heads: list[str]) -> list[list[dict[str, Any]]]:
+def _adjective_patterns(
+    adjectives: list[str], heads: list[str], not_between: list[str]
+) -> list[list[dict[str, Any]]]:
     lower = [a.lower() for a in adjectives]
-    gap: list[dict[str, Any]] = [{"IS_SPACE": False, "OP": "?"}] * _ADJECTIVE_GAP
+    step: dict[str, Any] = {"IS_SPACE": False, "OP": "?"}
+    if not_between:
+        step = {"IS_SPACE": False, "LOWER": {"NOT_IN": [w.lower() for w in not_between]}, "OP": "?"}
+    gap: list[dict[str, Any]] = [step] * _ADJECTIVE_GAP
     return [[{"LOWER": {"IN": lower}}, *gap, {"LOWER": {"IN": [h.lower() for h in heads]}}]]
 
 
@@ -43,7 +48,7 @@ class FactMatcher:
                     self.exact.add(rule.id, list(nlp.tokenizer.pipe(rule.exact)))
                 patterns = list(rule.patterns)
                 if rule.adjectives:
-                    patterns += _adjective_patterns(rule.adjectives, fact_file.heads)
+                    patterns += _adjective_patterns(rule.adjectives, fact_file.heads, fact_file.not_between)
                 if patterns:
                     try:
                         self.tokens.add(rule.id, patterns)

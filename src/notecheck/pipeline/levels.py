@@ -20,6 +20,7 @@ from notecheck.ruleset.models import LevelGrammar
 
 _COLUMNS = "CTLS"
 _CONTEXT_WINDOW = 40  # characters around an S-level searched for heart-sound words
+_LANDMARK_WINDOW = 60  # characters before a level, in its sentence, searched for a landmark's words
 
 
 class LevelTable:
@@ -69,6 +70,9 @@ class LevelGrammarComponent:
             re.I,
         )
         self.heart = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in grammar.heart_sound_words) + r")\b", re.I)
+        self.sensory_lead = _words_at_end(grammar.sensory_leads)
+        self.sensory = _any_word(grammar.sensory_words)
+        self.landmark = _any_word(grammar.landmark_words)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -80,7 +84,7 @@ class LevelGrammarComponent:
             if self._not_a_level(text, match, first, last):
                 continue
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is None:
+            if span is None or self._not_the_condition(text, span.sent.start_char, match):
                 continue
             for region in self.table.regions(first, last):
                 add_fact(doc, span.start, span.end, kind="region", value=region, rule_id=f"levels.{region}")
@@ -93,6 +97,28 @@ class LevelGrammarComponent:
             window = text[max(0, match.start() - _CONTEXT_WINDOW) : match.end() + _CONTEXT_WINDOW]
             return bool(self.heart.search(window))
         return False
+
+
+    def _not_the_condition(self, text: str, sentence_start: int, match: re.Match[str]) -> bool:
+        """A sensory level ('reduced pinprick below T8') or a landmark ('vertebral artery ... from C2')."""
+        before = text[sentence_start : match.start()]
+        sensory = self.sensory_lead and self.sensory and self.sensory_lead.search(before)
+        if sensory and self.sensory.search(before):  # type: ignore[union-attr]
+            return True
+        return bool(self.landmark and self.landmark.search(before[-_LANDMARK_WINDOW:]))
+
+
+def _any_word(words: list[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _words_at_end(words: list[str]) -> re.Pattern[str] | None:
+    """One of the words right before the level (an article between is allowed)."""
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:the\s+)?$", re.I)
 
 
 @Language.factory("notecheck_level_grammar_v1", default_config={"patterns_dir": None})

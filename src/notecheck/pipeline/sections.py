@@ -20,8 +20,13 @@ def section_rules(ruleset: Ruleset) -> list[SectionRule]:
     """One medSpaCy SectionRule per header literal, matched with its colon."""
     rules = []
     for section in ruleset.sections.sections:
+        guard = {"LOWER": {"NOT_IN": [w.lower() for w in section.not_after]}}
         for header in section.headers:
-            rules.append(SectionRule(literal=f"{header}:", category=section.id))
+            literal = f"{header}:"
+            pattern = None
+            if header in section.guarded_headers:
+                pattern = [guard, *({"LOWER": word} for word in header.lower().split()), {"ORTH": ":"}]
+            rules.append(SectionRule(literal, section.id, pattern=pattern, max_scope=section.max_scope))
     return rules
 
 

@@ -27,3 +27,12 @@ def kinds_by_sentence(spans: Iterable[Span]) -> dict[int, set[str]]:
     for span in spans:
         found.setdefault(span.sent.start, set()).add(span.label_)
     return found
+
+
+SEPARATORS = frozenset({",", ";"})
+
+
+def items_apart(doc: Doc, a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """How many list separators (',' ';') stand between two token ranges of one sentence."""
+    lo, hi = (a_end, b_start) if a_end <= b_start else (b_end, a_start)
+    return sum(1 for token in doc[lo:hi] if token.text in SEPARATORS) if lo < hi else 0

@@ -70,6 +70,11 @@ class FactRule(Strict):
     needs_sentence_with: list[FactKind] | None = Field(
         default=None, description="Overrides the file's needs_sentence_with for this rule."
     )
+    unless_sentence_with_words: list[str] = Field(
+        default_factory=list,
+        description="Drop this rule's fact when its sentence holds one of these words (a collar put on by the "
+        "ambulance crew with a backboard is transport, not bracing).",
+    )
     asserts: Literal["negated"] | None = Field(
         default=None,
         description="The wording itself states absence ('neurologically intact'): the fact is negated.",
@@ -86,6 +91,11 @@ class FactFile(Strict):
     note: str | None = None
     source: str | None = None
     heads: list[str] = Field(default_factory=list, description="Head words for `adjectives` rules.")
+    not_between: list[str] = Field(
+        default_factory=list,
+        description="Words that may not stand between an adjective and its head: another organ's word "
+        "('acute kidney injury').",
+    )
     cue_words: list[str] = Field(
         default_factory=list, description="A shared word list the rules' token patterns use by YAML anchor."
     )
@@ -107,12 +117,22 @@ class FactFile(Strict):
         default_factory=list,
         description="Keep facts of this kind only in a note that holds a fact of one of these kinds anywhere.",
     )
+    max_items_apart: int | None = Field(
+        default=None,
+        description="needs_sentence_with holds only for a fact at most this many list separators (',' ';') "
+        "away: a long list 'sentence' of past surgeries ties nothing together.",
+    )
     result_cues: list[str] = Field(
         default_factory=list,
         description="(imaging) words that make a mention a reported result; a mention without one and "
         "outside a result section is dropped.",
     )
     result_sections: list[str] = Field(default_factory=list)
+    result_openers: list[str] = Field(
+        default_factory=list,
+        description="(imaging) a next sentence that opens with one of these words ('This revealed ...', 'The "
+        "study showed ...') reports the mention's result.",
+    )
     result_with_kinds: list[FactKind] = Field(
         default_factory=list, description="(imaging) a fact of these kinds in the sentence also shows a result."
     )
@@ -149,6 +169,17 @@ class LevelGrammar(Strict):
     heart_sound_words: list[str] = Field(
         description="Words near S1-S4 that show heart sounds, not sacral levels."
     )
+    sensory_leads: list[str] = Field(
+        default_factory=list,
+        description="Words right before a level that give a sensory level ('below T4') when the sentence "
+        "has a sensory word (annotation clarification C5).",
+    )
+    sensory_words: list[str] = Field(default_factory=list, description="Words of a sensory examination.")
+    landmark_words: list[str] = Field(
+        default_factory=list,
+        description="Words of a non-spinal structure shortly before a level in its sentence: the level is a "
+        "landmark ('a vertebral artery narrowed from C2 upward', clarification C6).",
+    )
 
 
 class DurationTable(Strict):
@@ -162,11 +193,34 @@ class DurationTable(Strict):
     numbers: dict[str, float] = Field(description="Number words -> value.")
     lead_words: list[str] = Field(description="Words before a duration: for, x, past, ...")
     trail_words: list[str] = Field(description="Words after: history, duration, ...")
+    comparative_words: dict[str, int] = Field(
+        default_factory=dict,
+        description="Words between a lead and its number -> +1 above the number ('more than'), "
+        "-1 below ('less than'), 0 ('at least').",
+    )
+    not_after: list[str] = Field(
+        default_factory=list,
+        description="A duration right after one of these words is a time ahead ('in 2 weeks').",
+    )
+    not_before: list[str] = Field(
+        default_factory=list,
+        description="A duration whose unit is followed by one of these is an age ('year-old').",
+    )
+    field_labels: list[str] = Field(
+        default_factory=list, description="Template labels before ':' and a duration ('Duration: 4 months')."
+    )
+    field_heads: list[str] = Field(
+        default_factory=list, description="Complaint words before ',' and a duration ('Low back pain, 7 weeks')."
+    )
     sentence_words: list[str] = Field(
         description="A duration counts only in a sentence holding one of these words (pain, symptoms)..."
     )
     needs_sentence_with: list[FactKind] = Field(
         default_factory=list, description="... or a fact of one of these kinds."
+    )
+    max_items_apart: int | None = Field(
+        default=None,
+        description="The word or fact must stand at most this many list separators (',' ';') from the duration.",
     )
 
 
@@ -207,6 +261,17 @@ class SectionCategory(Strict):
     assertion_kinds: list[FactKind] | None = Field(
         default=None, description="Kinds the section assertion applies to (all when null)."
     )
+    max_scope: int | None = Field(
+        default=None,
+        description="The section ends this many tokens after its header at most (a short list such as "
+        "allergies must not swallow a following header the sectionizer does not know).",
+    )
+    guarded_headers: list[str] = Field(
+        default_factory=list,
+        description="Headers that are no header right after a word of not_after ('MRI lumbar spine:' is a "
+        "study's title, not the exam's 'Spine:').",
+    )
+    not_after: list[str] = Field(default_factory=list, description="Words that cancel a guarded header.")
 
 
 class SectionFile(Strict):

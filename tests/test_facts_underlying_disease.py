@@ -1,0 +1,21 @@
+"""Underlying diseases tied to the spine by class of wording (docs/annotation.md C1), on sentences written
+for the purpose."""
+
+import pytest
+
+from conftest import present_values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Metastatic prostate cancer with a lesion in the L3 vertebral body.", {"metastatic carcinoma"},
+                     id="disease-and-level-together"),
+        pytest.param("Past surgical history: removal of a thyroid tumor in 2001, appendectomy in 2004, knee "
+                     "arthroscopy in 2008, lumbar laminectomy in 2012.", set(), id="separate-items-of-a-list"),
+        pytest.param("Known lymphoma (diagnosed 2019, in remission), now with new pain over the sacrum and a "
+                     "lytic lesion at S1.", {"neoplasm"}, id="one-item-with-an-aside"),
+    ],
+)
+def test_when_a_disease_and_a_spine_word_are_items_of_one_list_then_they_are_not_tied(checker, text, expected):
+    assert present_values(checker, text, "underlying_disease") == expected
