@@ -20,7 +20,7 @@ from notecheck.errors import (
     NoteNotFoundError,
     NoteTooLargeError,
 )
-from notecheck.notes import MAX_CHARS
+from notecheck.notes import MAX_BYTES_PER_CHAR, MAX_CHARS
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _REQUIRED_COLUMNS = ("path", "codes")
@@ -121,8 +121,8 @@ def _from_file(path: Path, source: str, note_id: str, codes: tuple[str, ...]) ->
     """Read one note's bytes; a missing, unreadable or oversized file becomes a failed task."""
     try:
         size = path.stat().st_size
-        if size > 4 * MAX_CHARS:  # no need to read it: even one byte per character is too many
-            error = NoteTooLargeError(note=source, size=size, limit=MAX_CHARS)
+        if size > MAX_BYTES_PER_CHAR * MAX_CHARS:  # no need to read it: it cannot fit the limit
+            error = NoteTooLargeError(note=source, size=f"{size:,} bytes", limit=f"{MAX_CHARS:,}")
             return _failed(note_id, source, codes, error, marker=str(size).encode())
         data = path.read_bytes()
     except FileNotFoundError:
