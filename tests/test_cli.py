@@ -206,3 +206,18 @@ def test_when_the_user_presses_ctrl_c_then_one_line_and_exit_130(capsys, interru
     assert caught.value.exit_code == 130
     assert capsys.readouterr().err.strip().splitlines() == [f"notecheck: {interrupted}"]
     assert says in f"notecheck: {interrupted}"
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        pytest.param(["check"], "Missing argument", id="missing-argument"),
+        pytest.param(["check", str(SAMPLE), "--format", "pdf"], "'--format'", id="bad-choice"),
+        pytest.param(["audit", "notes", "--out", "o", "--workers", "0"], "'--workers'", id="out-of-range"),
+        pytest.param(["chek"], "No such command", id="unknown-command"),
+        pytest.param(["check", str(SAMPLE), "--cod", "M53.88"], "No such option", id="unknown-option"),
+    ],
+)
+def test_when_the_command_line_is_wrong_then_one_nc308_line_and_exit_2(args, says):
+    line = _one_coded_line(run(*args), "NC308")
+    assert says in line and "--help" in line

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from notecheck.errors import InputError, NotecheckError, NoteNotFoundError, OutputError
+from notecheck.errors import CommandLineError, InputError, NotecheckError, NoteNotFoundError, OutputError
 from notecheck.report import Report
 
 app = typer.Typer(
@@ -295,5 +295,23 @@ def eval_assertion(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: a usage error is one line too (click's own shows a boxed panel)."""
+    try:  # typer 0.29 (pinned) vendors click; its exceptions live here, not in the click package
+        from typer._click import exceptions as click
+    except ImportError:  # pragma: no cover - an older typer on plain click
+        from click import exceptions as click  # type: ignore[no-redef]
+
+    try:
+        code = app(standalone_mode=False)
+    except click.UsageError as exc:
+        if exc.format_message():  # no_args_is_help has printed the help: nothing to add
+            command = exc.ctx.command_path if exc.ctx else "notecheck"
+            _say(f"notecheck: error {CommandLineError(detail=exc.format_message(), command=command)}")
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        _say(f"notecheck: error: {exc.format_message()}")
+        sys.exit(exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        _say("notecheck: interrupted")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

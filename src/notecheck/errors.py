@@ -89,6 +89,13 @@ class OutputError(NotecheckError):
     template = "{path}: cannot write {what} ({reason}); choose a writable path"
 
 
+class CommandLineError(NotecheckError):
+    """The command line itself is wrong: a missing argument, an unknown option, a value out of range."""
+
+    code = "NC308"
+    template = "{detail} (see {command} --help)"
+
+
 class ModelError(NotecheckError):
     """A trained model cannot be loaded or trained."""
 
