@@ -9,7 +9,7 @@ from notecheck.errors import InputError, NoteTooLargeError
 from notecheck.notes import decode, read_note, read_stream
 
 SECRET = "Zebulon Quartermaine"  # a name that must never reach an error message
-TEXT = f"{SECRET}: chronic sacrococcygeal pain; café owner, naïve to PT – résumé “noted”."
+TEXT = f"{SECRET}: chronic sacrococcygeal pain; café owner, naïve to PT – résumé “noted”."  # noqa: RUF001 (an en dash: cp1252 has it, latin-1 does not)
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from notecheck.errors import CommandLineError, InputError, NotecheckError, NoteNotFoundError, OutputError
+from notecheck.errors import (
+    CommandLineError,
+    InputError,
+    NotecheckError,
+    NoteNotFoundError,
+    OutputError,
+)
 from notecheck.report import Report
 
 app = typer.Typer(
