@@ -173,6 +173,7 @@ def test_when_codes_are_given_as_a_claim_list_then_each_is_checked(codes, shown)
         pytest.param("eval", "empty.jsonl", b"", "NC300", id="eval-no-notes"),
         pytest.param("eval-assertion", "nope", None, "NC305", id="eval-assertion-missing"),
         pytest.param("eval-assertion", "items.csv", b"path,codes\na.txt,M53.88\n", "NC300", id="eval-assertion-not-jsonl"),
+        pytest.param("eval-assertion", "empty.jsonl", b"\n", "NC300", id="eval-assertion-no-items"),
         pytest.param("bench", "nope", None, "NC305", id="bench-missing"),
     ],
 )

@@ -286,6 +286,8 @@ def eval_assertion(
 
     with user_errors(str(data)), input_file(data, "NegEx/ConText items (JSON Lines)"):
         results = negex.run(data, with_checker=True)
+        if not any(result.n_items for result in results.values()):
+            raise InputError(note=str(data), detail="no scorable NegEx/ConText items (JSON Lines, one item a line)")
         if as_json:
             payload = {
                 name: {label: {"precision": round(m.precision, 3), "recall": round(m.recall, 3), "f1": round(m.f1, 3)}
