@@ -105,3 +105,27 @@ def test_when_a_worker_starts_then_ctrl_c_is_left_to_the_parent(inside):
     child.join(60)
     assert ignored is inside
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the parent's handler is back
+
+
+@pytest.mark.parametrize(
+    ("notes", "manifest", "code"),
+    [
+        pytest.param("nope", None, "NC305", id="missing-folder"),
+        pytest.param(".", b"\x00\x01binary", "NC306", id="binary-manifest"),
+    ],
+)
+def test_when_spark_input_is_bad_then_the_error_comes_before_the_jvm_starts(tmp_path, monkeypatch, notes, manifest, code):
+    from notecheck.audit import spark
+    from notecheck.errors import NotecheckError
+
+    def no_jvm(master=None):
+        raise AssertionError("Spark started before the input was checked")
+
+    monkeypatch.setattr(spark, "session", no_jvm)
+    codes = None
+    if manifest is not None:
+        codes = tmp_path / "m.csv"
+        codes.write_bytes(manifest)
+    with pytest.raises(NotecheckError) as caught:
+        spark.run_spark(str(tmp_path / notes), str(tmp_path / "out"), manifest=codes)
+    assert caught.value.code == code
