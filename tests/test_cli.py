@@ -222,3 +222,32 @@ def test_when_the_user_presses_ctrl_c_then_one_line_and_exit_130(capsys, interru
 def test_when_the_command_line_is_wrong_then_one_nc308_line_and_exit_2(args, says):
     line = _one_coded_line(run(*args), "NC308")
     assert says in line and "--help" in line
+
+
+def _port_in_use():
+    import socket
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen()
+    return sock
+
+
+@pytest.mark.parametrize(
+    ("host", "says"),
+    [
+        pytest.param("127.0.0.1", "in use", id="port-in-use"),
+        pytest.param("203.0.113.9", "assign requested address", id="not-this-hosts-address"),
+    ],
+)
+def test_when_serve_cannot_listen_then_one_nc309_line_before_the_pipeline_loads(host, says):
+    with _port_in_use() as busy:
+        port = busy.getsockname()[1]
+        result = run("serve", "--host", host, "--port", str(port))
+    line = _one_coded_line(result, "NC309")
+    assert f"{host}:{port}" in line and says in line
+    assert "Started server process" not in result.stderr
+
+
+def test_when_the_serve_port_is_out_of_range_then_a_usage_line():
+    _one_coded_line(run("serve", "--port", "99999"), "NC308")

@@ -17,6 +17,7 @@ from rich.console import Console
 from notecheck.errors import (
     CommandLineError,
     InputError,
+    ListenError,
     NotecheckError,
     NoteNotFoundError,
     OutputError,
@@ -230,14 +231,30 @@ def train(
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind; keep 127.0.0.1 unless a proxy guards it.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes; each loads the pipeline once.")] = 1,
 ) -> None:
     """Serve the HTTP API and the review page (NOTECHECK_API_KEY set = X-API-Key required)."""
     from notecheck.service.server import run
 
     with user_errors("serve"):
+        _refuse_unlistenable(host, port)  # before the pipeline loads; uvicorn's own failure is ~90 lines
         run(host=host, port=port, workers=workers)
+
+
+def _refuse_unlistenable(host: str, port: int) -> None:
+    """Bind a socket where the server will (local only: binding never sends a packet) and let it go."""
+    import socket
+
+    address = f"{host}:{port}"
+    try:
+        family, kind, proto, _, where = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+            sock.bind(where)
+    except (OSError, OverflowError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ListenError(address=address, reason=reason) from None
 
 
 @app.command("bench-service")

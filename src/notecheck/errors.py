@@ -96,6 +96,13 @@ class CommandLineError(NotecheckError):
     template = "{detail} (see {command} --help)"
 
 
+class ListenError(NotecheckError):
+    """notecheck serve cannot listen where it was told (port in use, an address that is not this host's)."""
+
+    code = "NC309"
+    template = "{address}: cannot listen ({reason}); choose another --port or --host"
+
+
 class ModelError(NotecheckError):
     """A trained model cannot be loaded or trained."""
 
