@@ -74,3 +74,46 @@ def test_when_a_history_heading_opens_the_line_then_its_section_decides(checker,
     start = text.index(target)
     result = checker.assertion(text, start, start + len(target))
     assert (result.section, result.historical) == (section, historical)
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        pytest.param(NOTE.encode(), "bytes, not str", id="bytes"),
+        pytest.param(None, "NoneType, not str", id="none"),
+    ],
+)
+def test_when_the_text_is_not_a_str_then_check_raises_a_coded_error(checker, text, says):
+    from notecheck.errors import InputError
+
+    with pytest.raises(InputError, match=says) as caught:
+        checker.check(text, codes=["M53.88"], note_id="n1")
+    assert caught.value.code == "NC300" and "n1" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("codes", "shown"),
+    [
+        pytest.param("m5388", ["M53.88"], id="one-code-as-a-string"),
+        pytest.param(None, [], id="none"),
+        pytest.param([5388], ["5388"], id="not-a-string"),
+    ],
+)
+def test_when_codes_are_not_a_list_of_strings_then_check_still_answers(checker, codes, shown):
+    assert [c.code for c in checker.check(NOTE, codes=codes).checks] == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        pytest.param(NOTE, 5000, 6000, id="past-the-end"),
+        pytest.param(NOTE, 50, 10, id="reversed"),
+        pytest.param(NOTE, -1, 10, id="negative"),
+        pytest.param("", 0, 0, id="empty-text"),
+    ],
+)
+def test_when_the_assertion_span_is_not_in_the_text_then_a_coded_error(checker, text, start, end):
+    from notecheck.errors import InputError
+
+    with pytest.raises(InputError, match="not inside the text"):
+        checker.assertion(text, start, end)

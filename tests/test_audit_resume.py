@@ -88,3 +88,30 @@ def test_when_a_run_is_killed_and_started_again_then_every_note_has_exactly_one_
     runs = db.execute("SELECT notes_skipped, notes_done, finished_at IS NOT NULL FROM runs ORDER BY run_id").fetchall()
     assert runs[0][2] == 0 and runs[1] == (before, COUNT - before, 1)  # the rerun redid nothing it had
     assert (out / "results.csv").read_text(encoding="utf-8").count("\n") == 1 + 2 * COUNT
+
+
+def test_when_a_run_gets_ctrl_c_then_one_line_exit_130_no_traceback_and_the_rerun_finishes(tmp_path):
+    manifest = write_folder(tmp_path / "notes", COUNT, repeat=12)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "notecheck", "audit", str(tmp_path / "notes"), "--codes", str(manifest),
+               "--out", str(out), "--workers", "2"]
+    # A terminal's Ctrl-C: SIGINT to the whole foreground process group (the parent and its workers).
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    started = time.monotonic()
+    while _committed(out / "results.sqlite") < 3:
+        assert run.poll() is None, f"the run ended before Ctrl-C: {run.stderr.read()!r}"
+        assert time.monotonic() - started < DEADLINE, "no notes committed in time"
+        time.sleep(0.02)
+    os.killpg(run.pid, signal.SIGINT)
+    stderr = run.communicate(timeout=60)[1]
+    assert run.returncode == 130, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert stderr.strip().splitlines() == [
+        "notecheck: interrupted; the notes finished so far are saved: run the same command again to resume"
+    ]
+
+    done = subprocess.run(command, capture_output=True, text=True, timeout=DEADLINE)
+    assert done.returncode == 0, done.stderr
+    ids = [json.loads(line)["note_id"] for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert ids == [f"n{i:03d}" for i in range(COUNT)]

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from notecheck import pipeline
 from notecheck.assertion import SpanAssertion
 from notecheck.checker import check_codes
+from notecheck.errors import InputError
 from notecheck.facts import FactBuilder
 from notecheck.notes import validate_text
 from notecheck.pipeline.context_rules import assertion_from_categories, fact_modifiers
@@ -42,9 +43,10 @@ class Checker:
         return self.facts_of(self.nlp(text))
 
     def check(self, text: str, codes: Sequence[str] = (), note_id: str = "note") -> Report:
-        """The report for one note and its proposed codes."""
+        """The report for one note and its proposed codes (one code may be given as a plain string)."""
+        _require_str(text, note_id)
         validate_text(text, note_id)
-        return self._report(note_id, self.nlp(text), codes)
+        return self._report(note_id, self.nlp(text), _as_codes(codes))
 
     def pipe(self, items: Iterable[Item], *, n_process: int = 1, batch_size: int = 32) -> Iterator[Report]:
         """Reports for many (note_id, text, codes) items, in order; n_process > 1 forks worker processes.
@@ -81,6 +83,10 @@ class Checker:
 
     def assertion(self, text: str, start: int, end: int) -> SpanAssertion:
         """The assertion of text[start:end] under the pipeline's own context rules and sections."""
+        _require_str(text, "assertion")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            detail = f"the span {start!r}-{end!r} is not inside the text; give 0 <= start < end <= {len(text)}"
+            raise InputError(note="assertion", detail=detail)
         doc = self.nlp.make_doc(text)
         for name in _ASSERTION_PIPES:
             if name == "context":
@@ -104,6 +110,22 @@ class Checker:
 
 
 _WORKER_CHECKER: "Checker | None" = None
+
+
+def _require_str(text: object, note_id: str) -> None:
+    """A coded error for text that is not a str (bytes, None), instead of a TypeError from deep inside."""
+    if not isinstance(text, str):
+        detail = f"the text is {type(text).__name__}, not str; decode bytes first (notecheck.notes.decode reads any common encoding)"
+        raise InputError(note=note_id, detail=detail)
+
+
+def _as_codes(codes: Sequence[str] | str | None) -> list[str]:
+    """codes as the contract lists them; a lone string is one code, None is none, other items are str()."""
+    if codes is None:
+        return []
+    if isinstance(codes, str):
+        return [codes]
+    return [code if isinstance(code, str) else str(code) for code in codes]
 
 
 def _check_chunk(chunk: list[Item]) -> list[Report]:

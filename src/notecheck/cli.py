@@ -1,7 +1,9 @@
 """The command line: thin shells that parse, call one function and render the report."""
 
+import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,7 +14,14 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from notecheck.errors import NotecheckError
+from notecheck.errors import (
+    CommandLineError,
+    InputError,
+    ListenError,
+    NotecheckError,
+    NoteNotFoundError,
+    OutputError,
+)
 from notecheck.report import Report
 
 app = typer.Typer(
@@ -36,14 +45,17 @@ class Format(str, Enum):
 
 
 @contextmanager
-def user_errors(subject: str) -> Iterator[None]:
+def user_errors(subject: str, *, interrupted: str = "interrupted") -> Iterator[None]:
     """One line on stderr and exit 2 for any error; never a traceback, never note text."""
     try:
         yield
     except NotecheckError as exc:
         _say(f"notecheck: error {exc}")
         raise typer.Exit(2) from None
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+    except KeyboardInterrupt:
+        _say(f"notecheck: {interrupted}")
+        raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort):
         raise
     except Exception as exc:
         if os.environ.get("NOTECHECK_DEBUG"):
@@ -55,25 +67,53 @@ def user_errors(subject: str) -> Iterator[None]:
         raise typer.Exit(3) from None
 
 
+@contextmanager
+def input_file(path: Path, expected: str) -> Iterator[None]:
+    """Errors of reading a data file (gold, benchmark, corpus) as one coded line naming it, not a crash."""
+    if not path.exists():
+        raise NoteNotFoundError(note=str(path))
+    try:
+        yield
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        if os.environ.get("NOTECHECK_DEBUG"):
+            raise
+        detail = f"cannot be read as {expected} ({exc.__class__.__name__}); set NOTECHECK_DEBUG=1 for details"
+        raise InputError(note=str(path), detail=detail) from None
+
+
 @app.command()
 def check(
     note: Annotated[Path, typer.Argument(help="The note: a text or RTF file, or - for standard input.")],
-    code: Annotated[list[str] | None, typer.Option("--code", "-c", help="A proposed code (M53.88 or M5388); repeat for more.")] = None,
+    code: Annotated[list[str] | None, typer.Option("--code", "-c", help="A proposed code (M53.88 or M5388); repeat for more, or list them as in a claim: 'M53.88;M48.38'.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="text, json or html.")] = Format.text,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report to this file.")] = None,
     note_id: Annotated[str | None, typer.Option(help="The note id in the report (default: the file name).")] = None,
     queries: Annotated[bool, typer.Option("--queries", help="Show the query drafts in the text report.")] = False,
 ) -> None:
     """Check one note against the proposed codes."""
-    from notecheck.notes import decode, read_note, validate_text
+    from notecheck.notes import read_note, read_stream
 
     name = note_id or ("stdin" if str(note) == "-" else note.name)
     with user_errors(name):
-        text = validate_text(decode(sys.stdin.buffer.read(), name), name) if str(note) == "-" else read_note(note)
+        if out is not None:
+            _refuse_unwritable(out)  # before the pipeline loads: a typo in -o costs no waiting
+        text = read_stream(sys.stdin.buffer, name) if str(note) == "-" else read_note(note)
         import notecheck
 
-        report = notecheck.load().check(text, codes=code or [], note_id=name)
+        report = notecheck.load().check(text, codes=split_codes(code or []), note_id=name)
         _emit(report, text, format, out, queries)
+
+
+def split_codes(raw: list[str]) -> list[str]:
+    """--code values as users write them: one code each, or a claim's list ("M53.88;M48.38", "A, B")."""
+    return [code for value in raw for code in re.split(r"[;,\s]+", value) if code]
+
+
+def _refuse_unwritable(out: Path) -> None:
+    if out.is_dir():
+        raise OutputError(path=str(out), what="the report", reason="it is a folder; give a file name")
+    if not out.parent.is_dir():
+        raise OutputError(path=str(out), what="the report", reason="its folder does not exist")
 
 
 def _emit(report: Report, text: str, format: Format, out: Path | None, queries: bool) -> None:
@@ -86,13 +126,19 @@ def _emit(report: Report, text: str, format: Format, out: Path | None, queries: 
     else:
         from notecheck.render.text import render
 
-        console = Console(file=open(out, "w", encoding="utf-8") if out else None, highlight=False)  # noqa: SIM115
-        render(report, console, show_queries=queries)
-        return
-    if out:
-        out.write_text(payload + "\n", encoding="utf-8")
-    else:
+        if out is None:
+            render(report, Console(highlight=False), show_queries=queries)
+            return
+        buffer = io.StringIO()
+        render(report, Console(file=buffer, highlight=False), show_queries=queries)
+        payload = buffer.getvalue().rstrip("\n")
+    if out is None:
         sys.stdout.write(payload + "\n")
+        return
+    try:
+        out.write_text(payload + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(path=str(out), what="the report", reason=exc.strerror or exc.__class__.__name__) from None
 
 
 class Engine(str, Enum):
@@ -109,7 +155,8 @@ def audit(
     engine: Annotated[Engine, typer.Option("--engine", help="local (resumable, SQLite) or spark (Parquet out).")] = Engine.local,
 ) -> None:
     """Audit a folder of notes; a killed run started again with the same arguments finishes the rest."""
-    with user_errors(notes):
+    resume = "interrupted; the notes finished so far are saved: run the same command again to resume"
+    with user_errors(notes, interrupted=resume):
         if engine is Engine.spark:
             from notecheck.audit.spark import run_spark
 
@@ -139,7 +186,7 @@ def eval_command(
     """Score the pipeline against gold annotations: per-element P/R/F1, spans, verdicts, misses."""
     from notecheck.evaluation import run
 
-    with user_errors(str(gold)):
+    with user_errors(str(gold)), input_file(gold, "gold annotations (NAME.txt + NAME.gold.json, or gold JSONL)"):
         if compare_models:
             from notecheck.evaluation import models_compare
 
@@ -150,6 +197,9 @@ def eval_command(
                 models_compare.render(compared, Console(highlight=False))
             return
         result = run.evaluate(gold, corpus, split, show_text)
+        if not result["notes"]:
+            detail = f"no gold notes found (split {split}); expected NAME.txt + NAME.gold.json pairs or a gold JSONL file"
+            raise InputError(note=str(gold), detail=detail)
         if as_json:
             sys.stdout.write(json.dumps(result, indent=2) + "\n")
         else:
@@ -181,14 +231,30 @@ def train(
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind; keep 127.0.0.1 unless a proxy guards it.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes; each loads the pipeline once.")] = 1,
 ) -> None:
     """Serve the HTTP API and the review page (NOTECHECK_API_KEY set = X-API-Key required)."""
     from notecheck.service.server import run
 
     with user_errors("serve"):
+        _refuse_unlistenable(host, port)  # before the pipeline loads; uvicorn's own failure is ~90 lines
         run(host=host, port=port, workers=workers)
+
+
+def _refuse_unlistenable(host: str, port: int) -> None:
+    """Bind a socket where the server will (local only: binding never sends a packet) and let it go."""
+    import socket
+
+    address = f"{host}:{port}"
+    try:
+        family, kind, proto, _, where = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+            sock.bind(where)
+    except (OSError, OverflowError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ListenError(address=address, reason=reason) from None
 
 
 @app.command("bench-service")
@@ -216,7 +282,7 @@ def bench(
     """Notes/s, words/s and peak RSS of notecheck, medSpaCy's default pipeline and spaCy's tokenizer."""
     from notecheck import bench as benchmark
 
-    with user_errors(str(corpus)):
+    with user_errors(str(corpus)), input_file(corpus, "a corpus (a folder of .txt notes or JSONL with id and text)"):
         results = benchmark.run(corpus, spine=spine, limit=limit)
         sys.stdout.write(benchmark.render(results) + "\n")
 
@@ -235,8 +301,10 @@ def eval_assertion(
     """Score checker.assertion on the NegEx/ConText benchmark, side by side with medSpaCy's default ConText."""
     from notecheck.evaluation import negex
 
-    with user_errors(str(data)):
+    with user_errors(str(data)), input_file(data, "NegEx/ConText items (JSON Lines)"):
         results = negex.run(data, with_checker=True)
+        if not any(result.n_items for result in results.values()):
+            raise InputError(note=str(data), detail="no scorable NegEx/ConText items (JSON Lines, one item a line)")
         if as_json:
             payload = {
                 name: {label: {"precision": round(m.precision, 3), "recall": round(m.recall, 3), "f1": round(m.f1, 3)}
@@ -252,5 +320,23 @@ def eval_assertion(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: a usage error is one line too (click's own shows a boxed panel)."""
+    try:  # typer 0.29 (pinned) vendors click; its exceptions live here, not in the click package
+        from typer._click import exceptions as click
+    except ImportError:  # pragma: no cover - an older typer on plain click
+        from click import exceptions as click  # type: ignore[no-redef]
+
+    try:
+        code = app(standalone_mode=False)
+    except click.UsageError as exc:
+        if exc.format_message():  # no_args_is_help has printed the help: nothing to add
+            command = exc.ctx.command_path if exc.ctx else "notecheck"
+            _say(f"notecheck: error {CommandLineError(detail=exc.format_message(), command=command)}")
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        _say(f"notecheck: error: {exc.format_message()}")
+        sys.exit(exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        _say("notecheck: interrupted")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

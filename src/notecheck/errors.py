@@ -69,7 +69,7 @@ class EncodingError(InputError):
 
 class NoteTooLargeError(InputError):
     code = "NC304"
-    template = "{note}: the note has {size} characters, over the limit of {limit}; split it or raise --max-chars"
+    template = "{note}: the note is {size}, over the limit of {limit} characters; split it into smaller notes"
 
 
 class NoteNotFoundError(InputError):
@@ -80,6 +80,27 @@ class NoteNotFoundError(InputError):
 class ManifestError(InputError):
     code = "NC306"
     template = "{path}: {detail}"
+
+
+class OutputError(NotecheckError):
+    """A report or a results folder cannot be written where the user asked."""
+
+    code = "NC307"
+    template = "{path}: cannot write {what} ({reason}); choose a writable path"
+
+
+class CommandLineError(NotecheckError):
+    """The command line itself is wrong: a missing argument, an unknown option, a value out of range."""
+
+    code = "NC308"
+    template = "{detail} (see {command} --help)"
+
+
+class ListenError(NotecheckError):
+    """notecheck serve cannot listen where it was told (port in use, an address that is not this host's)."""
+
+    code = "NC309"
+    template = "{address}: cannot listen ({reason}); choose another --port or --host"
 
 
 class ModelError(NotecheckError):

@@ -6,6 +6,7 @@ A note that cannot be read becomes a task that already carries its error, so it 
 
 import csv
 import hashlib
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from notecheck.errors import (
     NoteNotFoundError,
     NoteTooLargeError,
 )
-from notecheck.notes import MAX_CHARS
+from notecheck.notes import MAX_BYTES_PER_CHAR, MAX_CHARS, decode
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _REQUIRED_COLUMNS = ("path", "codes")
@@ -46,8 +47,10 @@ def collect(notes: Path, manifest: Path | None = None, *, exclude: Path | None =
         if notes.is_file():
             raise ManifestError(path=manifest.name, detail="--codes needs a folder of notes; a JSON Lines file carries its own codes")
         tasks = list(_from_manifest(notes, manifest))
-    elif notes.is_file():
+    elif notes.is_file() and _is_jsonl(notes):
         tasks = list(_from_jsonl(notes, notes.name, ()))
+    elif notes.is_file():  # one plain note given directly: one task, not one error per line
+        tasks = [_from_file(notes, notes.name, notes.stem, ())]
     elif notes.is_dir():
         tasks = list(_from_folder(notes, exclude))
     else:
@@ -75,14 +78,35 @@ def _fingerprint(content: bytes, codes: tuple[str, ...]) -> str:
     return hashlib.sha256(content + b"\x00" + ";".join(codes).encode("utf-8")).hexdigest()
 
 
-def _from_manifest(notes: Path, manifest: Path) -> Iterator[NoteTask]:
+def _is_jsonl(path: Path) -> bool:
+    """A .jsonl/.ndjson file, or any file whose first non-blank line is a JSON object."""
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        return True
     try:
-        handle = manifest.open(encoding="utf-8-sig", newline="")
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return False
+    first = next((line for line in head.splitlines() if line.strip()), b"")
+    try:
+        return isinstance(json.loads(first), dict)
+    except (ValueError, UnicodeDecodeError):
+        return False
+
+
+def _manifest_rows(manifest: Path) -> list[dict[str, str]]:
+    """The manifest's rows: any common encoding (Excel's UTF-8 with a BOM, cp1252, UTF-16), CRLF or LF."""
+    try:
+        data = manifest.read_bytes()
     except OSError:
         raise ManifestError(path=manifest.name, detail="cannot open the manifest (no such file or not readable)") from None
-    with handle:
-        reader = csv.DictReader(handle)
-        header = [name.strip() for name in reader.fieldnames or []]
+    try:
+        text = decode(data, manifest.name)
+    except InputError:
+        raise ManifestError(path=manifest.name, detail="the manifest is not a text CSV file; save it as CSV (UTF-8)") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        header = [(name or "").strip() for name in reader.fieldnames or []]
         missing = [name for name in _REQUIRED_COLUMNS if name not in header]
         if missing:
             raise ManifestError(
@@ -90,17 +114,23 @@ def _from_manifest(notes: Path, manifest: Path) -> Iterator[NoteTask]:
                 detail=f"missing column(s) {', '.join(missing)}; the header needs path and codes, e.g. path,codes,note_id",
             )
         reader.fieldnames = header
-        for line, row in enumerate(reader, start=2):
-            rel = (row.get("path") or "").strip()
-            if not rel:
-                raise ManifestError(path=manifest.name, detail=f"line {line}: the path is empty")
-            codes = normalize_codes((row.get("codes") or "").split(";"))
-            path = notes / rel
-            if path.suffix.lower() in JSONL_SUFFIXES:
-                yield from _from_jsonl(path, rel, codes)
-            else:
-                note_id = (row.get("note_id") or "").strip() or str(Path(rel).with_suffix("").as_posix())
-                yield _from_file(path, rel, note_id, codes)
+        return list(reader)
+    except csv.Error as exc:
+        raise ManifestError(path=manifest.name, detail=f"line {reader.line_num}: not valid CSV ({exc})") from None
+
+
+def _from_manifest(notes: Path, manifest: Path) -> Iterator[NoteTask]:
+    for line, row in enumerate(_manifest_rows(manifest), start=2):
+        rel = (row.get("path") or "").strip()
+        if not rel:
+            raise ManifestError(path=manifest.name, detail=f"line {line}: the path is empty")
+        codes = normalize_codes((row.get("codes") or "").split(";"))
+        path = notes / rel
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            yield from _from_jsonl(path, rel, codes)
+        else:
+            note_id = (row.get("note_id") or "").strip() or str(Path(rel).with_suffix("").as_posix())
+            yield _from_file(path, rel, note_id, codes)
 
 
 def _from_folder(notes: Path, exclude: Path | None) -> Iterator[NoteTask]:
@@ -121,8 +151,8 @@ def _from_file(path: Path, source: str, note_id: str, codes: tuple[str, ...]) ->
     """Read one note's bytes; a missing, unreadable or oversized file becomes a failed task."""
     try:
         size = path.stat().st_size
-        if size > 4 * MAX_CHARS:  # no need to read it: even one byte per character is too many
-            error = NoteTooLargeError(note=source, size=size, limit=MAX_CHARS)
+        if size > MAX_BYTES_PER_CHAR * MAX_CHARS:  # no need to read it: it cannot fit the limit
+            error = NoteTooLargeError(note=source, size=f"{size:,} bytes", limit=f"{MAX_CHARS:,}")
             return _failed(note_id, source, codes, error, marker=str(size).encode())
         data = path.read_bytes()
     except FileNotFoundError:

@@ -5,6 +5,7 @@ in its own SQLite transaction as it arrives, so `kill -9` at any moment loses on
 the JSONL/CSV/summary files are rewritten from SQLite at the end of every run.
 """
 
+import sqlite3
 import sys
 import time
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from rich.text import Text
 from notecheck.audit import exports, summary, workers
 from notecheck.audit.inputs import collect
 from notecheck.audit.store import Store
+from notecheck.errors import OutputError
 
 RESULTS = ("results.sqlite", "results.jsonl", "results.csv", "summary.html")
 _ERRORS = "SELECT count(*) FROM notes WHERE status = 'error' AND note_id IN (SELECT note_id FROM inputs)"
@@ -48,9 +50,8 @@ def run_audit(notes: Path, out: Path, *, manifest: Path | None = None, workers_n
 
     started = time.perf_counter()
     tasks = collect(notes, manifest, exclude=out)
-    out.mkdir(parents=True, exist_ok=True)
     version = load_ruleset().version
-    store = Store(out / RESULTS[0])
+    store = _open_store(out)
     try:
         known = store.keys()
         todo = [t for t in tasks if known.get(t.note_id) != (t.sha256, version)]
@@ -66,6 +67,20 @@ def run_audit(notes: Path, out: Path, *, manifest: Path | None = None, workers_n
     finally:
         store.close()
     return AuditOutcome(len(tasks), len(todo), len(tasks) - len(todo), errors, time.perf_counter() - started, out)
+
+
+def _open_store(out: Path) -> Store:
+    """RESULTS_DIR/results.sqlite, created if need be; a place that cannot hold it is one coded line."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        return Store(out / RESULTS[0])
+    except FileExistsError:
+        raise OutputError(path=str(out), what="the results", reason="it is a file; give a folder") from None
+    except OSError as exc:
+        raise OutputError(path=str(out), what="the results", reason=exc.strerror or exc.__class__.__name__) from None
+    except sqlite3.Error as exc:
+        reason = f"{RESULTS[0]} is not a notecheck results database ({exc}); move it away or choose another folder"
+        raise OutputError(path=str(out), what="the results", reason=reason) from None
 
 
 def write_outputs(store: Store, out: Path) -> None:

@@ -26,8 +26,9 @@ _checker: Any = None  # one per Python worker process, loaded by the first parti
 def run_spark(notes: str | Path, out: str | Path, *, manifest: Path | None = None, master: str | None = None) -> str:
     """Audit on Spark; returns the one-line outcome. `notes`/`out` may be URIs (s3a://, hdfs://)."""
     started = time.perf_counter()
+    local = None if _is_parquet(notes) else collect(Path(notes), manifest)  # bad input fails before the JVM starts
     spark = session(master)
-    tasks = _tasks(spark, notes, manifest)
+    tasks = _tasks(spark, notes, manifest, local)
     results = spark.createDataFrame(tasks.mapPartitions(audit_partition), schema=result_schema())
     target = f"{_uri(out)}/results.parquet"
     results.write.mode("overwrite").parquet(target)
@@ -98,7 +99,7 @@ def result_schema() -> Any:
     ])
 
 
-def _tasks(spark: Any, notes: str | Path, manifest: Path | None) -> Any:
+def _tasks(spark: Any, notes: str | Path, manifest: Path | None, local: list[NoteTask] | None = None) -> Any:
     if _is_parquet(notes):
         if manifest is not None:
             raise ManifestError(path=manifest.name, detail="a Parquet table carries its own codes column; drop --codes")
@@ -108,7 +109,7 @@ def _tasks(spark: Any, notes: str | Path, manifest: Path | None) -> Any:
             raise ManifestError(path=str(notes), detail=f"the Parquet table lacks column(s) {', '.join(sorted(missing))}; it needs note_id, text and optionally codes")
         columns = ["note_id", "text", "codes"] if "codes" in table.columns else ["note_id", "text"]
         return table.select(*columns).rdd.map(_task_of_row)
-    tasks = collect(Path(notes), manifest)
+    tasks = local if local is not None else collect(Path(notes), manifest)
     context = spark.sparkContext
     # One partition per core: each partition pays one pipeline load (~10 s), so more would cost more.
     return context.parallelize(tasks, max(1, min(len(tasks), context.defaultParallelism)))

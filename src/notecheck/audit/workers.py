@@ -7,9 +7,11 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 
 from notecheck.audit.inputs import NoteTask
 from notecheck.audit.note import NoteResult, audit_note
@@ -47,7 +49,8 @@ def _in_pool(tasks: Iterable[NoteTask], workers: int, ruleset_version: str) -> I
             if task.error_code is not None:  # already failed while reading: no worker needed
                 yield audit_note(None, task, ruleset_version=ruleset_version)
                 continue
-            pending.add(pool.submit(_work, task))
+            with _sigint_ignored():  # a submit may start a worker: it inherits the ignored Ctrl-C
+                pending.add(pool.submit(_work, task))
             if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (future.result() for future in done)
@@ -62,6 +65,23 @@ def _in_pool(tasks: Iterable[NoteTask], workers: int, ruleset_version: str) -> I
     finally:
         # On an error or Ctrl-C, drop the queued notes instead of finishing them: the rerun resumes.
         pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ctrl-C is the parent's to handle: a worker started meanwhile inherits SIG_IGN across exec.
+
+    Without it a terminal's Ctrl-C, sent to the whole process group, makes every worker print a
+    KeyboardInterrupt traceback (often from inside its imports); the parent alone stops the run.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _init_worker() -> None:

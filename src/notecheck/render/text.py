@@ -1,6 +1,7 @@
 """The terminal report: per code a checklist a coder reads at a glance, every verdict with its evidence."""
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -46,13 +47,14 @@ def _check_panel(check: Check, facts: list[Fact], show_queries: bool) -> Panel:
                 parts.append(Text(f"\nQuery draft ({query.requirement}):\n{query.text}", style="dim"))
         else:
             parts.append(Text(f"{len(check.queries)} provider query draft(s): add --queries to show them.", style="dim"))
-    title = f"[{_STATUS[check.status]}]{check.status.upper()}[/]  {check.code}  {check.title or ''}"
+    # The code and the note id are user input: escaped, so "[/]" is shown, not read as Rich markup.
+    title = f"[{_STATUS[check.status]}]{check.status.upper()}[/]  {escape(check.code)}  {escape(check.title or '')}"
     return Panel(Group(*parts), title=title, title_align="left")
 
 
 def render(report: Report, console: Console, *, show_queries: bool = False) -> None:
     """Print the report."""
-    console.print(f"[bold]notecheck[/] note [bold]{report.note_id}[/]: {len(report.facts)} facts")
+    console.print(f"[bold]notecheck[/] note [bold]{escape(report.note_id)}[/]: {len(report.facts)} facts")
     if not report.checks:
         console.print("No codes proposed; add --code to check one.")
     for check in report.checks:
