@@ -1,5 +1,7 @@
 """Codes as written in claims, and what the tabular says of them."""
 
+from pathlib import Path
+
 import pytest
 
 from notecheck import icd
@@ -34,3 +36,45 @@ def test_tabular_facts_come_from_the_package():
     assert "brucellosis" in icd.code_first("M49.88")
     assert any("current injury" in note for note in icd.excludes1("M53.88"))
     assert icd.info("S32.2XXA").title.startswith("Fracture of coccyx")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(b"not a database at all", id="garbage"),
+        pytest.param(b"", id="empty-file"),
+        pytest.param(None, id="missing"),
+    ],
+)
+def test_when_the_icd_cache_is_damaged_then_it_is_built_again(tmp_path, monkeypatch, content):
+    from importlib import metadata
+
+    from notecheck.icd import _SqliteTabular
+
+    monkeypatch.setenv("NOTECHECK_CACHE", str(tmp_path))
+    version = metadata.version("simple-icd-10-cm")
+    path = tmp_path / f"icd10cm-simple-icd-10-cm-{version}-v{_SqliteTabular._SCHEMA}.sqlite"
+    if content is not None:
+        path.write_bytes(content)
+    built: list[Path] = []
+    monkeypatch.setattr(_SqliteTabular, "_build", staticmethod(built.append))
+    assert _SqliteTabular.open() is not None
+    assert built == [path]
+
+
+def test_when_the_icd_cache_is_sound_then_it_is_kept(tmp_path, monkeypatch):
+    import sqlite3
+    from contextlib import closing
+    from importlib import metadata
+
+    from notecheck.icd import _SqliteTabular
+
+    monkeypatch.setenv("NOTECHECK_CACHE", str(tmp_path))
+    path = tmp_path / f"icd10cm-simple-icd-10-cm-{metadata.version('simple-icd-10-cm')}-v{_SqliteTabular._SCHEMA}.sqlite"
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE codes (code TEXT PRIMARY KEY)")
+        db.execute("INSERT INTO codes VALUES ('M53.88')")
+        db.commit()
+    built: list[Path] = []
+    monkeypatch.setattr(_SqliteTabular, "_build", staticmethod(built.append))
+    assert _SqliteTabular.open() is not None and built == []

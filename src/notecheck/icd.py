@@ -51,11 +51,20 @@ class _SqliteTabular:
             version = metadata.version("simple-icd-10-cm")
             root = Path(os.environ.get("NOTECHECK_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "notecheck")
             path = root / f"icd10cm-simple-icd-10-cm-{version}-v{cls._SCHEMA}.sqlite"
-            if not path.exists():
-                cls._build(path)
+            if not path.exists() or not cls._sound(path):
+                cls._build(path)  # missing, or damaged (an interrupted copy, a full disk): build it again
             return cls(path)
         except (OSError, sqlite3.Error, metadata.PackageNotFoundError):
             return None  # no writable cache: read the package itself
+
+    @staticmethod
+    def _sound(path: Path) -> bool:
+        """The cache opens as SQLite and holds the codes table with rows."""
+        try:
+            with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+                return db.execute("SELECT count(*) FROM (SELECT 1 FROM codes LIMIT 1)").fetchone()[0] == 1
+        except sqlite3.Error:
+            return False
 
     @staticmethod
     def _build(path: Path) -> None:
