@@ -54,3 +54,21 @@ def test_when_a_contender_runs_then_its_result_comes_back_from_its_own_process(t
     (result,) = bench.run(tmp_path, contenders=("spacy",))
     assert (result.contender, result.notes, result.words) == ("spacy", 1, 7)
     assert result.peak_rss_mb > 0
+
+
+def test_when_a_corpus_file_cannot_be_read_then_the_bench_leaves_it_out_and_names_it(tmp_path):
+    from notecheck.bench import read_corpus, unreadable
+
+    (tmp_path / "a.txt").write_text("Low back pain for 3 weeks after a fall.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    assert [note_id for note_id, _ in read_corpus(tmp_path)] == ["a.txt"]
+    assert unreadable(tmp_path) == ["b.txt"]
+
+
+def test_when_no_corpus_note_can_be_read_then_the_bench_stops_with_one_coded_error(tmp_path):
+    from notecheck.bench import run
+    from notecheck.errors import BenchError
+
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02" * 100)
+    with pytest.raises(BenchError, match=r"NC310.*no note to measure"):
+        run(tmp_path)

@@ -45,16 +45,35 @@ class Result:
 
 
 def read_corpus(corpus: Path, *, spine: bool = False, limit: int | None = None) -> list[tuple[str, str]]:
-    """(note_id, text) pairs: *.txt of a folder, or the records of a JSONL corpus (only spine ones with spine)."""
-    from notecheck.notes import read_note
+    """(note_id, text) pairs: *.txt of a folder, or the records of a JSONL corpus (only spine ones with spine).
 
+    A .txt file that cannot be read as a note (empty, binary, too large) is left out; `unreadable` names them.
+    """
     if corpus.is_dir():
-        notes = [(path.name, read_note(path)) for path in sorted(corpus.glob("*.txt"))]
+        notes = [(path.name, text) for path, text in _read_folder(corpus) if text is not None]
     else:
         with corpus.open(encoding="utf-8") as lines:
             records = [json.loads(line) for line in lines if line.strip()]
         notes = [(r["id"], r["text"]) for r in records if r.get("spine") or not spine]
     return notes[:limit] if limit else notes
+
+
+def _read_folder(corpus: Path) -> list[tuple[Path, str | None]]:
+    from notecheck.errors import InputError
+    from notecheck.notes import read_note
+
+    read: list[tuple[Path, str | None]] = []
+    for path in sorted(corpus.glob("*.txt")):
+        try:
+            read.append((path, read_note(path)))
+        except InputError:
+            read.append((path, None))
+    return read
+
+
+def unreadable(corpus: Path) -> list[str]:
+    """The .txt files of a corpus folder that cannot be read as notes (the benchmark leaves them out)."""
+    return [path.name for path, text in _read_folder(corpus) if text is None] if corpus.is_dir() else []
 
 
 def _peak_rss_mb() -> float:
@@ -121,6 +140,13 @@ def measure(contender: str, corpus: Path, *, spine: bool, limit: int | None) -> 
 
 def run(corpus: Path, *, spine: bool = False, limit: int | None = None, contenders: tuple[str, ...] = CONTENDERS) -> list[Result]:
     """Each contender in its own subprocess, one after the other, on the same notes."""
+    from notecheck.errors import BenchError
+
+    skipped = unreadable(corpus)
+    if skipped:
+        sys.stderr.write(f"notecheck bench: left out {len(skipped)} file(s) that cannot be read as notes: {', '.join(skipped[:5])}\n")
+    if not read_corpus(corpus, spine=spine, limit=1):
+        raise BenchError(corpus=str(corpus), detail="no note to measure")
     results = []
     for contender in contenders:
         # run_path, not -m: `-m notecheck.bench` would import notecheck before the clock starts.
@@ -133,6 +159,8 @@ def run(corpus: Path, *, spine: bool = False, limit: int | None = None, contende
             sys.stderr.write(f"notecheck bench: {contender} failed: {failure}\n")
             continue
         results.append(Result(**json.loads(done.stdout.strip().splitlines()[-1])))
+    if not results:
+        raise BenchError(corpus=str(corpus), detail="every contender failed (see the lines above)")
     return results
 
 

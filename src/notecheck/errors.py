@@ -103,6 +103,13 @@ class ListenError(NotecheckError):
     template = "{address}: cannot listen ({reason}); choose another --port or --host"
 
 
+class BenchError(NotecheckError):
+    """notecheck bench measured nothing: no readable note, or every contender failed."""
+
+    code = "NC310"
+    template = "{corpus}: {detail}"
+
+
 class ModelError(NotecheckError):
     """A trained model cannot be loaded or trained."""
 
