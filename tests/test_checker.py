@@ -125,3 +125,12 @@ def test_every_gap_gets_a_compliant_query(code):
         text = query.text.lower()
         assert "other (please specify)" in text and "clinically undetermined" in text
         assert not any(word in text for word in ("payment", "reimburse", "denial", "revenue", "drg"))
+
+
+@pytest.mark.parametrize(
+    ("code", "family"),
+    [pytest.param("M53.88", "M53.8", id="M53.8"), pytest.param("M48.38", "M48.3", id="M48.3"), pytest.param("M49.88", "M49.8", id="M49.8")],
+)
+def test_when_a_requirement_is_reported_then_its_rule_id_names_the_family_file_and_rule(code, family):
+    check = check_code(code, facts(("region", "sacral")), RULES)
+    assert {r.rule_id for r in check.requirements} == {f"{family}.{r.id}" for r in RULES.families[family].requirements}

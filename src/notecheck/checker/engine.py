@@ -20,9 +20,11 @@ def _invalid(code: str, message: str, kind: str = "invalid_code", codes: list[st
     return Check(code=code, billable=False, status="invalid", findings=[finding])
 
 
-def _requirement(rule: RequirementRule, code: str, facts: Sequence[Fact], ruleset: Ruleset) -> tuple[Requirement, Finding | None]:
+def _requirement(
+    rule: RequirementRule, code: str, family: str, facts: Sequence[Fact], ruleset: Ruleset
+) -> tuple[Requirement, Finding | None]:
     finding = None
-    rule_id = f"{code.split('.')[0]}.{rule.id}"
+    rule_id = f"{family}.{rule.id}"  # the family file and the rule in it: patterns/requirements/M53.8.yaml, region
     if rule.check == "region":
         verdict = regions.judge(code, ruleset.axis, facts)
         status, evidence, finding = verdict.status, verdict.evidence, verdict.finding
@@ -52,7 +54,7 @@ def _family_check(code: str, family: FamilyFile, facts: Sequence[Fact], ruleset:
     requirements: list[Requirement] = []
     found: list[Finding] = []
     for rule in family.requirements:
-        requirement, finding = _requirement(rule, code, facts, ruleset)
+        requirement, finding = _requirement(rule, code, family.family, facts, ruleset)
         requirements.append(requirement)
         if finding:
             found.append(finding)
