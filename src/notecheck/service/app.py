@@ -11,15 +11,15 @@ from contextlib import asynccontextmanager
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.security import APIKeyHeader
 
 import notecheck
 from notecheck.api import Checker
+from notecheck.errors import NotFoundError, UnauthorizedError
 from notecheck.report import ErrorResponse, Report
 from notecheck.service import checks, codes
 from notecheck.service.edge import ApiKey, BodyLimit, Contain, SecurityHeaders
-from notecheck.service.errors import UnauthorizedError
 from notecheck.service.handlers import install_handlers
 from notecheck.service.models import BatchRequest, BatchResponse, CheckRequest, CodeInfo, Health
 from notecheck.service.settings import Settings
@@ -113,6 +113,6 @@ def _routes(app: FastAPI) -> None:
 
         found = asset_response(name)
         if found is None:
-            return JSONResponse(status_code=404, content={"error": {"code": "NC395", "message": "no such asset"}})
+            raise NotFoundError(detail="no such asset")
         content, media_type = found
         return Response(content, media_type=media_type)
