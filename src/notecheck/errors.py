@@ -23,6 +23,14 @@ class NotecheckError(Exception):
         """The one-line message without the code."""
         return self.template.format(**self.fields)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Rebuilt from its fields, so a coded error crosses a process pool (the default passes the message)."""
+        return (_rebuild, (type(self), self.fields))
+
+
+def _rebuild(cls: type[NotecheckError], fields: dict[str, Any]) -> NotecheckError:
+    return cls(**fields)
+
 
 class PatternError(NotecheckError):
     """A data file in patterns/ is malformed."""

@@ -1,25 +1,27 @@
-"""The work behind POST /v1/check and /v1/check/batch: plain functions over a loaded Checker."""
+"""The body of POST /v1/check/batch, assembled from each note's report JSON or coded error."""
 
-from notecheck.api import Checker
+import json
+from collections.abc import Sequence
+
 from notecheck.errors import NotecheckError
-from notecheck.report import ErrorBody, Report
-from notecheck.service.models import BatchRequest, BatchResponse, BatchResult, CheckRequest
+from notecheck.service.models import CheckRequest
 
 
-def check_one(checker: Checker, request: CheckRequest) -> Report:
-    """The contract's report for one note; bad input raises a coded NotecheckError."""
-    return checker.check(request.text, codes=request.codes, note_id=request.note_id)
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # as pydantic writes JSON
 
 
-def check_batch(checker: Checker, batch: BatchRequest) -> BatchResponse:
-    """One result per note, in order; a note with bad input gets its error and the rest still run."""
-    results: list[BatchResult] = []
-    for request in batch.notes:
-        try:
-            report = check_one(checker, request)
-        except NotecheckError as exc:
-            error = ErrorBody(code=exc.code, message=exc.message)
-            results.append(BatchResult(note_id=request.note_id, error=error))
+def batch_json(notes: Sequence[CheckRequest], outcomes: Sequence[str | NotecheckError]) -> str:
+    """`BatchResponse` as JSON: one result per note, in order, holding its report or its error.
+
+    The reports are already JSON, so they are spliced in rather than parsed and written again.
+    """
+    results = []
+    for note, outcome in zip(notes, outcomes, strict=True):
+        note_id = _dumps(note.note_id)
+        if isinstance(outcome, NotecheckError):
+            error = _dumps({"code": outcome.code, "message": outcome.message})
+            results.append(f'{{"note_id":{note_id},"report":null,"error":{error}}}')
         else:
-            results.append(BatchResult(note_id=request.note_id, report=report))
-    return BatchResponse(results=results)
+            results.append(f'{{"note_id":{note_id},"report":{outcome},"error":null}}')
+    return '{"results":[' + ",".join(results) + "]}"
