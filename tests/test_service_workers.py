@@ -21,7 +21,8 @@ from notecheck.errors import (
 from notecheck.service import Settings, create_app
 from notecheck.service.checks import batch_json
 from notecheck.service.models import BatchResponse, CheckRequest
-from notecheck.service.runner import InProcess, Pool
+from notecheck.service.pool import Pool
+from notecheck.service.runner import InProcess
 
 NOTE = (Path(__file__).resolve().parent.parent / "sample_notes" / "m5388_complete_soap.txt").read_text(encoding="utf-8")
 
@@ -83,3 +84,18 @@ def test_batch_json_is_what_pydantic_writes_for_the_batch_response(checker):
     written = batch_json(notes, outcomes)
     assert written == expected.model_dump_json()
     assert json.loads(written) == json.loads(expected.model_dump_json())
+
+
+def test_when_a_pool_process_fails_unexpectedly_then_500_without_the_note(checker, caplog):
+    class Broken:
+        ruleset_version = "x"
+
+        def check(self, text, codes=(), note_id="note"):
+            if text == "warm-up":
+                return checker.check(text, codes, note_id)
+            raise ValueError(f"cannot parse {text}")
+
+    with TestClient(create_app(Settings(workers=2), checker=Broken()), raise_server_exceptions=False) as http:
+        response = http.post("/v1/check", json={"note_id": "boom", "text": "Zebulon-Quux-7731", "codes": []})
+    assert response.status_code == 500 and response.json()["error"]["code"] == "NC399"
+    assert "Zebulon" not in response.text and "Zebulon" not in caplog.text and "ValueError" in caplog.text

@@ -1,7 +1,7 @@
 """The FastAPI app: thin endpoints that parse, hand the note to the runner and return its JSON.
 
 The pipeline loads once in the lifespan, then checks in the threadpool (one worker) or in a pool of
-forked pipeline processes (service/runner.py); either way the event loop never blocks. The report
+forked pipeline processes (service/pool.py); either way the event loop never blocks. The report
 leaves as the JSON pydantic wrote where it was made, so FastAPI neither re-validates it nor walks it
 with jsonable_encoder (the response_model stays for OpenAPI). Nothing here logs a request body.
 """
