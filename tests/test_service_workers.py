@@ -99,3 +99,12 @@ def test_when_a_pool_process_fails_unexpectedly_then_500_without_the_note(checke
         response = http.post("/v1/check", json={"note_id": "boom", "text": "Zebulon-Quux-7731", "codes": []})
     assert response.status_code == 500 and response.json()["error"]["code"] == "NC399"
     assert "Zebulon" not in response.text and "Zebulon" not in caplog.text and "ValueError" in caplog.text
+
+
+def test_when_long_notes_queue_for_the_pool_then_each_gets_its_own_report(pooled, checker):
+    long_note = (NOTE + "\n\n") * (40_000 // len(NOTE) + 1)  # over the size written from a thread
+    notes = [{"note_id": f"long-{i}", "text": long_note if i % 2 else NOTE, "codes": ["M53.88"]} for i in range(5)]
+    results = pooled.post("/v1/check/batch", json={"notes": notes}).json()["results"]
+    expected = checker.check(long_note, codes=["M53.88"], note_id="long-1").model_dump(mode="json")
+    assert [r["note_id"] for r in results] == [n["note_id"] for n in notes]
+    assert results[1]["report"] == expected and results[3]["report"]["facts"] == expected["facts"]

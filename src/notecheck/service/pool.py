@@ -28,6 +28,9 @@ from notecheck.service.models import CheckRequest
 
 log = logging.getLogger("notecheck.service")
 _WARM_UP = CheckRequest(note_id="warm-up", text="warm-up", codes=["M53.88"])
+# A note this long is written from a thread: the pipe can be full while its process finishes the
+# note before, and the event loop must not wait for that.
+_INLINE_CHARS = 32 * 1024
 
 
 def _serve(conn: Connection, checker: Checker, inherited: list[Connection]) -> None:
@@ -70,6 +73,7 @@ class Pool:
         context = multiprocessing.get_context("fork")
         self.procs: list[Any] = []
         self.pending: dict[Connection, deque[asyncio.Future[tuple[bool, Any]]]] = {}
+        self.sending: dict[Connection, asyncio.Lock] = {}  # one writer a pipe, in the order notes queued
         for _ in range(workers):
             ours, theirs = context.Pipe(duplex=True)
             inherited = [*self.pending, ours]
@@ -78,6 +82,7 @@ class Pool:
             theirs.close()
             self.procs.append(proc)
             self.pending[ours] = deque()
+            self.sending[ours] = asyncio.Lock()
         self.slots = asyncio.Semaphore(workers * self.DEPTH)
 
     async def start(self) -> None:
@@ -113,16 +118,24 @@ class Pool:
             conn = min(self.pending, key=lambda c: len(self.pending[c]))
             waiter: asyncio.Future[tuple[bool, Any]] = asyncio.get_running_loop().create_future()
             self.pending[conn].append(waiter)
-            try:
-                conn.send((note.text, tuple(note.codes), note.note_id))
-            except OSError:
-                self._lost(conn)
+            await self._send(conn, (note.text, tuple(note.codes), note.note_id))
             ok, value = await waiter
         if ok:
             return str(value)
         if isinstance(value, InternalError):
             log.error("internal error %s in a pipeline process", value.fields.get("name"))
         raise value
+
+    async def _send(self, conn: Connection, message: tuple[str, tuple[str, ...], str]) -> None:
+        async with self.sending[conn]:
+            try:
+                if len(message[0]) < _INLINE_CHARS:
+                    conn.send(message)
+                else:
+                    await asyncio.to_thread(conn.send, message)
+            except OSError:
+                if conn in self.pending:
+                    self._lost(conn)
 
     async def batch(self, notes: Sequence[CheckRequest]) -> list[Outcome]:
         """Every note of the batch in parallel over the pool; results in the batch's order."""
