@@ -1,9 +1,9 @@
 """The FastAPI app: thin endpoints that parse, hand the note to the runner and return its JSON.
 
-The pipeline loads once in the lifespan, then checks in the threadpool (one worker) or in a pool of
-forked pipeline processes (service/pool.py); either way the event loop never blocks. The report
-leaves as the JSON pydantic wrote where it was made, so FastAPI neither re-validates it nor walks it
-with jsonable_encoder (the response_model stays for OpenAPI). Nothing here logs a request body.
+The pipeline loads once per worker in the lifespan. Checking is CPU-bound, so it runs in the
+threadpool (service/runner.py) and never blocks the event loop. The report leaves as the JSON
+pydantic wrote where it was made (the response_model stays for OpenAPI). Nothing here logs a
+request body.
 """
 
 import hmac
@@ -25,7 +25,7 @@ from notecheck.service.checks import batch_json
 from notecheck.service.edge import ApiKey, BodyLimit, Contain, SecurityHeaders
 from notecheck.service.handlers import install_handlers
 from notecheck.service.models import BatchRequest, BatchResponse, CheckRequest, CodeInfo, Health
-from notecheck.service.runner import Runner, make_runner
+from notecheck.service.runner import InProcess
 from notecheck.service.settings import Settings
 
 log = logging.getLogger("notecheck.service")
@@ -40,8 +40,8 @@ async def _checker(request: Request) -> Checker:
     return checker
 
 
-async def _runner(request: Request) -> Runner:
-    runner: Runner = request.app.state.runner
+async def _runner(request: Request) -> InProcess:
+    runner: InProcess = request.app.state.runner
     return runner
 
 
@@ -56,7 +56,7 @@ async def _require_key(request: Request, key: Annotated[str | None, Depends(_api
 
 
 CheckerDep = Annotated[Checker, Depends(_checker)]
-RunnerDep = Annotated[Runner, Depends(_runner)]
+RunnerDep = Annotated[InProcess, Depends(_runner)]
 
 
 def create_app(settings: Settings | None = None, checker: Checker | None = None) -> FastAPI:
@@ -66,16 +66,11 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.checker = checker or notecheck.load()
-        # Warm the tabular (parsed lazily, about a second) so the first request is not slow; a pool
-        # forks after this, so its processes start warm too.
+        # Warm the tabular (parsed lazily, about a second) so the first request is not slow.
         app.state.checker.check("warm-up", codes=["M53.88"], note_id="warm-up")
-        app.state.runner = make_runner(app.state.checker, settings.workers)
-        await app.state.runner.start()
-        log.info("notecheck ready (ruleset %s, %d worker(s))", app.state.checker.ruleset_version, settings.workers)
-        try:
-            yield
-        finally:
-            await app.state.runner.close()
+        app.state.runner = InProcess(app.state.checker)
+        log.info("notecheck ready (ruleset %s)", app.state.checker.ruleset_version)
+        yield
 
     app = FastAPI(
         title="notecheck",

@@ -1,10 +1,10 @@
-"""Where the service checks notes: in this process's threadpool, or in a pool of pipeline processes.
+"""Where a worker checks notes: its threadpool, returning the report as pydantic's JSON text.
 
-Either way the work returns the report as JSON text, serialised once by pydantic where it was made,
-so no report object crosses the event loop or a process boundary (service/pool.py for the pool).
+The report is serialised once, where it is made, and leaves as the response body: FastAPI neither
+validates it again against the response_model (a second threadpool hop for a sync endpoint) nor
+dumps it (the response_model stays for OpenAPI).
 """
 
-import multiprocessing
 from collections.abc import Sequence
 
 from starlette.concurrency import run_in_threadpool
@@ -12,11 +12,10 @@ from starlette.concurrency import run_in_threadpool
 from notecheck.api import Checker
 from notecheck.service.checks import Outcome, outcomes, report_json
 from notecheck.service.models import CheckRequest
-from notecheck.service.pool import Pool
 
 
 class InProcess:
-    """Checks in this process's threadpool (one worker; tests and the default `notecheck serve`)."""
+    """Checks in this process's threadpool, so the event loop never blocks."""
 
     def __init__(self, checker: Checker) -> None:
         self.checker = checker
@@ -26,19 +25,3 @@ class InProcess:
 
     async def batch(self, notes: Sequence[CheckRequest]) -> list[Outcome]:
         return await run_in_threadpool(outcomes, self.checker, notes)
-
-    async def start(self) -> None:
-        return None
-
-    async def close(self) -> None:
-        return None
-
-
-Runner = InProcess | Pool
-
-
-def make_runner(checker: Checker, workers: int) -> Runner:
-    """A pool of `workers` processes where fork exists and workers > 1, else this process."""
-    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        return Pool(checker, workers)
-    return InProcess(checker)
