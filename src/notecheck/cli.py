@@ -259,9 +259,9 @@ def _refuse_unlistenable(host: str, port: int) -> None:
 
 @app.command("bench-service")
 def bench_service(
-    requests: Annotated[int, typer.Option(min=1, help="Requests per concurrency level.")] = 400,
+    requests: Annotated[int, typer.Option(min=1, help="Requests per concurrency level (10000 at one level: is memory flat?).")] = 400,
     clients: Annotated[str, typer.Option(help="Concurrency levels, comma-separated.")] = "1,8,32",
-    workers: Annotated[int, typer.Option(min=1, help="uvicorn worker processes.")] = 2,
+    workers: Annotated[int, typer.Option(min=1, help="notecheck serve --workers: uvicorn worker processes.")] = 2,
     words: Annotated[int, typer.Option(min=50, help="Words per generated note.")] = 600,
     notes: Annotated[Path, typer.Option(help="Folder of .txt notes the benchmark notes are built from.")] = Path("sample_notes"),
 ) -> None:

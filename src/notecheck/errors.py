@@ -1,6 +1,6 @@
 """The one catalogue of notecheck's errors.
 
-Codes: NC1xx patterns, NC2xx requirements and codes, NC3xx input, NC4xx models.
+Codes: NC1xx patterns, NC2xx requirements and codes, NC3xx input (NC39x at the HTTP edge), NC4xx models.
 Messages say what went wrong, where, and how to fix it. They may name a note; they never quote it.
 """
 
@@ -22,6 +22,14 @@ class NotecheckError(Exception):
     def message(self) -> str:
         """The one-line message without the code."""
         return self.template.format(**self.fields)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Rebuilt from its fields, so a coded error crosses a process pool (the default passes the message)."""
+        return (_rebuild, (type(self), self.fields))
+
+
+def _rebuild(cls: type[NotecheckError], fields: dict[str, Any]) -> NotecheckError:
+    return cls(**fields)
 
 
 class PatternError(NotecheckError):
@@ -108,6 +116,60 @@ class BenchError(NotecheckError):
 
     code = "NC310"
     template = "{corpus}: {detail}"
+class BodyTooLargeError(InputError):
+    """HTTP: the request body is over NOTECHECK_MAX_BODY_BYTES (413)."""
+
+    code = "NC391"
+    template = "the request body is over the limit of {limit} bytes; send fewer or shorter notes"
+
+
+class MalformedJsonError(InputError):
+    """HTTP: the request body is not JSON (400)."""
+
+    code = "NC392"
+    template = "the request body is not valid JSON ({detail}); send a JSON object"
+
+
+class InvalidRequestError(InputError):
+    """HTTP: the JSON does not match the request schema (422); names the field, never the value."""
+
+    code = "NC393"
+    template = "the request does not match the schema: {detail}"
+
+
+class UnauthorizedError(NotecheckError):
+    """HTTP: NOTECHECK_API_KEY is set and X-API-Key is missing or wrong (401)."""
+
+    code = "NC394"
+    template = "a valid X-API-Key header is required"
+
+
+class NotFoundError(NotecheckError):
+    """HTTP: no such endpoint or asset (404)."""
+
+    code = "NC395"
+    template = "{detail}"
+
+
+class UnknownCodeError(NotecheckError):
+    """HTTP: a looked-up code is not in the tabular (404)."""
+
+    code = "NC396"
+    template = "{code} is not in the ICD-10-CM tabular"
+
+
+class MethodNotAllowedError(NotecheckError):
+    """HTTP: the endpoint exists but not for this method (405)."""
+
+    code = "NC397"
+    template = "{detail}"
+
+
+class InternalError(NotecheckError):
+    """HTTP: an unexpected exception (500); the log has its class name, never its message."""
+
+    code = "NC399"
+    template = "internal error ({name}); the server log has the details"
 
 
 class ModelError(NotecheckError):

@@ -1,7 +1,9 @@
-"""The FastAPI app: thin endpoints that parse, call one function and return the pydantic model.
+"""The FastAPI app: thin endpoints that parse, hand the note to the runner and return its JSON.
 
-The pipeline loads once per worker in the lifespan. Checking is CPU-bound, so those endpoints are
-plain `def` (run in the threadpool) and never block the event loop. Nothing here logs a request body.
+The pipeline loads once per worker in the lifespan. Checking is CPU-bound, so it runs in the
+threadpool (service/runner.py) and never blocks the event loop. The report leaves as the JSON
+pydantic wrote where it was made (the response_model stays for OpenAPI). Nothing here logs a
+request body.
 """
 
 import hmac
@@ -11,17 +13,19 @@ from contextlib import asynccontextmanager
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.security import APIKeyHeader
 
 import notecheck
 from notecheck.api import Checker
+from notecheck.errors import NotFoundError, UnauthorizedError
 from notecheck.report import ErrorResponse, Report
-from notecheck.service import checks, codes
+from notecheck.service import codes
+from notecheck.service.checks import batch_json
 from notecheck.service.edge import ApiKey, BodyLimit, Contain, SecurityHeaders
-from notecheck.service.errors import UnauthorizedError
 from notecheck.service.handlers import install_handlers
 from notecheck.service.models import BatchRequest, BatchResponse, CheckRequest, CodeInfo, Health
+from notecheck.service.runner import InProcess
 from notecheck.service.settings import Settings
 
 log = logging.getLogger("notecheck.service")
@@ -36,13 +40,23 @@ async def _checker(request: Request) -> Checker:
     return checker
 
 
-def _require_key(request: Request, key: Annotated[str | None, Depends(_api_key_header)]) -> None:
+async def _runner(request: Request) -> InProcess:
+    runner: InProcess = request.app.state.runner
+    return runner
+
+
+def _json(content: str | bytes) -> Response:
+    return Response(content, media_type="application/json")
+
+
+async def _require_key(request: Request, key: Annotated[str | None, Depends(_api_key_header)]) -> None:
     expected = request.app.state.settings.api_key
     if expected and not (key and hmac.compare_digest(key.encode(), expected.encode())):
         raise UnauthorizedError()
 
 
 CheckerDep = Annotated[Checker, Depends(_checker)]
+RunnerDep = Annotated[InProcess, Depends(_runner)]
 
 
 def create_app(settings: Settings | None = None, checker: Checker | None = None) -> FastAPI:
@@ -54,6 +68,7 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
         app.state.checker = checker or notecheck.load()
         # Warm the tabular (parsed lazily, about a second) so the first request is not slow.
         app.state.checker.check("warm-up", codes=["M53.88"], note_id="warm-up")
+        app.state.runner = InProcess(app.state.checker)
         log.info("notecheck ready (ruleset %s)", app.state.checker.ruleset_version)
         yield
 
@@ -82,14 +97,14 @@ def _routes(app: FastAPI) -> None:
     keyed = [Depends(_require_key)]
 
     @app.post("/v1/check", response_model=Report, responses=_ERRORS, dependencies=keyed, tags=["check"])
-    def check(body: CheckRequest, checker: CheckerDep) -> Report:
+    async def check(body: CheckRequest, runner: RunnerDep) -> Response:
         """The contract's report for one note and its proposed codes."""
-        return checks.check_one(checker, body)
+        return _json(await runner.check(body))
 
     @app.post("/v1/check/batch", response_model=BatchResponse, responses=_ERRORS, dependencies=keyed, tags=["check"])
-    def check_batch(body: BatchRequest, checker: CheckerDep) -> BatchResponse:
+    async def check_batch(body: BatchRequest, runner: RunnerDep) -> Response:
         """Reports for up to 100 notes; a note with bad input gets its own error, the others run."""
-        return checks.check_batch(checker, body)
+        return _json(batch_json(body.notes, await runner.batch(body.notes)))
 
     @app.get("/v1/codes/{code}", response_model=CodeInfo, responses=_ERRORS, dependencies=keyed, tags=["codes"])
     def code_info(code: str, checker: CheckerDep) -> CodeInfo:
@@ -113,6 +128,6 @@ def _routes(app: FastAPI) -> None:
 
         found = asset_response(name)
         if found is None:
-            return JSONResponse(status_code=404, content={"error": {"code": "NC395", "message": "no such asset"}})
+            raise NotFoundError(detail="no such asset")
         content, media_type = found
         return Response(content, media_type=media_type)

@@ -1,39 +1,26 @@
 """`notecheck bench-service`: latency and throughput of a real local server, and its memory.
 
-Starts uvicorn on 127.0.0.1 (a free port, N workers) in a subprocess, sends a bounded number of
-~600-word notes with three codes each at every concurrency level, and stops the server. Client and
-server share the machine, so the numbers include the client's own CPU use.
+Starts `notecheck serve` on 127.0.0.1 (a free port, N workers) in a subprocess, sends a bounded number
+of ~600-word notes with three codes each at every concurrency level (service/load.py), and stops the
+server. Client and server share the machine, so the numbers include the client's own CPU use.
 """
 
+import os
 import re
 import socket
 import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from notecheck.errors import InputError
-from notecheck.service.server import APP
+from notecheck.service.load import Level, encode, run_level
 
 _SAMPLE_EVERY_S = 0.2
 _NOTES = 24
 _CODES_PER_NOTE = 3
-
-
-@dataclass
-class Level:
-    clients: int
-    latencies: list[float] = field(default_factory=list)
-    errors: int = 0
-    seconds: float = 0.0
-    peak_rss: int = 0
-
-    def percentile(self, p: float) -> float:
-        ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] * 1000 if ordered else 0.0
 
 
 def make_notes(folder: Path, words: int) -> list[dict[str, Any]]:
@@ -64,6 +51,13 @@ def _free_port() -> int:
         return port
 
 
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found.extend(int(c) for c in (task / "children").read_text().split())
+    return found
+
+
 def _tree_rss(pid: int) -> int:
     """Resident bytes of a process and all its descendants (Linux /proc)."""
     total, stack = 0, [pid]
@@ -72,27 +66,39 @@ def _tree_rss(pid: int) -> int:
         try:
             status = Path(f"/proc/{current}/status").read_text()
             total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024  # type: ignore[union-attr]
-            for task in Path(f"/proc/{current}/task").iterdir():
-                stack.extend(int(c) for c in (task / "children").read_text().split())
+            stack.extend(_children(current))
         except (OSError, AttributeError):
             continue
     return total
 
 
+def _worker_cpu(pid: int) -> dict[int, float]:
+    """CPU seconds (user + system) of each uvicorn worker: the spawned children, or the server itself."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    try:
+        workers = [c for c in _children(pid) if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()] or [pid]
+        # Fields after the ")" that ends the command name: utime and stime are the 12th and 13th.
+        stats = {w: Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split() for w in workers}
+    except OSError:
+        return {}
+    return {w: (int(f[11]) + int(f[12])) / ticks for w, f in stats.items()}
+
+
 class Server:
-    """uvicorn in a subprocess; ready when every worker has finished its startup."""
+    """`notecheck serve` in a subprocess (the code path users run); ready when every worker has started."""
 
     def __init__(self, workers: int) -> None:
         self.port = _free_port()
         self.workers = workers
         self.ready = threading.Semaphore(0)
-        command = [sys.executable, "-m", "uvicorn", APP, "--factory", "--host", "127.0.0.1",
-                   "--port", str(self.port), "--workers", str(workers), "--log-level", "info"]
+        command = [sys.executable, "-m", "notecheck", "serve", "--host", "127.0.0.1",
+                   "--port", str(self.port), "--workers", str(workers)]
         self.proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         threading.Thread(target=self._drain, daemon=True).start()
 
     def _drain(self) -> None:
-        assert self.proc.stderr is not None  # noqa: S101 - set by Popen(stderr=PIPE)
+        if self.proc.stderr is None:
+            return
         for line in self.proc.stderr:
             if "Application startup complete" in line:
                 self.ready.release()
@@ -111,47 +117,27 @@ class Server:
             self.proc.kill()
 
 
-def _run_level(base: str, notes: list[dict[str, Any]], clients: int, requests: int, server: Server) -> Level:
-    import httpx
-
-    level = Level(clients=clients)
-    lock, next_index = threading.Lock(), [0]
+def measure(server: Server, bodies: list[bytes], clients: int, requests: int) -> Level:
+    """One level against a running server, with the server's peak memory and each worker's CPU share."""
     done = threading.Event()
-
-    def client() -> None:
-        with httpx.Client(base_url=base, timeout=60.0) as http:
-            while True:
-                with lock:
-                    i = next_index[0]
-                    next_index[0] += 1
-                if i >= requests:
-                    return
-                started = time.perf_counter()
-                try:
-                    ok = http.post("/v1/check", json=notes[i % len(notes)]).status_code == 200
-                except httpx.HTTPError:
-                    ok = False
-                elapsed = time.perf_counter() - started
-                with lock:
-                    level.latencies.append(elapsed) if ok else None
-                    level.errors += 0 if ok else 1
+    peak = [0]
 
     def sample() -> None:
         while not done.is_set():
-            level.peak_rss = max(level.peak_rss, _tree_rss(server.proc.pid))
+            peak[0] = max(peak[0], _tree_rss(server.proc.pid))
             done.wait(_SAMPLE_EVERY_S)
 
     sampler = threading.Thread(target=sample, daemon=True)
+    cpu_before = _worker_cpu(server.proc.pid)
     sampler.start()
-    threads = [threading.Thread(target=client) for _ in range(clients)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    level.seconds = time.perf_counter() - started
-    done.set()
-    sampler.join()
+    try:
+        level = run_level(server.port, bodies, clients=clients, requests=requests)
+    finally:
+        done.set()
+        sampler.join()
+    cpu_after = _worker_cpu(server.proc.pid)
+    level.peak_rss = peak[0]
+    level.worker_cpu = [cpu_after[w] - cpu_before.get(w, 0.0) for w in sorted(cpu_after)]
     return level
 
 
@@ -172,41 +158,44 @@ def _in_process_ms(notes: list[dict[str, Any]]) -> float:
 
 
 def _table(levels: list[Level], header: list[str]) -> str:
-    lines = [*header, "", "| clients | requests | errors | p50 ms | p95 ms | p99 ms | req/s | server RSS peak MB |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [*header, "",
+             "| clients | requests | errors | p50 ms | p95 ms | p99 ms | req/s | server RSS peak MB | worker CPU split |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for lv in levels:
+        total = sum(lv.worker_cpu) or 1.0
+        split = "/".join(f"{100 * cpu / total:.0f}" for cpu in lv.worker_cpu)
         lines.append(
             f"| {lv.clients} | {len(lv.latencies) + lv.errors} | {lv.errors} | {lv.percentile(50):.1f} | "
             f"{lv.percentile(95):.1f} | {lv.percentile(99):.1f} | {len(lv.latencies) / lv.seconds:.1f} | "
-            f"{lv.peak_rss / 2**20:.0f} |"
+            f"{lv.peak_rss / 2**20:.0f} | {split} % |"
         )
     return "\n".join(lines)
 
 
 def run_bench(*, requests: int, levels: list[int], workers: int, words: int, notes_dir: Path = Path("sample_notes")) -> str:
     """Run every level against one server and return a Markdown table."""
-    import os
-
     notes = make_notes(notes_dir, words)
+    bodies = encode(notes)
     load_before = os.getloadavg()[0]
     floor = _in_process_ms(notes)
     server = Server(workers)
     try:
         server.wait()
-        base = f"http://127.0.0.1:{server.port}"
-        _run_level(base, notes, max(2, workers * 2), workers * 8, server)  # warm every worker
+        measure(server, bodies, max(2, workers * 2), workers * 8)  # warm every worker
         idle = _tree_rss(server.proc.pid)
-        results = [_run_level(base, notes, clients, requests, server) for clients in levels]
+        results = [measure(server, bodies, clients, requests) for clients in levels]
         end = _tree_rss(server.proc.pid)
         load_after = os.getloadavg()[0]
     finally:
         server.stop()
     header = [
-        f"notecheck bench-service: {workers} uvicorn workers on 127.0.0.1, {os.cpu_count()} CPUs shared with the client; "
-        f"{requests} requests per level; notes of {words} words with {_CODES_PER_NOTE} codes each.",
-        f"Server memory (all processes): {idle / 2**20:.0f} MB after warm-up, {end / 2**20:.0f} MB at the end.",
+        f"notecheck bench-service: notecheck serve --workers {workers} on 127.0.0.1, {os.cpu_count()} CPUs shared "
+        f"with the client; {requests} requests per level; notes of {words} words with {_CODES_PER_NOTE} codes each.",
+        f"Server memory (all processes): {idle / 2**20:.0f} MB after warm-up, {end / 2**20:.0f} MB at the end "
+        f"({sum(len(lv.latencies) + lv.errors for lv in results)} requests later).",
         f"In-process checker.check on the same notes (no HTTP, one thread): median {floor:.1f} ms.",
         f"1-minute load average {load_before:.1f} before, {load_after:.1f} after (above the CPU count, "
         "other processes shared the machine and the numbers are pessimistic).",
+        "Worker CPU split: each worker's share of the workers' CPU time in the level (is the load spread?).",
     ]
     return _table(results, header)

@@ -1,9 +1,9 @@
 """GET /v1/codes/{code}: what a code requires, from the same ruleset and tabular the checker uses."""
 
 from notecheck import icd
+from notecheck.errors import UnknownCodeError
 from notecheck.ruleset import Ruleset
 from notecheck.ruleset.models import FactCondition, FamilyFile
-from notecheck.service.errors import UnknownCodeError
 from notecheck.service.models import CodeInfo, FindingInfo, RequirementInfo
 
 

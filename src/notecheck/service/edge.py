@@ -11,7 +11,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from notecheck.service.errors import BodyTooLargeError, InternalError, UnauthorizedError
+from notecheck.errors import BodyTooLargeError, InternalError, UnauthorizedError
 
 log = logging.getLogger("notecheck.service")
 

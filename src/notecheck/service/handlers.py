@@ -8,16 +8,37 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from notecheck.errors import NotecheckError
-from notecheck.service.errors import (
+from notecheck.errors import (
+    BodyTooLargeError,
+    InternalError,
     InvalidRequestError,
     MalformedJsonError,
     MethodNotAllowedError,
+    NotecheckError,
     NotFoundError,
-    status_of,
+    UnauthorizedError,
+    UnknownCodeError,
 )
 
 _MAX_LISTED = 5
+STATUS: dict[type[NotecheckError], int] = {
+    BodyTooLargeError: 413,
+    MalformedJsonError: 400,
+    InvalidRequestError: 422,
+    UnauthorizedError: 401,
+    NotFoundError: 404,
+    UnknownCodeError: 404,
+    MethodNotAllowedError: 405,
+    InternalError: 500,
+}
+
+
+def status_of(exc: NotecheckError) -> int:
+    """The HTTP status of a coded error: the edge's own, else 422 (the input cannot be processed)."""
+    for cls in type(exc).__mro__:
+        if cls in STATUS:
+            return STATUS[cls]
+    return 422
 
 
 def _error(exc: NotecheckError, status: int | None = None) -> JSONResponse:

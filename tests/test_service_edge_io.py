@@ -1,0 +1,73 @@
+"""What the service writes and how it listens: report JSON, the batch body, coded errors, TCP_NODELAY."""
+
+import json
+import pickle
+import socket
+import warnings
+from pathlib import Path
+
+import pytest
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # Starlette 1.x suggests httpx2 for its TestClient
+    from fastapi.testclient import TestClient
+
+from notecheck.errors import (
+    BodyTooLargeError,
+    EmptyNoteError,
+    InvalidCodeError,
+    NotecheckError,
+    NoteTooLargeError,
+)
+from notecheck.service import Settings, create_app
+from notecheck.service.checks import batch_json
+from notecheck.service.models import BatchResponse, CheckRequest
+from notecheck.service.server import config
+
+NOTE = (Path(__file__).resolve().parent.parent / "sample_notes" / "m5388_complete_soap.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("error", [
+    pytest.param(EmptyNoteError(note="n1"), id="input"),
+    pytest.param(NoteTooLargeError(note="n1", size=9, limit=1), id="several-fields"),
+    pytest.param(InvalidCodeError(raw="hello"), id="code"),
+    pytest.param(BodyTooLargeError(limit=10), id="http-edge"),
+])
+def test_when_a_coded_error_crosses_a_process_then_code_and_message_survive(error):
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is type(error) and copy.code == error.code and str(copy) == str(error)
+
+
+def test_when_a_note_is_checked_then_the_body_is_pydantics_json_of_the_report(checker):
+    with TestClient(create_app(Settings(), checker=checker)) as http:
+        response = http.post("/v1/check", json={"note_id": "p1", "text": NOTE, "codes": ["m5388", "X99.99"]})
+    assert response.status_code == 200 and response.headers["content-type"] == "application/json"
+    assert response.text == checker.check(NOTE, codes=["m5388", "X99.99"], note_id="p1").model_dump_json()
+
+
+def test_batch_json_is_what_pydantic_writes_for_the_batch_response(checker):
+    notes = [CheckRequest(note_id='q"1', text=NOTE, codes=["M53.88"]), CheckRequest(note_id="é", text=" ")]
+    report = checker.check(NOTE, codes=["M53.88"], note_id='q"1')
+    empty = EmptyNoteError(note="é")
+    outcomes: list[str | NotecheckError] = [report.model_dump_json(), empty]
+    expected = BatchResponse.model_validate(
+        {"results": [{"note_id": 'q"1', "report": report.model_dump()},
+                     {"note_id": "é", "error": {"code": empty.code, "message": empty.message}}]}
+    )
+    written = batch_json(notes, outcomes)
+    assert written == expected.model_dump_json()
+    assert json.loads(written) == json.loads(expected.model_dump_json())
+
+
+def test_when_serve_binds_for_several_workers_then_connections_get_tcp_nodelay():
+    # uvicorn's own listener has proto 0, and asyncio sets TCP_NODELAY only on IPPROTO_TCP sockets.
+    listener = config(host="127.0.0.1", port=0, workers=2).bind_socket()
+    try:
+        assert listener.proto == socket.IPPROTO_TCP
+        listener.listen(1)
+        with socket.create_connection(listener.getsockname()):
+            accepted, _ = listener.accept()
+            with accepted:
+                assert accepted.proto == socket.IPPROTO_TCP
+    finally:
+        listener.close()
