@@ -180,6 +180,7 @@ def test_when_the_key_is_missing_then_401_before_the_body_is_read(keyed):
 @pytest.mark.parametrize(("body", "status", "code"), [
     pytest.param(b'{"note_id": "m", "text": "' + SECRET.encode() + b'", ', 400, "NC392", id="truncated-json"),
     pytest.param(b"text=" + SECRET.encode(), 400, "NC392", id="not-json"),
+    pytest.param('{"note_id": "m", "text": "'.encode() + SECRET.encode("utf-16") + b'"}', 400, "NC392", id="not-utf-8"),
     pytest.param(b'{"note_id": "m", "codes": ["' + SECRET.encode() + b'"]}', 422, "NC393", id="missing-text"),
     pytest.param(b'{"text": "' + SECRET.encode() + b'", "codes": []}', 422, "NC393", id="missing-note-id"),
     pytest.param(b'{"note_id": "m", "text": "' + SECRET.encode() + b'", "codes": "M53.88"}', 422, "NC393", id="codes-not-a-list"),

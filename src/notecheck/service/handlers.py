@@ -80,4 +80,6 @@ def install_handlers(app: FastAPI) -> None:
             return _error(NotFoundError(detail=f"no such endpoint: {request.method} {request.url.path}"))
         if exc.status_code == 405:
             return _error(MethodNotAllowedError(detail=f"{request.method} is not allowed on {request.url.path}"))
+        if exc.status_code == 400:  # FastAPI could not read the body at all (e.g. not UTF-8): not JSON to us
+            return _error(MalformedJsonError(detail="the body is not UTF-8 JSON"))
         return _error(InvalidRequestError(detail=detail), exc.status_code)
