@@ -19,7 +19,7 @@ class AnchoredMatcher:
     """spaCy's Matcher, run only where a pattern can match.
 
     A pattern with a required token whose word test few words pass (LOWER, TEXT, REGEX, LIKE_NUM ...)
-    can only match around a word passing that test (its anchor): up to `before` tokens earlier and up to
+    can only match around a word passing that test (its anchor; the rarest such test, anchored_plan.plan): up to `before` tokens earlier and up to
     `after` tokens from it, plus the run of words passing the test of its one repeated token (OP * or +),
     if any; and only where the words there pass the tests of its other required tokens. Patterns of one
     shape form one Matcher, run on those windows; each word is tested once per process. Other patterns
@@ -40,7 +40,7 @@ class AnchoredMatcher:
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         for pattern in patterns:
-            shape = plan(pattern)
+            shape = plan(pattern, common=self._common)
             if shape is None:
                 self.anywhere.add(key, [pattern])
                 continue
@@ -59,6 +59,11 @@ class AnchoredMatcher:
             matcher, _, after, options = self.groups[group]
             matcher.add(key, [pattern])
             self.groups[group] = (matcher, shape, max(after, shape.after), [*options, needs])
+
+    def _common(self, word: str) -> bool:
+        """A word many notes hold: a poor anchor (a stop word, punctuation or a number)."""
+        lexeme = self.vocab[word]
+        return bool(lexeme.is_stop or lexeme.is_punct or lexeme.like_num)
 
     def _test(self, key: str, test: dict[str, Any]) -> None:
         """Add a word test: a word or word list by a lookup, any other test by a one-token Matcher."""
