@@ -2,9 +2,24 @@
 
 from collections.abc import Iterable
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 GROUP = "facts"
+TEXT = ("notecheck", "text")  # doc.user_data key: the note's text, which doc.text rebuilds on every read
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """The tokenized note, keeping its text for `doc_text` (the tokenizer keeps every character)."""
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT] = text
+    return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, read from where `make_doc` kept it if it did."""
+    text = doc.user_data.get(TEXT)
+    return text if isinstance(text, str) else doc.text
 
 
 def add_fact(doc: Doc, start: int, end: int, *, kind: str, value: str, rule_id: str) -> Span:
