@@ -13,6 +13,7 @@ from spacy.vocab import Vocab
 from notecheck.pipeline.anchored_plan import Plan, key_of, lexeme_test, plan, word_list
 
 Match = tuple[int, int, int]
+_WORDS = ("notecheck", "orth")  # doc.user_data key: the Doc's words (ORTH) and their set, for every matcher
 
 
 class AnchoredMatcher:
@@ -85,8 +86,9 @@ class AnchoredMatcher:
         matches = []
         if len(self.anywhere):
             matches = [(k, s + start, e + start) for k, s, e in self.anywhere(doc[start:end])]
-        words = doc.to_array(ORTH)[start:end].tolist()
-        self._test_words(words)
+        doc_words, distinct = _doc_words(doc)
+        words = doc_words[start:end]
+        self._test_words(distinct)  # the whole Doc's words: later calls on other spans find them tested
         anchors: dict[str, list[int]] = {}
         marked: list[int] = []  # where a word passes a required or repeated token's test
         opens, passes, known = self.opens, self.passes, self.known
@@ -138,9 +140,9 @@ class AnchoredMatcher:
             n += 1
         return n
 
-    def _test_words(self, words: list[int]) -> None:
+    def _test_words(self, words: set[int]) -> None:
         """The tests each new word passes, matched against the words themselves."""
-        new = list(set(words).difference(self.opens))
+        new = list(words.difference(self.opens))
         if not new:
             return
         passed: dict[int, list[str]] = {}
@@ -163,3 +165,13 @@ class AnchoredMatcher:
             self.opens[word] = tuple(t for t in tests if t in self.groups)
             self.passes[word] = frozenset(t for t in tests if t not in self.groups)
             self.known.add(word)
+
+
+def _doc_words(doc: Doc) -> tuple[list[int], set[int]]:
+    """The Doc's words (ORTH) in order and as a set, read once per Doc for all the matchers that run on it."""
+    cached = doc.user_data.get(_WORDS)
+    if cached is None or len(cached[0]) != len(doc):  # a Doc retokenized since is read again
+        words = doc.to_array(ORTH).tolist()
+        cached = (words, set(words))
+        doc.user_data[_WORDS] = cached
+    return cached  # type: ignore[no-any-return]
