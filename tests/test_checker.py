@@ -5,8 +5,10 @@ from pathlib import Path
 import pytest
 
 from notecheck.checker import check_code
+from notecheck.checker.matching import indexed, select
 from notecheck.report import Fact
 from notecheck.ruleset import load_ruleset
+from notecheck.ruleset.models import FactCondition
 
 RULES = load_ruleset(Path(__file__).resolve().parent.parent / "patterns")
 
@@ -125,3 +127,20 @@ def test_every_gap_gets_a_compliant_query(code):
         text = query.text.lower()
         assert "other (please specify)" in text and "clinically undetermined" in text
         assert not any(word in text for word in ("payment", "reimburse", "denial", "revenue", "drg"))
+
+
+@pytest.mark.parametrize(
+    "conditions",
+    [
+        pytest.param([FactCondition(kind="region")], id="one-kind"),
+        pytest.param([FactCondition(kind="region", values=["sacral"]), FactCondition(kind="trauma")], id="two-kinds"),
+        pytest.param([FactCondition(kind="region", assertion=["negated"])], id="negated"),
+        pytest.param([], id="no-condition"),
+    ],
+)
+def test_when_facts_indexed_then_select_as_on_the_plain_list(conditions):
+    given = facts(("region", "sacral"), ("trauma", "fall"), ("region", "lumbar", "negated"))
+    index = indexed(given)
+    assert select(index, conditions) == select(given, conditions)
+    assert select(index, conditions) is select(index, conditions)  # found once per note
+    assert select(index, list(conditions)) == select(given, conditions)  # another list is found anew
