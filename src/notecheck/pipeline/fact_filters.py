@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.sections import section_category
-from notecheck.pipeline.spans import GROUP, facts, kinds_by_sentence
+from notecheck.pipeline.spans import GROUP, SentenceStarts, facts, kinds_by_sentence
 from notecheck.ruleset import Ruleset, load_ruleset
 
 
@@ -31,9 +31,10 @@ class FactFilters:
         spans = facts(doc)
         if not spans:
             return doc
-        kinds_in = kinds_by_sentence(spans)
+        sentences = SentenceStarts(doc)
+        kinds_in = kinds_by_sentence(spans, sentences)
         in_note = {s.label_ for s in spans}
-        doc.spans[GROUP] = [s for s in spans if self._keep(s, kinds_in[s.sent.start], in_note)]
+        doc.spans[GROUP] = [s for s in spans if self._keep(s, kinds_in[sentences.of(s)], in_note)]
         return doc
 
     def _keep(self, span: Span, kinds: set[str], in_note: set[str]) -> bool:
