@@ -17,8 +17,8 @@ from notecheck.pipeline.context_rules import (
 )
 from notecheck.pipeline.model_facts import confidence_of, is_model_fact
 from notecheck.pipeline.sections import section_category
-from notecheck.pipeline.spans import facts as fact_spans
 from notecheck.pipeline.spans import SentenceStarts, kinds_by_sentence
+from notecheck.pipeline.spans import facts as fact_spans
 from notecheck.report import Fact
 from notecheck.ruleset import Ruleset
 from notecheck.ruleset.models import SectionCategory

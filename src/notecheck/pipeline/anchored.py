@@ -20,8 +20,8 @@ class AnchoredMatcher:
     """spaCy's Matcher, run only where a pattern can match.
 
     A pattern with a required token whose word test few words pass (LOWER, TEXT, REGEX, LIKE_NUM ...)
-    can only match around a word passing that test (its anchor; the rarest such test, anchored_plan.plan): up to `before` tokens earlier and up to
-    `after` tokens from it, plus the run of words passing the test of its one repeated token (OP * or +),
+    can only match around a word passing that test (its anchor: the rarest such test, see
+    anchored_plan.plan): up to `before` tokens earlier and up to `after` tokens from it, plus the run of words passing the test of its one repeated token (OP * or +),
     if any; and only where the words there pass the tests of its other required tokens. Patterns of one
     shape form one Matcher, run on those windows; each word is tested once per process. Other patterns
     run over the whole span. The matches are those of one Matcher over the span, once each, ordered by
@@ -169,9 +169,10 @@ class AnchoredMatcher:
 
 def _doc_words(doc: Doc) -> tuple[list[int], set[int]]:
     """The Doc's words (ORTH) in order and as a set, read once per Doc for all the matchers that run on it."""
-    cached = doc.user_data.get(_WORDS)
+    user_data: dict[Any, Any] = doc.user_data  # spaCy types its keys as str; they are tuples
+    cached = user_data.get(_WORDS)
     if cached is None or len(cached[0]) != len(doc):  # a Doc retokenized since is read again
         words = doc.to_array(ORTH).tolist()
         cached = (words, set(words))
-        doc.user_data[_WORDS] = cached
-    return cached  # type: ignore[no-any-return]
+        user_data[_WORDS] = cached
+    return cached

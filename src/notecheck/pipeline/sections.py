@@ -56,7 +56,8 @@ class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no
             sections.append(Section(rule.category, start, end, end, body_end, None, rule))
         doc._.sections = sections
         # The sections run end to end from token 0: a token's is the last one starting at or before it.
-        doc.user_data[_BOUNDS] = ([section.section_span[0] for section in sections], sections)
+        user_data: dict[Any, Any] = doc.user_data  # spaCy types its keys as str; they are tuples
+        user_data[_BOUNDS] = ([section.section_span[0] for section in sections], sections)
         return doc
 
     def _headers_only(self) -> bool:
@@ -80,13 +81,13 @@ def section_at(doc: Doc, i: int, idx: int) -> Section | None:
     user_data: dict[Any, Any] = doc.user_data
     section = user_data.get(("._.", "section", idx, None), _UNSET)  # where medSpaCy's default reads it
     if section is not _UNSET:
-        return section  # type: ignore[no-any-return]
+        return section
     bounds = user_data.get(_BOUNDS)
     if bounds is None:
         return None
     starts, sections = bounds
     j = bisect_right(starts, i) - 1
-    return sections[j] if j >= 0 else None  # type: ignore[no-any-return]
+    return sections[j] if j >= 0 else None
 
 
 def _get_section(token: Token) -> Section | None:
@@ -94,7 +95,8 @@ def _get_section(token: Token) -> Section | None:
 
 
 def _set_section(token: Token, section: Section | None) -> None:
-    token.doc.user_data[("._.", "section", token.idx, None)] = section  # as the default extension stores it
+    user_data: dict[Any, Any] = token.doc.user_data
+    user_data[("._.", "section", token.idx, None)] = section  # as the default extension stores it
 
 
 # medSpaCy declares token._.section with a default (one user_data entry per token); the same attribute

@@ -2,10 +2,9 @@
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from typing import Any
 
 import numpy
-from spacy.attrs import SENT_START
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -16,13 +15,15 @@ TEXT = ("notecheck", "text")  # doc.user_data key: the note's text, which doc.te
 def make_doc(nlp: Language, text: str) -> Doc:
     """The tokenized note, keeping its text for `doc_text` (the tokenizer keeps every character)."""
     doc = nlp.make_doc(text)
-    doc.user_data[TEXT] = text
+    user_data: dict[Any, Any] = doc.user_data  # spaCy types its keys as str; they are tuples
+    user_data[TEXT] = text
     return doc
 
 
 def doc_text(doc: Doc) -> str:
     """doc.text, read from where `make_doc` kept it if it did."""
-    text = doc.user_data.get(TEXT)
+    user_data: dict[Any, Any] = doc.user_data
+    text = user_data.get(TEXT)
     return text if isinstance(text, str) else doc.text
 
 
@@ -46,14 +47,14 @@ class SentenceStarts:
 
     def __init__(self, doc: Doc) -> None:
         hooked = "sents" in doc.user_hooks or "sent" in doc.user_span_hooks
-        self.starts = None if hooked else numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+        self.starts = None if hooked else numpy.flatnonzero(doc.to_array("SENT_START") == 1).tolist()
         if not doc.has_annotation("SENT_START"):
             self.starts = None  # span.sent raises E030 here, as it should
 
     def of(self, span: Span) -> int:
         """The token where the span's (first) sentence starts."""
         if self.starts is None:
-            return span.sent.start  # type: ignore[no-any-return]
+            return span.sent.start
         i = bisect_right(self.starts, span.start) - 1
         return self.starts[i] if i >= 0 else 0
 
