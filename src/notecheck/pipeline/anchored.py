@@ -2,6 +2,7 @@
 
 from bisect import bisect_left
 from collections.abc import Callable
+from itertools import compress
 from typing import Any
 
 from spacy.attrs import ORTH
@@ -92,7 +93,8 @@ class AnchoredMatcher:
         anchors: dict[str, list[int]] = {}
         marked: list[int] = []  # where a word passes a required or repeated token's test
         opens, passes, known = self.opens, self.passes, self.known
-        for i in [i for i, word in enumerate(words) if word in known]:  # most words pass no test
+        # Most words pass no test: find the others with C loops (compress, map), not a comprehension.
+        for i in compress(range(len(words)), map(known.__contains__, words)):
             word = words[i]
             for group in opens[word]:
                 anchors.setdefault(group, []).append(i)
