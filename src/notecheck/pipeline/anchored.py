@@ -39,6 +39,7 @@ class AnchoredMatcher:
         self.opens: dict[int, tuple[str, ...]] = {}  # word (ORTH) -> groups it may anchor
         self.passes: dict[int, frozenset[str]] = {}  # word (ORTH) -> need and repeat tests it passes
         self.known: set[int] = set()  # the words that pass any test
+        self.tested: set[int] | None = None  # the words of the last Doc, all tested
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         for pattern in patterns:
@@ -58,6 +59,7 @@ class AnchoredMatcher:
             self.opens.clear()  # a new test: every word is tested again
             self.passes.clear()
             self.known.clear()
+            self.tested = None
             matcher, _, after, options = self.groups[group]
             matcher.add(key, [pattern])
             self.groups[group] = (matcher, shape, max(after, shape.after), [*options, needs])
@@ -89,7 +91,9 @@ class AnchoredMatcher:
             matches = [(k, s + start, e + start) for k, s, e in self.anywhere(doc[start:end])]
         doc_words, distinct = _doc_words(doc)
         words = doc_words[start:end]
-        self._test_words(distinct)  # the whole Doc's words: later calls on other spans find them tested
+        if distinct is not self.tested:  # the whole Doc's words, once: ConText calls once per window
+            self._test_words(distinct)
+            self.tested = distinct
         anchors: dict[str, list[int]] = {}
         marked: list[int] = []  # where a word passes a required or repeated token's test
         opens, passes, known = self.opens, self.passes, self.known
