@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from medspacy.section_detection import Section, Sectionizer, SectionRule
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -47,13 +48,11 @@ class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no
             return doc
         sections = [Section(None, 0, 0, 0, matches[0][1])] if matches[0][1] != 0 else []
         for i, (match_id, start, end) in enumerate(matches):
-            if self._apply_sentence_boundary:
-                doc[start].sent_start = True  # a header starts a sentence, and so does its body
-                if end < len(doc):
-                    doc[end].sent_start = True
             rule = matcher.rule_map[self.nlp.vocab.strings[match_id]]
             body_end = matches[i + 1][1] if i + 1 < len(matches) else len(doc)
             sections.append(Section(rule.category, start, end, end, body_end, None, rule))
+        if self._apply_sentence_boundary:
+            _start_sentences(doc, [i for _, start, end in matches for i in (start, end) if i < len(doc)])
         doc._.sections = sections
         # The sections run end to end from token 0: a token's is the last one starting at or before it.
         user_data: dict[Any, Any] = doc.user_data  # spaCy types its keys as str; they are tuples
@@ -66,6 +65,14 @@ class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no
         if any(options) or self._parent_sections or self.assertion_attributes_mapping:
             return False
         return all(rule.max_scope is None for rule in self.rules)
+
+
+def _start_sentences(doc: Doc, starts: list[int]) -> None:
+    """A header starts a sentence, and so does its body: `token.is_sent_start = True` for each, written in
+    one array update (the setter scans the Doc for a parse on every call)."""
+    values = doc.to_array([SENT_START])
+    values[starts] = 1
+    doc.from_array([SENT_START], values.reshape(-1, 1))
 
 
 def section_category(span: Span) -> str | None:
