@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from medspacy.section_detection import Section, Sectionizer, SectionRule
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -70,9 +69,10 @@ class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no
 def _start_sentences(doc: Doc, starts: list[int]) -> None:
     """A header starts a sentence, and so does its body: `token.is_sent_start = True` for each, written in
     one array update (the setter scans the Doc for a parse on every call)."""
-    values = doc.to_array([SENT_START])
+    values = doc.to_array("SENT_START").astype("int64")  # -1 (not a start), 0 (unknown), 1
     values[starts] = 1
-    doc.from_array([SENT_START], values.reshape(-1, 1))
+    # spaCy's hints ask for thinc's Ints2d, which is a numpy array of integers at run time.
+    doc.from_array(["SENT_START"], values.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
 
 
 def section_category(span: Span) -> str | None:
