@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from notecheck.checker import check_code
+from notecheck.checker import check_code, check_codes
 from notecheck.checker.matching import indexed, select
 from notecheck.report import Fact
 from notecheck.ruleset import load_ruleset
@@ -144,3 +144,17 @@ def test_when_facts_indexed_then_select_as_on_the_plain_list(conditions):
     assert select(index, conditions) == select(given, conditions)
     assert select(index, conditions) is select(index, conditions)  # found once per note
     assert select(index, list(conditions)) == select(given, conditions)  # another list is found anew
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        pytest.param([("region", "sacral"), ("imaging", "mri")], id="sacral-imaging"),
+        pytest.param([("region", "lumbosacral", "negated")], id="negated-region"),
+        pytest.param([], id="no-facts"),
+    ],
+)
+def test_when_codes_share_a_category_then_each_check_as_alone(given):
+    together = check_codes(["M53.88", "M53.87", "M53.80"], facts(*given), RULES)
+    alone = [check_code(code, facts(*given), RULES) for code in ["M53.88", "M53.87", "M53.80"]]
+    assert [c.model_dump() for c in together] == [c.model_dump() for c in alone]

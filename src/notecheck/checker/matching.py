@@ -1,6 +1,7 @@
 """Which facts satisfy a condition of a requirement or finding rule."""
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from notecheck.report import Fact
 from notecheck.ruleset.models import FactCondition
@@ -16,12 +17,14 @@ class FactsByKind(tuple[Fact, ...]):
     positions: dict[str, list[int]]
     found: dict[frozenset[str], list[Fact]]
     selected: dict[int, tuple[object, list[Fact]]]  # id(conditions) -> (those conditions, their facts)
+    judged: dict[tuple[int, str], tuple[object, Any]]  # (id(rule), rule id) -> (that rule, its verdict)
 
     def __new__(cls, facts: Iterable[Fact]) -> "FactsByKind":
         self = super().__new__(cls, facts)
         self.positions = {}
         self.found = {}
         self.selected = {}
+        self.judged = {}
         for i, fact in enumerate(self):
             self.positions.setdefault(fact.kind, []).append(i)
         return self
