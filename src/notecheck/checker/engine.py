@@ -29,7 +29,7 @@ def _requirement(rule: RequirementRule, code: str, facts: Sequence[Fact], rulese
     if hit is None or hit[0] is not rule:  # the rule is kept in the entry: its id is not reused
         hit = (rule, _judge(rule, rule_id, code, facts, ruleset))
         facts.judged[(id(rule), rule_id)] = hit
-    return hit[1]  # type: ignore[no-any-return]
+    return hit[1]
 
 
 def _judge(rule: RequirementRule, rule_id: str, code: str, facts: Sequence[Fact], ruleset: Ruleset) -> tuple[Requirement, Finding | None]:
