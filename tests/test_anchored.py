@@ -21,13 +21,15 @@ PATTERNS = {
     "lower-written-upper": [{"LOWER": "Pain"}],
     "regex-and-flags": [{"TEXT": {"REGEX": "^\\d{1,2}/\\d{4}$"}}, {"IS_PUNCT": True, "OP": "?"}, {"LIKE_NUM": True}],
     "lower-regex": [{"LOWER": {"REGEX": "^s[a-z]+$"}}, {"IS_DIGIT": False}],
+    "common-word-first": [{"LOWER": {"IN": ["a", "an", "the"]}}, {"IS_PUNCT": True, "OP": "?"}, {"LOWER": "sprain"}],
+    "number-first": [{"LIKE_NUM": True}, {"LOWER": {"IN": ["weeks", "days"]}, "OP": "?"}, {"LOWER": "ago"}],
     "two-repeats": [WORDS, {"LOWER": "spine", "OP": "*"}, {"LOWER": "soft", "OP": "*"}, {"LOWER": "sprain"}],
 }
 TEXTS = [
     "Lumbar spine soft tissue sprain. Neck sprain, back soft soft spine sprain.",
     "Myelogram was not done. An MR myelogram and a CT myelogram. It was not done; it is not done.",
     "Back, mild strain and neck strain. Lumbar pain since 3 weeks, since the fall 2 days ago.",
-    "back sprain",
+    "back sprain", "A sprain, the - sprain and a, sprain. An sprain 2 days ago, 2 ago, ten weeks ago.",
     "Seen 3/2019, 4/2020 - 12 and 05/2021 ten; since Spring 2 since 3.",
     "MRI scan, mri Scan, MRI SCAN. PT and pt and Pt. Pain, pain.",
 ]
@@ -65,3 +67,21 @@ def test_when_pattern_shape_then_matches_as_one_matcher(nlp, name, text):
 )
 def test_when_pattern_shape_then_anchored_or_anywhere(name, anchored):
     assert (plan(PATTERNS[name]) is not None) == anchored
+
+
+@pytest.mark.parametrize(
+    ("pattern", "before"),
+    [
+        pytest.param([{"LOWER": {"IN": ["a", "an"]}}, {"LIKE_NUM": True, "OP": "?"}, {"LOWER": "weeks"}], 2, id="stop-word-first"),
+        pytest.param([{"LIKE_NUM": True}, {"LOWER": "weeks"}], 1, id="number-first"),
+        pytest.param([{"LIKE_NUM": True}, {"TEXT": {"REGEX": "^x$"}}, {"LOWER": "a"}], 1, id="regex-before-stop-word"),
+        pytest.param([{"LOWER": "a"}, {"OP": "*"}, {"LOWER": "weeks"}], 0, id="no-anchor-after-repeat"),
+        pytest.param([{"LOWER": "back"}, {"LOWER": "pain"}], 1, id="rare-over-common-word"),
+        pytest.param([{"LOWER": "lumbar"}, {"LOWER": "pain"}], 0, id="earliest-of-equals"),
+    ],
+)
+def test_when_first_word_is_common_then_rarer_anchor(nlp, pattern, before):
+    common = {"a", "an", "back"}.__contains__
+    shape = plan(pattern, common=lambda word: common(word) or word.isdigit())
+    assert shape is not None
+    assert shape.before == before

@@ -4,9 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from notecheck.checker import check_code
+from notecheck.checker import check_code, check_codes
+from notecheck.checker.matching import indexed, select
 from notecheck.report import Fact
 from notecheck.ruleset import load_ruleset
+from notecheck.ruleset.models import FactCondition
 
 RULES = load_ruleset(Path(__file__).resolve().parent.parent / "patterns")
 
@@ -134,3 +136,34 @@ def test_every_gap_gets_a_compliant_query(code):
 def test_when_a_requirement_is_reported_then_its_rule_id_names_the_family_file_and_rule(code, family):
     check = check_code(code, facts(("region", "sacral")), RULES)
     assert {r.rule_id for r in check.requirements} == {f"{family}.{r.id}" for r in RULES.families[family].requirements}
+
+
+@pytest.mark.parametrize(
+    "conditions",
+    [
+        pytest.param([FactCondition(kind="region")], id="one-kind"),
+        pytest.param([FactCondition(kind="region", values=["sacral"]), FactCondition(kind="trauma")], id="two-kinds"),
+        pytest.param([FactCondition(kind="region", assertion=["negated"])], id="negated"),
+        pytest.param([], id="no-condition"),
+    ],
+)
+def test_when_facts_indexed_then_select_as_on_the_plain_list(conditions):
+    given = facts(("region", "sacral"), ("trauma", "fall"), ("region", "lumbar", "negated"))
+    index = indexed(given)
+    assert select(index, conditions) == select(given, conditions)
+    assert select(index, conditions) is select(index, conditions)  # found once per note
+    assert select(index, list(conditions)) == select(given, conditions)  # another list is found anew
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        pytest.param([("region", "sacral"), ("imaging", "mri")], id="sacral-imaging"),
+        pytest.param([("region", "lumbosacral", "negated")], id="negated-region"),
+        pytest.param([], id="no-facts"),
+    ],
+)
+def test_when_codes_share_a_category_then_each_check_as_alone(given):
+    together = check_codes(["M53.88", "M53.87", "M53.80"], facts(*given), RULES)
+    alone = [check_code(code, facts(*given), RULES) for code in ["M53.88", "M53.87", "M53.80"]]
+    assert [c.model_dump() for c in together] == [c.model_dump() for c in alone]

@@ -35,3 +35,12 @@ def test_when_headers_then_sections_as_medspacy(checker, text):
 def test_when_span_then_section_category_as_medspacy(checker, text):
     doc = checker.nlp(text)
     assert [section_category(doc[i : i + 1]) for i in range(len(doc))] == [t._.section_category for t in doc]
+
+
+def test_when_token_section_set_by_hand_then_read_back(checker):
+    doc = checker.nlp("Back pain.\nASSESSMENT: sacral fracture.\nPLAN: physical therapy.")
+    plan = doc._.sections[-1]
+    doc[0]._.section = plan
+    assert doc[0]._.section is plan
+    assert doc[1]._.section is doc._.sections[0]
+    assert section_category(doc[0:2]) == plan.category

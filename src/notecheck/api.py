@@ -17,7 +17,7 @@ from notecheck.errors import InputError
 from notecheck.facts import FactBuilder
 from notecheck.notes import validate_text
 from notecheck.pipeline.context_rules import assertion_from_categories, fact_modifiers
-from notecheck.pipeline.spans import GROUP
+from notecheck.pipeline.spans import GROUP, make_doc
 from notecheck.report import Fact, Report
 from notecheck.ruleset import Ruleset, load_ruleset
 
@@ -40,13 +40,13 @@ class Checker:
 
     def extract(self, text: str) -> list[Fact]:
         """The facts of one note."""
-        return self.facts_of(self.nlp(text))
+        return self.facts_of(self.nlp(make_doc(self.nlp, text)))
 
     def check(self, text: str, codes: Sequence[str] = (), note_id: str = "note") -> Report:
         """The report for one note and its proposed codes (one code may be given as a plain string)."""
         _require_str(text, note_id)
         validate_text(text, note_id)
-        return self._report(note_id, self.nlp(text), _as_codes(codes))
+        return self._report(note_id, self.nlp(make_doc(self.nlp, text)), _as_codes(codes))
 
     def pipe(self, items: Iterable[Item], *, n_process: int = 1, batch_size: int = 32) -> Iterator[Report]:
         """Reports for many (note_id, text, codes) items, in order; n_process > 1 forks worker processes.

@@ -17,8 +17,8 @@ from notecheck.pipeline.context_rules import (
 )
 from notecheck.pipeline.model_facts import confidence_of, is_model_fact
 from notecheck.pipeline.sections import section_category
+from notecheck.pipeline.spans import SentenceStarts, kinds_by_sentence
 from notecheck.pipeline.spans import facts as fact_spans
-from notecheck.pipeline.spans import kinds_by_sentence
 from notecheck.report import Fact
 from notecheck.ruleset import Ruleset
 from notecheck.ruleset.models import SectionCategory
@@ -49,12 +49,13 @@ class FactBuilder:
             if key not in seen and section_category(span) not in self.dropped:
                 seen.add(key)
                 spans.append(span)
-        kinds_in = kinds_by_sentence(spans)
+        sentences = SentenceStarts(doc)
+        kinds_in = kinds_by_sentence(spans, sentences)
         stated = {(s.label_, s.kb_id_) for s in spans}
         made: list[Fact] = []
         for span in spans:
             fact = self._fact(span, len(made))
-            in_sentence = kinds_in[span.sent.start] & self.historical_with.get(fact.kind, set())
+            in_sentence = kinds_in[sentences.of(span)] & self.historical_with.get(fact.kind, set())
             if in_sentence or stated & self.historical_in_note.get(fact.kind, set()):
                 fact = fact.model_copy(update={"historical": True})
             made.append(fact)

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from notecheck import icd
 from notecheck.checker import findings as finding_rules
 from notecheck.checker import regions
-from notecheck.checker.matching import indexed, of_kinds, select, values
+from notecheck.checker.matching import FactsByKind, indexed, of_kinds, select, values
 from notecheck.checker.queries import draft
 from notecheck.errors import InvalidCodeError
 from notecheck.report import Check, Fact, Finding, Requirement
@@ -23,8 +23,19 @@ def _invalid(code: str, message: str, kind: str = "invalid_code", codes: list[st
 def _requirement(
     rule: RequirementRule, code: str, family: str, facts: Sequence[Fact], ruleset: Ruleset
 ) -> tuple[Requirement, Finding | None]:
-    finding = None
     rule_id = f"{family}.{rule.id}"  # the family file and the rule in it: patterns/requirements/M53.8.yaml, region
+    if rule.check == "region" or not isinstance(facts, FactsByKind):
+        return _judge(rule, rule_id, code, facts, ruleset)
+    # Only a region verdict depends on the code: the codes of one family (M53.88, M53.87) share the rest.
+    hit = facts.judged.get((id(rule), rule_id))
+    if hit is None or hit[0] is not rule:  # the rule is kept in the entry: its id is not reused
+        hit = (rule, _judge(rule, rule_id, code, facts, ruleset))
+        facts.judged[(id(rule), rule_id)] = hit
+    return hit[1]
+
+
+def _judge(rule: RequirementRule, rule_id: str, code: str, facts: Sequence[Fact], ruleset: Ruleset) -> tuple[Requirement, Finding | None]:
+    finding = None
     if rule.check == "region":
         verdict = regions.judge(code, ruleset.axis, facts)
         status, evidence, finding = verdict.status, verdict.evidence, verdict.finding

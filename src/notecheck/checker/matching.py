@@ -1,6 +1,7 @@
 """Which facts satisfy a condition of a requirement or finding rule."""
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from notecheck.report import Fact
 from notecheck.ruleset.models import FactCondition
@@ -15,11 +16,15 @@ class FactsByKind(tuple[Fact, ...]):
 
     positions: dict[str, list[int]]
     found: dict[frozenset[str], list[Fact]]
+    selected: dict[int, tuple[object, list[Fact]]]  # id(conditions) -> (those conditions, their facts)
+    judged: dict[tuple[int, str], tuple[object, Any]]  # (id(rule), rule id) -> (that rule, its verdict)
 
     def __new__(cls, facts: Iterable[Fact]) -> "FactsByKind":
         self = super().__new__(cls, facts)
         self.positions = {}
         self.found = {}
+        self.selected = {}
+        self.judged = {}
         for i, fact in enumerate(self):
             self.positions.setdefault(fact.kind, []).append(i)
         return self
@@ -56,8 +61,22 @@ def matches(fact: Fact, condition: FactCondition) -> bool:
 
 
 def select(facts: Sequence[Fact], conditions: Iterable[FactCondition]) -> list[Fact]:
-    """Facts that match any of the conditions, in note order."""
-    conditions = list(conditions)
+    """Facts that match any of the conditions, in note order.
+
+    With indexed facts, found once per note for each list of conditions (a rule's list: the codes of one
+    family ask the same); callers must not change the list it gives.
+    """
+    if isinstance(facts, FactsByKind) and isinstance(conditions, (list, tuple)):
+        hit = facts.selected.get(id(conditions))
+        if hit is not None and hit[0] is conditions:  # the list is kept in the entry: its id is not reused
+            return hit[1]
+        found = _select(facts, conditions)
+        facts.selected[id(conditions)] = (conditions, found)
+        return found
+    return _select(facts, list(conditions))
+
+
+def _select(facts: Sequence[Fact], conditions: Sequence[FactCondition]) -> list[Fact]:
     candidates = of_kinds(facts, (c.kind for c in conditions))
     return [f for f in candidates if any(matches(f, c) for c in conditions)]
 

@@ -2,6 +2,7 @@
 
 from bisect import bisect_left
 from collections.abc import Callable
+from itertools import compress
 from typing import Any
 
 from spacy.attrs import ORTH
@@ -13,14 +14,15 @@ from spacy.vocab import Vocab
 from notecheck.pipeline.anchored_plan import Plan, key_of, lexeme_test, plan, word_list
 
 Match = tuple[int, int, int]
+_WORDS = ("notecheck", "orth")  # doc.user_data key: the Doc's words (ORTH) and their set, for every matcher
 
 
 class AnchoredMatcher:
     """spaCy's Matcher, run only where a pattern can match.
 
     A pattern with a required token whose word test few words pass (LOWER, TEXT, REGEX, LIKE_NUM ...)
-    can only match around a word passing that test (its anchor): up to `before` tokens earlier and up to
-    `after` tokens from it, plus the run of words passing the test of its one repeated token (OP * or +),
+    can only match around a word passing that test (its anchor: the rarest such test, see
+    anchored_plan.plan): up to `before` tokens earlier and up to `after` tokens from it, plus the run of words passing the test of its one repeated token (OP * or +),
     if any; and only where the words there pass the tests of its other required tokens. Patterns of one
     shape form one Matcher, run on those windows; each word is tested once per process. Other patterns
     run over the whole span. The matches are those of one Matcher over the span, once each, ordered by
@@ -37,10 +39,11 @@ class AnchoredMatcher:
         self.opens: dict[int, tuple[str, ...]] = {}  # word (ORTH) -> groups it may anchor
         self.passes: dict[int, frozenset[str]] = {}  # word (ORTH) -> need and repeat tests it passes
         self.known: set[int] = set()  # the words that pass any test
+        self.tested: set[int] | None = None  # the words of the last Doc, all tested
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         for pattern in patterns:
-            shape = plan(pattern)
+            shape = plan(pattern, common=self._common)
             if shape is None:
                 self.anywhere.add(key, [pattern])
                 continue
@@ -56,9 +59,15 @@ class AnchoredMatcher:
             self.opens.clear()  # a new test: every word is tested again
             self.passes.clear()
             self.known.clear()
+            self.tested = None
             matcher, _, after, options = self.groups[group]
             matcher.add(key, [pattern])
             self.groups[group] = (matcher, shape, max(after, shape.after), [*options, needs])
+
+    def _common(self, word: str) -> bool:
+        """A word many notes hold: a poor anchor (a stop word, punctuation or a number)."""
+        lexeme = self.vocab[word]
+        return bool(lexeme.is_stop or lexeme.is_punct or lexeme.like_num)
 
     def _test(self, key: str, test: dict[str, Any]) -> None:
         """Add a word test: a word or word list by a lookup, any other test by a one-token Matcher."""
@@ -80,12 +89,16 @@ class AnchoredMatcher:
         matches = []
         if len(self.anywhere):
             matches = [(k, s + start, e + start) for k, s, e in self.anywhere(doc[start:end])]
-        words = doc.to_array(ORTH)[start:end].tolist()
-        self._test_words(words)
+        doc_words, distinct = _doc_words(doc)
+        words = doc_words[start:end]
+        if distinct is not self.tested:  # the whole Doc's words, once: ConText calls once per window
+            self._test_words(distinct)
+            self.tested = distinct
         anchors: dict[str, list[int]] = {}
         marked: list[int] = []  # where a word passes a required or repeated token's test
         opens, passes, known = self.opens, self.passes, self.known
-        for i in [i for i, word in enumerate(words) if word in known]:  # most words pass no test
+        # Most words pass no test: find the others with C loops (compress, map), not a comprehension.
+        for i in compress(range(len(words)), map(known.__contains__, words)):
             word = words[i]
             for group in opens[word]:
                 anchors.setdefault(group, []).append(i)
@@ -133,9 +146,9 @@ class AnchoredMatcher:
             n += 1
         return n
 
-    def _test_words(self, words: list[int]) -> None:
+    def _test_words(self, words: set[int]) -> None:
         """The tests each new word passes, matched against the words themselves."""
-        new = list(set(words).difference(self.opens))
+        new = list(words.difference(self.opens))
         if not new:
             return
         passed: dict[int, list[str]] = {}
@@ -158,3 +171,14 @@ class AnchoredMatcher:
             self.opens[word] = tuple(t for t in tests if t in self.groups)
             self.passes[word] = frozenset(t for t in tests if t not in self.groups)
             self.known.add(word)
+
+
+def _doc_words(doc: Doc) -> tuple[list[int], set[int]]:
+    """The Doc's words (ORTH) in order and as a set, read once per Doc for all the matchers that run on it."""
+    user_data: dict[Any, Any] = doc.user_data  # spaCy types its keys as str; they are tuples
+    cached = user_data.get(_WORDS)
+    if cached is None or len(cached[0]) != len(doc):  # a Doc retokenized since is read again
+        words = doc.to_array(ORTH).tolist()
+        cached = (words, set(words))
+        user_data[_WORDS] = cached
+    return cached

@@ -41,17 +41,26 @@ class Plan:
         return "anchor:" + json.dumps([self.anchor, self.before, self.repeat, self.gap], sort_keys=True)
 
 
-def plan(pattern: list[Token]) -> Plan | None:
-    """The first required token with a selective word test anchors the pattern.
+def plan(pattern: list[Token], *, common: Callable[[str], bool] = lambda word: False) -> Plan | None:
+    """The required token with the rarest selective word test anchors the pattern: a word list with no
+    `common` word, then a regular expression, then a list with a common word or a number test; the
+    earliest of equals. Only a token with no repeated token before it can anchor.
 
-    None when no token does, a token before it may repeat, or the pattern has more than one repeated
-    token or one that tests more than the word: then its matches have no bound found from the words.
+    None when no token can, or the pattern has more than one repeated token or one that tests more than
+    the word: then its matches have no bound found from the words.
     """
-    i = next((i for i, token in enumerate(pattern) if "OP" not in token and _selective(token)), None)
-    if i is None or any(token.get("OP") not in _BOUNDED for token in pattern[:i]):
+    candidates = []
+    for i, token in enumerate(pattern):
+        if "OP" not in token and _selective(token):
+            candidates.append((_rarity(token, common), i))
+        if token.get("OP") not in _BOUNDED:
+            break  # a later anchor could not bound the start of a match
+    if not candidates:
         return None
+    _, i = min(candidates)
     anchor, rest = word_tests(pattern[i]), pattern[i + 1 :]
-    needs = tuple(word_tests(t) for t in rest if "OP" not in t and _selective(t))
+    others = pattern[:i] + rest
+    needs = tuple(word_tests(t) for t in others if "OP" not in t and _selective(t))
     repeated = [j for j, token in enumerate(rest) if token.get("OP") not in _BOUNDED]
     if not repeated:
         return Plan(anchor, i, 1 + len(rest), needs)
@@ -60,6 +69,19 @@ def plan(pattern: list[Token]) -> Plan | None:
     if len(repeated) > 1 or rest[j]["OP"] not in _REPEATED or not set(repeat) <= _LEXEME_ATTRS:
         return None
     return Plan(anchor, i, len(rest), needs, repeat, j)
+
+
+def _rarity(token: Token, common: Callable[[str], bool]) -> int:
+    """0 for a word test no common word passes, 1 for a regular expression, 2 for any other selective test."""
+    tests = word_tests(token)
+    ranks = [2]
+    for name, value in tests.items():
+        words = word_list({name: value})
+        if words is not None:
+            ranks.append(2 if any(common(word) for _, word in words) else 0)
+        elif isinstance(value, dict) and "REGEX" in value:
+            ranks.append(1)
+    return min(ranks)
 
 
 def word_tests(token: Token) -> Token:

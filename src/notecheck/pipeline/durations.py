@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.anchored import AnchoredMatcher
-from notecheck.pipeline.spans import add_fact, facts, items_apart, kinds_by_sentence
+from notecheck.pipeline.spans import SentenceStarts, add_fact, facts, items_apart, kinds_by_sentence
 from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import DurationTable
 
@@ -86,12 +86,13 @@ class TimeExpressions:
         matches = [Span(doc, start, end, label=key) for key, start, end in found]
         if not matches:
             return doc
-        kinds_in = kinds_by_sentence(facts(doc))
+        sentences = SentenceStarts(doc)
+        kinds_in = kinds_by_sentence(facts(doc), sentences)
         taken: list[Span] = []
         for span in sorted(matches, key=lambda s: (s.start, -len(s))):
             if taken and span.start < taken[-1].end:
                 continue
-            kinds = kinds_in.get(span.sent.start, set())
+            kinds = kinds_in.get(sentences.of(span), set())
             if span.label_ == "duration":
                 if self._duration(doc, span, kinds):
                     taken.append(span)

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.sections import section_category
-from notecheck.pipeline.spans import GROUP, facts, items_apart, kinds_by_sentence
+from notecheck.pipeline.spans import GROUP, SentenceStarts, facts, items_apart, kinds_by_sentence
 from notecheck.ruleset import Ruleset, load_ruleset
 
 
@@ -39,21 +39,25 @@ class FactFilters:
         spans = facts(doc)
         if not spans:
             return doc
-        kinds_in = kinds_by_sentence(spans)
+        sentences = SentenceStarts(doc)
+        kinds_in = kinds_by_sentence(spans, sentences)
         in_note = {s.label_ for s in spans}
-        doc.spans[GROUP] = [s for s in spans if self._keep(s, self._kinds_near(s, spans, kinds_in), in_note)]
+        doc.spans[GROUP] = [s for s in spans if self._keep(s, self._kinds_near(s, spans, kinds_in, sentences), in_note)]
         return doc
 
-    def _kinds_near(self, span: Span, spans: list[Span], kinds_in: dict[int, set[str]]) -> set[str]:
+    def _kinds_near(
+        self, span: Span, spans: list[Span], kinds_in: dict[int, set[str]], sentences: SentenceStarts
+    ) -> set[str]:
         """The kinds of the span's sentence, or, with max_items_apart, of its facts few list items away."""
         apart = self.apart.get(span.label_)
+        sent = sentences.of(span)
         if apart is None:
-            return kinds_in[span.sent.start]
-        doc, sent = span.doc, span.sent.start
+            return kinds_in[sent]
+        doc = span.doc
         return {
             s.label_
             for s in spans
-            if s.sent.start == sent and items_apart(doc, span.start, span.end, s.start, s.end) <= apart
+            if sentences.of(s) == sent and items_apart(doc, span.start, span.end, s.start, s.end) <= apart
         }
 
     def _keep(self, span: Span, kinds: set[str], in_note: set[str]) -> bool:

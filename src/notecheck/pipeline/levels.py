@@ -14,7 +14,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from notecheck.pipeline.spans import add_fact
+from notecheck.pipeline.spans import add_fact, doc_text
 from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import LevelGrammar
 
@@ -75,7 +75,7 @@ class LevelGrammarComponent:
         self.landmark = _any_word(grammar.landmark_words)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         for match in self.pattern.finditer(text):
             first = f"{match['c1']}{int(match['n1'])}"
             last = f"{match['c2'] or match['c1']}{int(match['n2'])}" if match["n2"] else first

@@ -4,16 +4,18 @@ Headers are matched with their colon, anywhere in a line, so that the run-togeth
 transcripts ("...pain.  ASSESSMENT:,  Sacral ...") is split as well as a templated note.
 """
 
-from itertools import repeat
+from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
 from medspacy.section_detection import Section, Sectionizer, SectionRule
-from spacy.attrs import IDX
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from notecheck.ruleset import Ruleset, load_ruleset
+
+_BOUNDS = ("notecheck", "sections")  # doc.user_data key: (first token of each section, the sections)
+_UNSET = object()
 
 
 def section_rules(ruleset: Ruleset) -> list[SectionRule]:
@@ -34,8 +36,9 @@ class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no
     """medSpaCy's Sectionizer with its work proportional to the headers, not to the tokens.
 
     medSpaCy sets `token._.section` through one Underscore object per token, most of a tokenizer pass per
-    note. Here the same values go into `doc.user_data` under the same keys in one update, so
-    `doc._.sections`, `token._.section`, `span._.section_category` and the rest read as before. Options
+    note. Here the Doc keeps where each section starts and `token._.section` finds a token's section by
+    bisection (`section_at`), so `doc._.sections`, `token._.section`, `span._.section_category` and the
+    rest read as before. Options
     notecheck never sets (line filters, parent sections, scopes, span attributes) keep medSpaCy's own path.
     """
 
@@ -49,21 +52,15 @@ class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no
             return doc
         sections = [Section(None, 0, 0, 0, matches[0][1])] if matches[0][1] != 0 else []
         for i, (match_id, start, end) in enumerate(matches):
-            if self._apply_sentence_boundary:
-                doc[start].sent_start = True  # a header starts a sentence, and so does its body
-                if end < len(doc):
-                    doc[end].sent_start = True
             rule = matcher.rule_map[self.nlp.vocab.strings[match_id]]
             body_end = matches[i + 1][1] if i + 1 < len(matches) else len(doc)
             sections.append(Section(rule.category, start, end, end, body_end, None, rule))
+        if self._apply_sentence_boundary:
+            _start_sentences(doc, [i for _, start, end in matches for i in (start, end) if i < len(doc)])
         doc._.sections = sections
-        idx = doc.to_array(IDX).tolist()
-        user_data: dict[Any, Any] = doc.user_data
-        for section in sections:
-            start, end = section.section_span
-            # The keys token._ reads: ("._.", "section", token.idx, None), built by zip in C.
-            keys = zip(repeat("._."), repeat("section"), idx[start:end], repeat(None))
-            user_data.update(dict.fromkeys(keys, section))
+        # The sections run end to end from token 0: a token's is the last one starting at or before it.
+        user_data: dict[Any, Any] = doc.user_data  # spaCy types its keys as str; they are tuples
+        user_data[_BOUNDS] = ([section.section_span[0] for section in sections], sections)
         return doc
 
     def _headers_only(self) -> bool:
@@ -74,12 +71,49 @@ class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no
         return all(rule.max_scope is None for rule in self.rules)
 
 
+def _start_sentences(doc: Doc, starts: list[int]) -> None:
+    """A header starts a sentence, and so does its body: `token.is_sent_start = True` for each, written in
+    one array update (the setter scans the Doc for a parse on every call)."""
+    values = doc.to_array("SENT_START").astype("int64")  # -1 (not a start), 0 (unknown), 1
+    values[starts] = 1
+    # spaCy's hints ask for thinc's Ints2d, which is a numpy array of integers at run time.
+    doc.from_array(["SENT_START"], values.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
+
+
 def section_category(span: Span) -> str | None:
     """The category of the section a span starts in: `span[0]._.section_category` without the Underscore
-    objects (the user_data key medSpaCy's `token._.section` reads)."""
-    user_data: dict[Any, Any] = span.doc.user_data
-    section = user_data.get(("._.", "section", span.start_char, None))
+    objects."""
+    section = section_at(span.doc, span.start, span.start_char)
     return section.category if section is not None else None
+
+
+def section_at(doc: Doc, i: int, idx: int) -> Section | None:
+    """The section of token i (its character offset idx): one set on the token itself (medSpaCy's own
+    path, or by hand), else the one HeaderSectionizer's bounds give, else None."""
+    user_data: dict[Any, Any] = doc.user_data
+    section = user_data.get(("._.", "section", idx, None), _UNSET)  # where medSpaCy's default reads it
+    if section is not _UNSET:
+        return section
+    bounds = user_data.get(_BOUNDS)
+    if bounds is None:
+        return None
+    starts, sections = bounds
+    j = bisect_right(starts, i) - 1
+    return sections[j] if j >= 0 else None
+
+
+def _get_section(token: Token) -> Section | None:
+    return section_at(token.doc, token.i, token.idx)
+
+
+def _set_section(token: Token, section: Section | None) -> None:
+    user_data: dict[Any, Any] = token.doc.user_data
+    user_data[("._.", "section", token.idx, None)] = section  # as the default extension stores it
+
+
+# medSpaCy declares token._.section with a default (one user_data entry per token); the same attribute
+# with a getter reads HeaderSectionizer's bounds too, and its setter stores what medSpaCy's own path sets.
+Token.set_extension("section", getter=_get_section, setter=_set_section, force=True)
 
 
 @Language.factory("notecheck_sections_v1", default_config={"patterns_dir": None})

@@ -1,10 +1,30 @@
 """The one span group every extractor writes to: label = kind, kb_id_ = value, id_ = rule id."""
 
+from bisect import bisect_right
 from collections.abc import Iterable
+from typing import Any
 
+import numpy
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 GROUP = "facts"
+TEXT = ("notecheck", "text")  # doc.user_data key: the note's text, which doc.text rebuilds on every read
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """The tokenized note, keeping its text for `doc_text` (the tokenizer keeps every character)."""
+    doc = nlp.make_doc(text)
+    user_data: dict[Any, Any] = doc.user_data  # spaCy types its keys as str; they are tuples
+    user_data[TEXT] = text
+    return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, read from where `make_doc` kept it if it did."""
+    user_data: dict[Any, Any] = doc.user_data
+    text = user_data.get(TEXT)
+    return text if isinstance(text, str) else doc.text
 
 
 def add_fact(doc: Doc, start: int, end: int, *, kind: str, value: str, rule_id: str) -> Span:
@@ -21,11 +41,29 @@ def facts(doc: Doc) -> list[Span]:
     return doc.spans[GROUP]  # type: ignore[return-value]
 
 
-def kinds_by_sentence(spans: Iterable[Span]) -> dict[int, set[str]]:
+class SentenceStarts:
+    """The first token of each sentence, to find a span's sentence by bisection once per Doc: `span.sent`
+    walks the tokens to both ends of the sentence on every read. Same answer as `span.sent.start`."""
+
+    def __init__(self, doc: Doc) -> None:
+        hooked = "sents" in doc.user_hooks or "sent" in doc.user_span_hooks
+        self.starts = None if hooked else numpy.flatnonzero(doc.to_array("SENT_START") == 1).tolist()
+        if not doc.has_annotation("SENT_START"):
+            self.starts = None  # span.sent raises E030 here, as it should
+
+    def of(self, span: Span) -> int:
+        """The token where the span's (first) sentence starts."""
+        if self.starts is None:
+            return span.sent.start
+        i = bisect_right(self.starts, span.start) - 1
+        return self.starts[i] if i >= 0 else 0
+
+
+def kinds_by_sentence(spans: Iterable[Span], sentences: SentenceStarts) -> dict[int, set[str]]:
     """Sentence start token -> the fact kinds its spans hold (the rules' same-sentence conditions)."""
     found: dict[int, set[str]] = {}
     for span in spans:
-        found.setdefault(span.sent.start, set()).add(span.label_)
+        found.setdefault(sentences.of(span), set()).add(span.label_)
     return found
 
 
