@@ -71,3 +71,46 @@ def test_when_serve_binds_for_several_workers_then_connections_get_tcp_nodelay()
                 assert accepted.proto == socket.IPPROTO_TCP
     finally:
         listener.close()
+
+
+def test_when_notes_arrive_together_then_one_pipeline_thread_checks_them_one_at_a_time():
+    import asyncio
+    import threading
+    import time
+
+    from notecheck.service.runner import InProcess
+
+    class Report:
+        def model_dump_json(self) -> str:
+            return "{}"
+
+    class Recording:
+        """A checker that notes how many checks run at once, and on which threads."""
+
+        def __init__(self) -> None:
+            self.busy = self.most = 0
+            self.threads: set[int] = set()
+            self.lock = threading.Lock()
+
+        def check(self, text, codes=(), note_id="note") -> Report:
+            with self.lock:
+                self.busy += 1
+                self.most = max(self.most, self.busy)
+                self.threads.add(threading.get_ident())
+            time.sleep(0.01)
+            with self.lock:
+                self.busy -= 1
+            return Report()
+
+    recording = Recording()
+    runner = InProcess(recording)  # type: ignore[arg-type]
+    notes = [CheckRequest(note_id=f"n{i}", text="Low back pain.", codes=["M53.86"]) for i in range(8)]
+
+    async def send_all() -> list[str]:
+        return await asyncio.gather(*(runner.check(note) for note in notes))
+
+    try:
+        assert asyncio.run(send_all()) == ["{}"] * 8
+    finally:
+        runner.close()
+    assert recording.most == 1 and len(recording.threads) == 1

@@ -6,6 +6,7 @@ pydantic wrote where it was made (the response_model stays for OpenAPI). Nothing
 request body.
 """
 
+import gc
 import hmac
 import logging
 from collections.abc import AsyncIterator
@@ -69,8 +70,13 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
         # Warm the tabular (parsed lazily, about a second) so the first request is not slow.
         app.state.checker.check("warm-up", codes=["M53.88"], note_id="warm-up")
         app.state.runner = InProcess(app.state.checker)
+        # The loaded pipeline (vocab, matchers, rules) lives as long as the worker: move it out of the
+        # cyclic collector's generations so no collection during a request walks it again.
+        gc.collect()
+        gc.freeze()
         log.info("notecheck ready (ruleset %s)", app.state.checker.ruleset_version)
         yield
+        app.state.runner.close()
 
     app = FastAPI(
         title="notecheck",
