@@ -46,7 +46,9 @@ def _free_port() -> int:
 def browser():
     if not CHROMIUM.exists():
         pytest.skip("no /usr/bin/chromium here (CI installs it with apt-get install chromium)")
-    from playwright.sync_api import sync_playwright  # in the dev extra: a missing package is a failure
+    from playwright.sync_api import (
+        sync_playwright,  # in the dev extra: a missing package is a failure
+    )
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)

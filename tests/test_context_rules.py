@@ -3,8 +3,8 @@
 import json
 from pathlib import Path
 
-import pytest
 import medspacy  # noqa: F401  (registers the medspacy_context factory)
+import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Span

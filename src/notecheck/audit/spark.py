@@ -81,7 +81,13 @@ def to_row(result: NoteResult) -> tuple[Any, ...]:
 def result_schema() -> Any:
     """The Parquet schema of results.parquet."""
     from pyspark.sql.types import (
-        ArrayType, BooleanType, DoubleType, IntegerType, StringType, StructField, StructType,
+        ArrayType,
+        BooleanType,
+        DoubleType,
+        IntegerType,
+        StringType,
+        StructField,
+        StructType,
     )
 
     def text(name: str) -> StructField:

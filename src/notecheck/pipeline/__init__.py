@@ -13,6 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.util import load_config, load_model_from_config
 
+
 class _Deferred(types.ModuleType):
     """A module that imports itself on first attribute use; until then `import name` costs nothing."""
 

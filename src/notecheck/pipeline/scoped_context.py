@@ -17,8 +17,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup
 
-from notecheck.pipeline.context import make_context
 from notecheck.pipeline.anchored import AnchoredMatcher
+from notecheck.pipeline.context import make_context
 
 
 class SentenceScopedContext:
