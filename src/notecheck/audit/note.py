@@ -6,8 +6,9 @@ the parent only inserts them. Errors carry a code and a message naming the note,
 
 import os
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypedDict
 
 from notecheck.audit.inputs import NoteTask
 from notecheck.errors import NotecheckError
@@ -26,6 +27,15 @@ class _Checks(Protocol):
     def check(self, text: str, codes: tuple[str, ...], note_id: str) -> Report: ...
 
 
+class _Base(TypedDict):
+    """The fields of a NoteResult that come from the task, whatever the outcome."""
+
+    note_id: str
+    source: str
+    sha256: str
+    codes: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class NoteResult:
     """Everything the store keeps about one note."""
@@ -39,10 +49,10 @@ class NoteResult:
     report_json: str | None = None
     error_code: str | None = None
     error_message: str | None = None
-    checks: list[tuple[str, str, str | None, bool, int, int]] = field(default_factory=list)
-    requirements: list[tuple[str, str, str, str]] = field(default_factory=list)
-    findings: list[tuple[str, int, str, str, bool]] = field(default_factory=list)
-    facts: list[tuple[int, str, str, str, bool, str | None, int, int, str | None]] = field(default_factory=list)
+    checks: Sequence[tuple[str, str, str | None, bool, int, int]] = field(default_factory=list)
+    requirements: Sequence[tuple[str, str, str, str]] = field(default_factory=list)
+    findings: Sequence[tuple[str, int, str, str, bool]] = field(default_factory=list)
+    facts: Sequence[tuple[int, str, str, str, bool, str | None, int, int, str | None]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -53,7 +63,7 @@ class NoteResult:
 def audit_note(checker: _Checks | None, task: NoteTask, *, ruleset_version: str = "") -> NoteResult:
     """Check one note; any error becomes an error result, so a run never stops on a bad note."""
     started = time.perf_counter()
-    base = {"note_id": task.note_id, "source": task.source, "sha256": task.sha256, "codes": task.codes}
+    base: _Base = {"note_id": task.note_id, "source": task.source, "sha256": task.sha256, "codes": task.codes}
     version = checker.ruleset_version if checker is not None else ruleset_version
     if task.error_code is not None:
         return NoteResult(**base, ruleset_version=version, seconds=0.0, error_code=task.error_code, error_message=task.error_message)
@@ -75,7 +85,7 @@ def audit_note(checker: _Checks | None, task: NoteTask, *, ruleset_version: str 
     return NoteResult(**base, ruleset_version=version, seconds=time.perf_counter() - started, error_code=error_code, error_message=error_message)
 
 
-def _from_report(report: Report, base: dict, version: str, seconds: float) -> NoteResult:  # type: ignore[type-arg]
+def _from_report(report: Report, base: _Base, version: str, seconds: float) -> NoteResult:
     checks, requirements, findings = [], [], []
     seen: set[str] = set()
     for check in report.checks:
