@@ -251,3 +251,19 @@ def test_when_serve_cannot_listen_then_one_nc309_line_before_the_pipeline_loads(
 
 def test_when_the_serve_port_is_out_of_range_then_a_usage_line():
     _one_coded_line(run("serve", "--port", "99999"), "NC308")
+
+
+@pytest.mark.parametrize("raised", [KeyboardInterrupt, "abort"], ids=["ctrl-c", "click-abort"])
+def test_when_the_run_is_interrupted_outside_a_command_then_main_says_one_line_and_exits_130(monkeypatch, capsys, raised):
+    import typer
+
+    from notecheck import cli
+
+    def interrupted(**_: object) -> None:
+        raise typer.Abort() if raised == "abort" else raised()
+
+    monkeypatch.setattr(cli, "app", interrupted)
+    with pytest.raises(SystemExit) as caught:
+        cli.main()
+    assert caught.value.code == 130
+    assert capsys.readouterr().err.strip().splitlines() == ["notecheck: interrupted"]

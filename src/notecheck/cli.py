@@ -336,7 +336,7 @@ def main() -> None:
     except click.ClickException as exc:
         _say(f"notecheck: error: {exc.format_message()}")
         sys.exit(exc.exit_code)
-    except (click.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt):  # typer's Abort: its vendored click raises this one
         _say("notecheck: interrupted")
         sys.exit(130)
     sys.exit(code if isinstance(code, int) else 0)
