@@ -37,11 +37,12 @@ class FactMatcher:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.tokens = AnchoredMatcher(nlp.vocab)
-        self.rules: dict[int, tuple[str, str, str]] = {}
+        # match key -> (kind, value, rule id, trailing context tokens left out of the evidence)
+        self.rules: dict[int, tuple[str, str, str, int]] = {}
         for kind, fact_file in ruleset.facts.items():
             for rule in fact_file.rules:
                 key = nlp.vocab.strings.add(rule.id)
-                self.rules[key] = (kind, rule.value, rule.id)
+                self.rules[key] = (kind, rule.value, rule.id, 0)
                 if rule.phrases:
                     self.lower.add(rule.id, list(nlp.tokenizer.pipe(rule.phrases)))
                 if rule.exact:
@@ -49,9 +50,15 @@ class FactMatcher:
                 patterns = list(rule.patterns)
                 if rule.adjectives:
                     patterns += _adjective_patterns(rule.adjectives, fact_file.heads, fact_file.not_between)
-                if patterns:
+                by_context: dict[int, list[list[dict[str, Any]]]] = {}
+                for pattern in patterns:
+                    context, tokens = _trailing_context(pattern, rule.id, kind)
+                    by_context.setdefault(context, []).append(tokens)
+                for context, group in by_context.items():
+                    name = rule.id if context == 0 else f"{rule.id}#context{context}"
+                    self.rules[nlp.vocab.strings.add(name)] = (kind, rule.value, rule.id, context)
                     try:
-                        self.tokens.add(rule.id, patterns)
+                        self.tokens.add(name, group)
                     except MatchPatternError as exc:
                         detail = f"rule {rule.id}: invalid token pattern ({str(exc).splitlines()[0]})"
                         raise PatternError(path=f"patterns/facts/{kind}.yaml", detail=detail) from None
@@ -61,14 +68,27 @@ class FactMatcher:
         # Longest match wins among spans of one kind and value; other values may overlap.
         by_kind: dict[tuple[str, str], list[Span]] = {}
         for key, start, end in matches:
-            kind, value, rule_id = self.rules[key]
-            span = Span(doc, start, end, label=kind, kb_id=value, span_id=rule_id)
+            kind, value, rule_id, context = self.rules[key]
+            span = Span(doc, start, end - context, label=kind, kb_id=value, span_id=rule_id)
             by_kind.setdefault((kind, value), []).append(span)
         group = facts(doc)
         for spans in by_kind.values():
             group.extend(filter_spans(spans))
         doc.spans[GROUP] = group
         return doc
+
+
+def _trailing_context(pattern: list[dict[str, Any]], rule_id: str, kind: str) -> tuple[int, list[dict[str, Any]]]:
+    """How many last tokens are marked `CONTEXT: true` (matched, but not evidence), and the pattern
+    without the mark. Only required tokens at the end may be context, so the evidence ends a fixed
+    number of tokens before the match ("injection" in "injection, then", not "injection,")."""
+    marked = [bool(token.get("CONTEXT")) for token in pattern]
+    context = len(marked) - marked.index(True) if True in marked else 0
+    tail = pattern[len(pattern) - context :]
+    if context and (not all(marked[len(pattern) - context :]) or context == len(pattern) or any("OP" in t for t in tail)):
+        detail = f"rule {rule_id}: CONTEXT marks only required tokens at the end of a pattern, after its evidence"
+        raise PatternError(path=f"patterns/facts/{kind}.yaml", detail=detail)
+    return context, [{k: v for k, v in token.items() if k != "CONTEXT"} for token in pattern]
 
 
 @Language.factory("notecheck_fact_matcher_v1", default_config={"patterns_dir": None})
