@@ -13,6 +13,11 @@ from notecheck.pipeline.sections import section_category
         pytest.param("HISTORY: fell from a ladder.\nASSESSMENT: sacral fracture.\nPLAN: PT.", id="templated"),
         pytest.param("Seen today for pain.  IMPRESSION:  sacral fracture.  PLAN:  physical therapy.", id="run-together"),
         pytest.param("PLAN:", id="header-alone"),
+        pytest.param(
+            "ALLERGIES: " + ", ".join(["penicillin", "codeine", "latex", "sulfa", "shellfish"] * 4)
+            + ". She has had low back pain since a fall.\nPLAN: PT.",
+            id="max-scope-leaves-a-gap",
+        ),
     ],
 )
 def test_when_headers_then_sections_as_medspacy(checker, text):
@@ -44,3 +49,9 @@ def test_when_token_section_set_by_hand_then_read_back(checker):
     assert doc[0]._.section is plan
     assert doc[1]._.section is doc._.sections[0]
     assert section_category(doc[0:2]) == plan.category
+
+
+def test_when_the_shipped_rules_are_loaded_then_sections_take_the_header_only_path(checker):
+    # medSpaCy's own path writes every token (a tokenizer pass per note); a rule option that sends the
+    # shipped rules down it again is a slowdown no report would show.
+    assert checker.nlp.get_pipe("sections")._headers_only()

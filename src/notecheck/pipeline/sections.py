@@ -53,22 +53,32 @@ class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no
         sections = [Section(None, 0, 0, 0, matches[0][1])] if matches[0][1] != 0 else []
         for i, (match_id, start, end) in enumerate(matches):
             rule = matcher.rule_map[self.nlp.vocab.strings[match_id]]
-            body_end = matches[i + 1][1] if i + 1 < len(matches) else len(doc)
+            next_start = matches[i + 1][1] if i + 1 < len(matches) else len(doc)
+            # A rule's max_scope ends its body early, as in medSpaCy; the tokens after it have no section.
+            body_end = next_start if rule.max_scope is None else min(end + rule.max_scope, next_start)
             sections.append(Section(rule.category, start, end, end, body_end, None, rule))
         if self._apply_sentence_boundary:
             _start_sentences(doc, [i for _, start, end in matches for i in (start, end) if i < len(doc)])
         doc._.sections = sections
-        # The sections run end to end from token 0: a token's is the last one starting at or before it.
+        # A token's section is the last one starting at or before it; a gap a max_scope leaves has None.
+        starts: list[int] = []
+        owners: list[Section | None] = []
+        for section, following in zip(sections, [*sections[1:], None], strict=True):
+            first, last = section.section_span
+            starts.append(first)
+            owners.append(section)
+            if last < (following.section_span[0] if following is not None else len(doc)):
+                starts.append(last)
+                owners.append(None)
         user_data: dict[Any, Any] = doc.user_data  # spaCy types its keys as str; they are tuples
-        user_data[_BOUNDS] = ([section.section_span[0] for section in sections], sections)
+        user_data[_BOUNDS] = (starts, owners)
         return doc
 
     def _headers_only(self) -> bool:
-        """True when each section runs from its header to the next one, as notecheck's rules make them."""
+        """True when sections are found by their headers alone (a rule's max_scope included), as notecheck's
+        rules make them; line filters, a maximum section length and parent sections take medSpaCy's path."""
         options = (self.require_start_line, self.require_end_line, self.max_section_length)
-        if any(options) or self._parent_sections or self.assertion_attributes_mapping:
-            return False
-        return all(rule.max_scope is None for rule in self.rules)
+        return not (any(options) or self._parent_sections or self.assertion_attributes_mapping)
 
 
 def _start_sentences(doc: Doc, starts: list[int]) -> None:
