@@ -62,7 +62,7 @@ class _SqliteTabular:
         """The cache opens as SQLite and holds the codes table with rows."""
         try:
             with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
-                return db.execute("SELECT count(*) FROM (SELECT 1 FROM codes LIMIT 1)").fetchone()[0] == 1
+                return bool(db.execute("SELECT count(*) FROM (SELECT 1 FROM codes LIMIT 1)").fetchone()[0] == 1)
         except sqlite3.Error:
             return False
 

@@ -43,7 +43,7 @@ def decode(data: bytes, note: str) -> str:
     if text.lstrip().startswith("{\\rtf"):
         from striprtf.striprtf import rtf_to_text
 
-        text = rtf_to_text(text)
+        text = rtf_to_text(text)  # type: ignore[no-untyped-call]  # striprtf ships no type hints
     return text
 
 

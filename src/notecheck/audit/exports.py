@@ -48,8 +48,8 @@ def write_csv(store: Store, path: Path) -> int:
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
         for note_id, status, error_code, _message, _report, codes, n_facts in store.rows(_NOTES):
-            for row in _csv_rows(note_id, status, error_code, codes, n_facts, checks.get(note_id, []), gaps, findings):
-                writer.writerow(row)
+            for line in _csv_rows(note_id, status, error_code, codes, n_facts, checks.get(note_id, []), gaps, findings):
+                writer.writerow(line)
                 count += 1
     return count
 

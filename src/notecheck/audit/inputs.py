@@ -152,8 +152,8 @@ def _from_file(path: Path, source: str, note_id: str, codes: tuple[str, ...]) ->
     try:
         size = path.stat().st_size
         if size > MAX_BYTES_PER_CHAR * MAX_CHARS:  # no need to read it: it cannot fit the limit
-            error = NoteTooLargeError(note=source, size=f"{size:,} bytes", limit=f"{MAX_CHARS:,}")
-            return _failed(note_id, source, codes, error, marker=str(size).encode())
+            too_large = NoteTooLargeError(note=source, size=f"{size:,} bytes", limit=f"{MAX_CHARS:,}")
+            return _failed(note_id, source, codes, too_large, marker=str(size).encode())
         data = path.read_bytes()
     except FileNotFoundError:
         return _failed(note_id, source, codes, NoteNotFoundError(note=source))

@@ -34,7 +34,7 @@ def run_spark(notes: str | Path, out: str | Path, *, manifest: Path | None = Non
     results.write.mode("overwrite").parquet(target)
     written = spark.read.parquet(target)
     written.selectExpr("note_id", "inline(checks)").write.mode("overwrite").parquet(f"{_uri(out)}/checks.parquet")
-    total, errors = written.selectExpr("count(*)", "count(error_code)").first()  # type: ignore[misc]
+    total, errors = written.selectExpr("count(*)", "count(error_code)").first()
     seconds = time.perf_counter() - started
     return f"spark audited {total} notes ({errors} with errors) in {seconds:.1f} s; results in {target}"
 

@@ -71,8 +71,8 @@ def _family_check(code: str, family: FamilyFile, facts: Sequence[Fact], ruleset:
             found.append(finding)
     documented = {f.value for f in of_kinds(facts, ["region"]) if f.assertion == "present"}
     documented = documented or {ruleset.axis.axis.get(code[-1], "")}
-    for rule in family.findings:
-        finding = finding_rules.evaluate(rule, code, facts, ruleset, documented)
+    for finding_rule in family.findings:
+        finding = finding_rules.evaluate(finding_rule, code, facts, ruleset, documented)
         if finding:
             found.append(finding)
     queries = [
@@ -101,7 +101,7 @@ def check_code(raw: str, facts: Sequence[Fact], ruleset: Ruleset) -> Check:
     family = icd.family_of(code, set(ruleset.families))
     if family is None:
         note = Finding(
-            kind="no_family_rule", message=f"notecheck has no documentation rules for {code}'s family yet."  # type: ignore[arg-type]
+            kind="no_family_rule", message=f"notecheck has no documentation rules for {code}'s family yet."
         )
         return Check(code=code, title=info.title, billable=True, status="complete", findings=[note])
     return _family_check(code, ruleset.families[family], indexed(facts), ruleset, info.title)

@@ -82,14 +82,14 @@ def compare(gold: Path, corpus: Path | None, split: str, *, model_dir: Path | No
     for label, checker in _checkers(_model_options(chosen, model_dir)).items():
         pairs = [(a, checker.check(a.text, codes=list(a.gold.codes), note_id=a.gold.note_id)) for a in items]
         scores[label] = score(pairs).elements
-    rows = {}
+    rows: dict[str, dict[str, Any]] = {}
     for element, before in scores["rules"].items():
         after = scores["rules+model"][element]
         rows[element] = {"rules": before.as_dict(), "rules+model": after.as_dict(), "delta_f1": round(after.f1 - before.f1, 3)}
     decisions = {}
-    for task, element in ELEMENT_OF.items():
-        delta = rows[element]["delta_f1"] if element in rows else None
-        decisions[task] = {"element": element, "threshold": chosen.get(task), "delta_f1": delta,
+    for task, measured in ELEMENT_OF.items():
+        delta: float | None = rows[measured]["delta_f1"] if measured in rows else None
+        decisions[task] = {"element": measured, "threshold": chosen.get(task), "delta_f1": delta,
                            "on": bool(delta is not None and delta > 0)}
     return {"gold": gold.name, "split": split, "notes": len(items), "elements": rows, "decisions": decisions}
 

@@ -171,7 +171,7 @@ def assertion_from_categories(categories: Iterable[str]) -> tuple[Assertion, boo
     """The contract's ``(assertion, historical)`` for the categories of a fact's modifiers."""
     found = set(categories)
     assertions = {ASSERTION_BY_CATEGORY[c] for c in found if c in ASSERTION_BY_CATEGORY}
-    assertion = next((a for a in ASSERTION_PRECEDENCE if a in assertions), "present")
+    assertion: Assertion = next((a for a in ASSERTION_PRECEDENCE if a in assertions), "present")
     return assertion, HISTORICAL_CATEGORY in found
 
 

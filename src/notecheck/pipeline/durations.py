@@ -51,7 +51,8 @@ def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
     # Template fields: "Duration: 4 months", "Low back pain, 7 weeks" (the label or complaint, then the duration).
     label = {"LOWER": {"IN": [w.lower() for w in table.field_labels]}}
     head = {"LOWER": {"IN": [w.lower() for w in table.field_heads]}}
-    for lead_in in ([label, {"ORTH": ":"}], [head, {"ORTH": ","}]):
+    lead_ins: list[list[dict[str, Any]]] = [[label, {"ORTH": ":"}], [head, {"ORTH": ","}]]
+    for lead_in in lead_ins:
         for num in (number, digits):
             patterns.append([*lead_in, approx, det, num, of, dash, units])
     for num in (number, digits):

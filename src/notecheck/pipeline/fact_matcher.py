@@ -44,9 +44,9 @@ class FactMatcher:
                 key = nlp.vocab.strings.add(rule.id)
                 self.rules[key] = (kind, rule.value, rule.id, 0)
                 if rule.phrases:
-                    self.lower.add(rule.id, list(nlp.tokenizer.pipe(rule.phrases)))
+                    self.lower.add(rule.id, [nlp.make_doc(phrase) for phrase in rule.phrases])
                 if rule.exact:
-                    self.exact.add(rule.id, list(nlp.tokenizer.pipe(rule.exact)))
+                    self.exact.add(rule.id, [nlp.make_doc(phrase) for phrase in rule.exact])
                 patterns = list(rule.patterns)
                 if rule.adjectives:
                     patterns += _adjective_patterns(rule.adjectives, fact_file.heads, fact_file.not_between)

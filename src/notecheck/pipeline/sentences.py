@@ -6,6 +6,7 @@ before a capital, and an upper-case header ("ASSESSMENT:,") even in the middle o
 """
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
@@ -44,7 +45,7 @@ _FLAG_TESTS = (_has_newline, _has_newlines, _starts_statement, _starts_lower, _i
 
 def _flag(vocab: Vocab, test: Callable[[str], bool]) -> int:
     """A lexeme flag: spaCy computes it once per vocabulary entry, so a Doc reads it as an array."""
-    for flag_id, getter in vocab.lex_attr_getters.items():
+    for flag_id, getter in vocab.lex_attr_getters.items():  # type: ignore[attr-defined]  # missing from spaCy's stubs
         if getter is test:
             return int(flag_id)
     return int(vocab.add_flag(test))
@@ -81,11 +82,11 @@ class NoteSentences:
         beyond[gap] = numpy.where(lower[2:], -1, 1)[gap]
         for i in numpy.flatnonzero(colon).tolist():
             self._header(doc, i, starts)
-        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]  # thinc's Ints2d is a numpy array
         return doc
 
     @staticmethod
-    def _header(doc: Doc, i: int, starts: "numpy.ndarray") -> None:
+    def _header(doc: Doc, i: int, starts: "numpy.ndarray[Any, Any]") -> None:
         """An upper-case run before ':' opens a sentence, and so does what follows it."""
         if i == 0 or not doc[i - 1].is_upper:
             return

@@ -38,7 +38,8 @@ def facts(doc: Doc) -> list[Span]:
     """The facts span group, created on first use."""
     if GROUP not in doc.spans:
         doc.spans[GROUP] = []
-    return doc.spans[GROUP]  # type: ignore[return-value]
+    group: list[Span] = doc.spans[GROUP]  # a SpanGroup: a sequence of Spans, as callers use it
+    return group
 
 
 class SentenceStarts:

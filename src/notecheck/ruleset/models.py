@@ -288,7 +288,7 @@ class FactCondition(Strict):
 
     kind: FactKind
     values: list[str] | None = Field(default=None, description="Any value when null.")
-    assertion: list[AssertionValue] = Field(default_factory=lambda: ["present"])
+    assertion: list[AssertionValue] = Field(default_factory=lambda: ["present"])  # type: ignore[arg-type]  # pydantic types the factory loosely
     historical: bool | None = Field(default=None, description="Either when null.")
 
 
