@@ -12,7 +12,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.anchored import AnchoredMatcher
-from notecheck.pipeline.spans import SentenceStarts, add_fact, facts, items_apart, kinds_by_sentence
+from notecheck.pipeline.spans import (
+    SentenceStarts,
+    add_fact,
+    facts,
+    items_apart,
+    kinds_by_sentence,
+    kinds_near,
+)
 from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import DurationTable
 
@@ -95,14 +102,14 @@ class TimeExpressions:
                 continue
             kinds = kinds_in.get(sentences.of(span), set())
             if span.label_ == "duration":
-                if self._duration(doc, span, kinds):
+                if self._duration(doc, span, kinds, sentences):
                     taken.append(span)
             elif kinds & self.date_needs:
                 add_fact(doc, span.start, span.end, kind="injury_date", value=span.text, rule_id="injury_date.phrase")
                 taken.append(span)
         return doc
 
-    def _duration(self, doc: Doc, span: Span, kinds: set[str]) -> bool:
+    def _duration(self, doc: Doc, span: Span, kinds: set[str], sentences: SentenceStarts) -> bool:
         if self._ahead_or_age(doc, span):
             return False
         sentence = span.sent
@@ -110,11 +117,7 @@ class TimeExpressions:
         words = [t for t in sentence if t.lower_ in self.sentence_words]
         if apart is not None:
             words = [t for t in words if items_apart(doc, span.start, span.end, t.i, t.i + 1) <= apart]
-            kinds = {
-                s.label_
-                for s in facts(doc)
-                if s.sent.start == sentence.start and items_apart(doc, span.start, span.end, s.start, s.end) <= apart
-            }
+            kinds = kinds_near(span, facts(doc), sentences, apart)
         if not (kinds & self.duration_needs) and not words:
             return False
         unit = next(t for t in reversed(span) if t.lower_ in self.table.units)

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.sections import section_category
-from notecheck.pipeline.spans import GROUP, SentenceStarts, facts, items_apart, kinds_by_sentence
+from notecheck.pipeline.spans import GROUP, SentenceStarts, facts, kinds_by_sentence, kinds_near
 from notecheck.ruleset import Ruleset, load_ruleset
 
 
@@ -50,15 +50,9 @@ class FactFilters:
     ) -> set[str]:
         """The kinds of the span's sentence, or, with max_items_apart, of its facts few list items away."""
         apart = self.apart.get(span.label_)
-        sent = sentences.of(span)
         if apart is None:
-            return kinds_in[sent]
-        doc = span.doc
-        return {
-            s.label_
-            for s in spans
-            if sentences.of(s) == sent and items_apart(doc, span.start, span.end, s.start, s.end) <= apart
-        }
+            return kinds_in[sentences.of(span)]
+        return kinds_near(span, spans, sentences, apart)
 
     def _keep(self, span: Span, kinds: set[str], in_note: set[str]) -> bool:
         kind = span.label_

@@ -71,6 +71,17 @@ def kinds_by_sentence(spans: Iterable[Span], sentences: SentenceStarts) -> dict[
 SEPARATORS = frozenset({",", ";"})
 
 
+def kinds_near(span: Span, spans: Iterable[Span], sentences: SentenceStarts, apart: int) -> set[str]:
+    """The kinds of the facts in the span's sentence at most `apart` list separators from it (a long
+    list 'sentence' ties only its neighbouring items together)."""
+    sent, doc = sentences.of(span), span.doc
+    return {
+        s.label_
+        for s in spans
+        if sentences.of(s) == sent and items_apart(doc, span.start, span.end, s.start, s.end) <= apart
+    }
+
+
 def items_apart(doc: Doc, a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     """How many list separators (',' ';') stand between two token ranges of one sentence."""
     lo, hi = (a_end, b_start) if a_end <= b_start else (b_end, a_start)
