@@ -27,10 +27,10 @@ def _requirement(
     if rule.check == "region" or not isinstance(facts, FactsByKind):
         return _judge(rule, rule_id, code, facts, ruleset)
     # Only a region verdict depends on the code: the codes of one family (M53.88, M53.87) share the rest.
-    hit = facts.judged.get((id(rule), rule_id))
+    hit = facts.judged.get(id(rule))
     if hit is None or hit[0] is not rule:  # the rule is kept in the entry: its id is not reused
         hit = (rule, _judge(rule, rule_id, code, facts, ruleset))
-        facts.judged[(id(rule), rule_id)] = hit
+        facts.judged[id(rule)] = hit
     return hit[1]
 
 

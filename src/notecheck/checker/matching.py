@@ -17,7 +17,7 @@ class FactsByKind(tuple[Fact, ...]):
     positions: dict[str, list[int]]
     found: dict[frozenset[str], list[Fact]]
     selected: dict[int, tuple[object, list[Fact]]]  # id(conditions) -> (those conditions, their facts)
-    judged: dict[tuple[int, str], tuple[object, Any]]  # (id(rule), rule id) -> (that rule, its verdict)
+    judged: dict[int, tuple[object, Any]]  # id(rule) -> (that rule, its verdict); a rule is in one family
 
     def __new__(cls, facts: Iterable[Fact]) -> "FactsByKind":
         self = super().__new__(cls, facts)
