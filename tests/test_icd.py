@@ -47,13 +47,10 @@ def test_tabular_facts_come_from_the_package():
     ],
 )
 def test_when_the_icd_cache_is_damaged_then_it_is_built_again(tmp_path, monkeypatch, content):
-    from importlib import metadata
-
     from notecheck.icd import _SqliteTabular
 
     monkeypatch.setenv("NOTECHECK_CACHE", str(tmp_path))
-    version = metadata.version("simple-icd-10-cm")
-    path = tmp_path / f"icd10cm-simple-icd-10-cm-{version}-v{_SqliteTabular._SCHEMA}.sqlite"
+    path = _SqliteTabular.cache_path()
     if content is not None:
         path.write_bytes(content)
     built: list[Path] = []
@@ -65,12 +62,11 @@ def test_when_the_icd_cache_is_damaged_then_it_is_built_again(tmp_path, monkeypa
 def test_when_the_icd_cache_is_sound_then_it_is_kept(tmp_path, monkeypatch):
     import sqlite3
     from contextlib import closing
-    from importlib import metadata
 
     from notecheck.icd import _SqliteTabular
 
     monkeypatch.setenv("NOTECHECK_CACHE", str(tmp_path))
-    path = tmp_path / f"icd10cm-simple-icd-10-cm-{metadata.version('simple-icd-10-cm')}-v{_SqliteTabular._SCHEMA}.sqlite"
+    path = _SqliteTabular.cache_path()
     with closing(sqlite3.connect(path)) as db:
         db.execute("CREATE TABLE codes (code TEXT PRIMARY KEY)")
         db.execute("INSERT INTO codes VALUES ('M53.88')")

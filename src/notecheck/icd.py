@@ -46,11 +46,16 @@ class _SqliteTabular:
         self._rows: dict[str, tuple[Any, ...] | None] = {}  # each code is read once per process
 
     @classmethod
+    def cache_path(cls) -> Path:
+        """Where the cache of the installed package version lives (NOTECHECK_CACHE, else the user cache)."""
+        version = metadata.version("simple-icd-10-cm")
+        root = Path(os.environ.get("NOTECHECK_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "notecheck")
+        return root / f"icd10cm-simple-icd-10-cm-{version}-v{cls._SCHEMA}.sqlite"
+
+    @classmethod
     def open(cls) -> "_SqliteTabular | None":
         try:
-            version = metadata.version("simple-icd-10-cm")
-            root = Path(os.environ.get("NOTECHECK_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "notecheck")
-            path = root / f"icd10cm-simple-icd-10-cm-{version}-v{cls._SCHEMA}.sqlite"
+            path = cls.cache_path()
             if not path.exists() or not cls._sound(path):
                 cls._build(path)  # missing, or damaged (an interrupted copy, a full disk): build it again
             return cls(path)
