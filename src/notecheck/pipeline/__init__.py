@@ -48,6 +48,7 @@ from notecheck.pipeline import (  # noqa: E402, F401 (after _defer_import on pur
     scoped_context,
     sections,
     sentences,
+    tokenizer,
 )
 
 CONFIG = Path(__file__).with_name("notecheck.cfg")

@@ -1,0 +1,42 @@
+"""The pipeline's tokenizer gives spaCy's own tokens, note after note, and its memory stays bounded."""
+
+import pytest
+import spacy
+from spacy.attrs import IDX, SPACY
+
+from conftest import SAMPLES
+from notecheck.pipeline.tokenizer import ChunkCachingTokenizer
+
+# Tokenizer exceptions ("Dr.", "can't", "a.m.", "e.g.") early in a note: after one, spaCy 3.7 caches no chunk.
+NOTES = [
+    "Dr. Lee saw her at 9 a.m. She can't bend; pain at L4-5, L5-S1 (worse).\n\nPLAN: PT, e.g. core work.",
+    "I'm seeing him for neck pain.  He fell 2/3/2024 -- 'slipped' on ice:(\tNo numbness/tingling.",
+    "Pt. c/o LBP x3 wks.\nMRI L-spine 03/2024: disc bulge @ L4/5 w/o stenosis.\r\nF/u in 2-3 weeks...",
+]
+
+
+def _tokens(doc):
+    return [t.text for t in doc], doc.to_array([IDX, SPACY]).tolist()
+
+
+@pytest.mark.parametrize(
+    "text", NOTES + [path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.txt"))[:6]]
+)
+def test_when_note_tokenized_twice_then_spacy_tokens_both_times(checker, text):
+    spacy_doc = spacy.blank("en").make_doc(text)
+    assert _tokens(checker.nlp.make_doc(text)) == _tokens(spacy_doc)
+    assert _tokens(checker.nlp.make_doc(text)) == _tokens(spacy_doc)  # now from spaCy's chunk cache
+
+
+def test_when_chunks_exceed_the_bound_then_memory_cleared_and_tokens_unchanged():
+    tokenizer = ChunkCachingTokenizer(spacy.blank("en").tokenizer, max_chunks=5)
+    text = NOTES[0]
+    for _ in range(3):
+        doc = tokenizer(text)
+        assert len(tokenizer.seen) <= 5
+    assert _tokens(doc) == _tokens(spacy.blank("en").make_doc(text))
+
+
+def test_when_pipeline_loaded_then_tokenizer_keeps_spacy_rules(checker):
+    assert isinstance(checker.nlp.tokenizer, ChunkCachingTokenizer)
+    assert checker.nlp.tokenizer.rules == spacy.blank("en").tokenizer.rules
