@@ -2,7 +2,9 @@
 
 import pytest
 from medspacy.section_detection import Sectionizer
+from spacy.matcher import Matcher
 
+from conftest import SAMPLES
 from notecheck.pipeline.sections import section_category
 
 
@@ -55,3 +57,25 @@ def test_when_the_shipped_rules_are_loaded_then_sections_take_the_header_only_pa
     # medSpaCy's own path writes every token (a tokenizer pass per note); a rule option that sends the
     # shipped rules down it again is a slowdown no report would show.
     assert checker.nlp.get_pipe("sections")._headers_only()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("BACK: tender at L4.\nLUMBAR SPINE: normal.\nX-RAY L-SPINE: no fracture.", id="guarded-after-guard-word"),
+        pytest.param("EXAM:\nBack: no tenderness.\nSpine: straight.\nCT EXAM: negative.", id="guarded-headers"),
+        pytest.param("exam: back: spine: examination:", id="guarded-run-together"),
+    ]
+    + [pytest.param(path.read_text(encoding="utf-8"), id=path.stem) for path in sorted(SAMPLES.glob("*.txt"))[:8]],
+)
+def test_when_guarded_headers_then_matches_as_spacy_matcher(checker, text):
+    """The header token patterns, anchored on their words, match exactly where spaCy's Matcher does."""
+    nlp = checker.nlp
+    rules = nlp.get_pipe("sections")._Sectionizer__matcher
+    plain = Matcher(nlp.vocab)
+    for rule_id, rule in rules._rule_map.items():
+        if isinstance(rule.pattern, list):
+            plain.add(rule_id, [rule.pattern])
+    assert len(plain), "the shipped rules have guarded headers"
+    doc = nlp.get_pipe("sentences")(nlp.make_doc(text))
+    assert rules._MedspacyMatcher__matcher(doc) == sorted(plain(doc), key=lambda m: (m[1], m[2], m[0]))

@@ -41,7 +41,9 @@ class AnchoredMatcher:
         self.known: set[int] = set()  # the words that pass any test
         self.tested: set[int] | None = None  # the words of the last Doc, all tested
 
-    def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
+    def add(self, key: str, patterns: list[list[dict[str, Any]]], on_match: Callable[..., Any] | None = None) -> None:
+        if on_match is not None:
+            raise ValueError("AnchoredMatcher has no on_match callbacks")
         for pattern in patterns:
             shape = plan(pattern, common=self._common)
             if shape is None:

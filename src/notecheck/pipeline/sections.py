@@ -12,6 +12,7 @@ from medspacy.section_detection import Section, Sectionizer, SectionRule
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from notecheck.pipeline.anchored import AnchoredMatcher
 from notecheck.ruleset import Ruleset, load_ruleset
 
 _BOUNDS = ("notecheck", "sections")  # doc.user_data key: (first token of each section, the sections)
@@ -41,6 +42,19 @@ class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no
     rest read as before. Options
     notecheck never sets (line filters, parent sections, scopes, span attributes) keep medSpaCy's own path.
     """
+
+    def add(self, rules: list[SectionRule]) -> None:
+        """medSpaCy's add, then the rules' token patterns move to an AnchoredMatcher: a guarded header
+        ("no family history:" is not the family history section) opens with a NOT_IN test, which spaCy's
+        Matcher tries at every token of the note (90% of the sectionizer's time); anchored on the header's
+        words, it runs only where they stand, with the same matches."""
+        super().add(rules)
+        rules_matcher = self._Sectionizer__matcher  # medSpaCy keeps its matchers private
+        anchored = AnchoredMatcher(self.nlp.vocab)
+        for rule_id, rule in rules_matcher._rule_map.items():
+            if isinstance(rule.pattern, list):
+                anchored.add(rule_id, [rule.pattern])
+        rules_matcher._MedspacyMatcher__matcher = anchored
 
     def __call__(self, doc: Doc) -> Doc:
         if not self._headers_only():
