@@ -11,6 +11,7 @@ from bisect import bisect_right
 
 import numpy
 from medspacy.common.util import prune_overlapping_matches
+from medspacy.util import tuple_overlaps
 from medspacy.context import ConText, ConTextGraph, ConTextModifier, ConTextRule
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -63,8 +64,8 @@ class SentenceScopedContext:
                 ConTextModifier(self.rules[key], m_start, m_end, doc, max_scope=context.max_scope)
                 for key, m_start, m_end in self._matches(doc, start, end)
             ]
-            part.update_scopes()
-            part.apply_modifiers()
+            _update_scopes(part.modifiers)
+            _apply_modifiers(part)
             graph.modifiers += part.modifiers
             graph.edges += part.edges
         for target, modifier in graph.edges:
@@ -104,6 +105,47 @@ class SentenceScopedContext:
             else:
                 windows.append((start, end))
         return windows
+
+
+def _meet(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two token ranges share a point, edges included: true of every pair medSpaCy's
+    `tuple_overlaps` is true of, and of more. A scope only shrinks, so ranges that do not meet now never will."""
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _update_scopes(modifiers: list[ConTextModifier]) -> None:
+    """`ConTextGraph.update_scopes`: the same `limit_scope` calls in the same order, but only for the pairs
+    of modifiers whose scopes meet (`limit_scope` does nothing to the others)."""
+    scopes = [m.scope_span for m in modifiers]
+    for i, first in enumerate(modifiers):
+        scope = scopes[i]
+        for j in range(i + 1, len(modifiers)):
+            if _meet(scope, scopes[j]):
+                second = modifiers[j]
+                first.limit_scope(second)
+                second.limit_scope(first)
+
+
+def _apply_modifiers(graph: ConTextGraph) -> None:
+    """`ConTextGraph.apply_modifiers`: the same pruning, `modifies` and `modify` calls in the same order,
+    but only for the pairs where the modifier's span or scope meets the target (the others are False)."""
+    targets = [(target, (target.start, target.end)) for target in graph.targets]
+    modifiers = graph.modifiers
+    if graph.prune_on_modifier_overlap:
+        for i in range(len(modifiers) - 1, -1, -1):
+            span = modifiers[i].modifier_span
+            if any(_meet(bounds, span) and tuple_overlaps(bounds, span) for _, bounds in targets):
+                modifiers.pop(i)
+    scopes = [m.scope_span for m in modifiers]
+    for target, bounds in targets:
+        for modifier, scope in zip(modifiers, scopes, strict=True):
+            if _meet(scope, bounds) and modifier.modifies(target):
+                modifier.modify(target)
+    edges = []
+    for modifier in modifiers:
+        modifier.reduce_targets()
+        edges += [(target, modifier) for target in modifier._targets]
+    graph.edges = edges
 
 
 def _longest(nlp: Language, rules: list[ConTextRule]) -> int | None:

@@ -1,0 +1,44 @@
+"""ConText matched in the sentences of the facts, with the pairwise work cut to pairs that can meet, gives
+what medSpaCy's ConText gives over the whole note: the same modifiers on every fact, in the same order."""
+
+import pytest
+
+from conftest import SAMPLES
+from notecheck.pipeline.scoped_context import SentenceScopedContext
+from notecheck.pipeline.spans import GROUP, make_doc
+
+# Many facts and cues in few sentences: scopes that cut each other, pseudo-negation, terminations.
+DENSE = (
+    "No fracture, no dislocation, but there is a compression deformity at L1 without retropulsion.\n"
+    "She denies numbness or weakness, though reports tingling; no history of trauma or fall, no prior MRI.\n"
+    "Rule out cauda equina.  If the pain worsens after physical therapy, consider an epidural injection.\n"
+    "Family history of ankylosing spondylitis.  Not only low back pain but also neck pain since the accident."
+)
+
+
+def _modifiers(doc):
+    return [
+        (span.start, span.end, span.label_, [(m.category, m.modifier_span, m.scope_span) for m in span._.modifiers])
+        for span in doc.spans[GROUP]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", [DENSE] + [path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.txt"))]
+)
+def test_when_facts_then_modifiers_as_whole_note_context(checker, text):
+    nlp = checker.nlp
+    scoped = nlp.get_pipe("context")
+    assert isinstance(scoped, SentenceScopedContext)
+
+    def before_context():
+        doc = make_doc(nlp, text)
+        for name, component in nlp.pipeline:
+            if name != "context":
+                doc = component(doc)
+        return doc
+
+    ours = scoped(before_context())
+    theirs = scoped.context(before_context())  # medSpaCy's ConText.__call__ over the whole Doc
+    assert _modifiers(ours), "the note has facts with modifiers"
+    assert _modifiers(ours) == _modifiers(theirs)
