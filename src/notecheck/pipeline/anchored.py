@@ -12,9 +12,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from notecheck.pipeline.anchored_plan import Plan, key_of, lexeme_test, plan, word_list
+from notecheck.pipeline.spans import words_of
 
 Match = tuple[int, int, int]
-_WORDS = ("notecheck", "orth")  # doc.user_data key: the Doc's words (ORTH) and their set, for every matcher
 
 
 class AnchoredMatcher:
@@ -91,7 +91,7 @@ class AnchoredMatcher:
         matches = []
         if len(self.anywhere):
             matches = [(k, s + start, e + start) for k, s, e in self.anywhere(doc[start:end])]
-        doc_words, distinct = _doc_words(doc)
+        doc_words, distinct = words_of(doc)
         words = doc_words[start:end]
         if distinct is not self.tested:  # the whole Doc's words, once: ConText calls once per window
             self._test_words(distinct)
@@ -173,14 +173,3 @@ class AnchoredMatcher:
             self.opens[word] = tuple(t for t in tests if t in self.groups)
             self.passes[word] = frozenset(t for t in tests if t not in self.groups)
             self.known.add(word)
-
-
-def _doc_words(doc: Doc) -> tuple[list[int], set[int]]:
-    """The Doc's words (ORTH) in order and as a set, read once per Doc for all the matchers that run on it."""
-    user_data: dict[Any, Any] = doc.user_data  # spaCy types its keys as str; they are tuples
-    cached = user_data.get(_WORDS)
-    if cached is None or len(cached[0]) != len(doc):  # a Doc retokenized since is read again
-        words = doc.to_array(ORTH).tolist()
-        cached = (words, set(words))
-        user_data[_WORDS] = cached
-    return cached

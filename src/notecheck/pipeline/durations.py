@@ -13,12 +13,12 @@ from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.anchored import AnchoredMatcher
 from notecheck.pipeline.spans import (
+    SentenceFacts,
     SentenceStarts,
     add_fact,
     facts,
     items_apart,
     kinds_by_sentence,
-    kinds_near,
 )
 from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import DurationTable
@@ -96,20 +96,21 @@ class TimeExpressions:
             return doc
         sentences = SentenceStarts(doc)
         kinds_in = kinds_by_sentence(facts(doc), sentences)
+        near = SentenceFacts(facts(doc), sentences)  # kept up to date with the facts written here
         taken: list[Span] = []
         for span in sorted(matches, key=lambda s: (s.start, -len(s))):
             if taken and span.start < taken[-1].end:
                 continue
             kinds = kinds_in.get(sentences.of(span), set())
             if span.label_ == "duration":
-                if self._duration(doc, span, kinds, sentences):
+                if self._duration(doc, span, kinds, near):
                     taken.append(span)
             elif kinds & self.date_needs:
-                add_fact(doc, span.start, span.end, kind="injury_date", value=span.text, rule_id="injury_date.phrase")
+                near.add(add_fact(doc, span.start, span.end, kind="injury_date", value=span.text, rule_id="injury_date.phrase"))
                 taken.append(span)
         return doc
 
-    def _duration(self, doc: Doc, span: Span, kinds: set[str], sentences: SentenceStarts) -> bool:
+    def _duration(self, doc: Doc, span: Span, kinds: set[str], near: SentenceFacts) -> bool:
         if self._ahead_or_age(doc, span):
             return False
         sentence = span.sent
@@ -117,7 +118,7 @@ class TimeExpressions:
         words = [t for t in sentence if t.lower_ in self.sentence_words]
         if apart is not None:
             words = [t for t in words if items_apart(doc, span.start, span.end, t.i, t.i + 1) <= apart]
-            kinds = kinds_near(span, facts(doc), sentences, apart)
+            kinds = near.kinds_near(span, apart)
         if not (kinds & self.duration_needs) and not words:
             return False
         unit = next(t for t in reversed(span) if t.lower_ in self.table.units)
@@ -135,7 +136,7 @@ class TimeExpressions:
             value_name = "chronic"
         else:
             value_name = "subacute"
-        add_fact(doc, span.start, span.end, kind="acuity", value=value_name, rule_id="acuity.duration")
+        near.add(add_fact(doc, span.start, span.end, kind="acuity", value=value_name, rule_id="acuity.duration"))
         return True
 
 

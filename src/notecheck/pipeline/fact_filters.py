@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.sections import section_category
-from notecheck.pipeline.spans import GROUP, SentenceStarts, facts, kinds_by_sentence, kinds_near
+from notecheck.pipeline.spans import GROUP, SentenceFacts, SentenceStarts, facts, kinds_by_sentence
 from notecheck.ruleset import Ruleset, load_ruleset
 
 
@@ -41,18 +41,19 @@ class FactFilters:
             return doc
         sentences = SentenceStarts(doc)
         kinds_in = kinds_by_sentence(spans, sentences)
+        near = SentenceFacts(spans, sentences)
         in_note = {s.label_ for s in spans}
-        doc.spans[GROUP] = [s for s in spans if self._keep(s, self._kinds_near(s, spans, kinds_in, sentences), in_note)]
+        doc.spans[GROUP] = [s for s in spans if self._keep(s, self._kinds_near(s, near, kinds_in, sentences), in_note)]
         return doc
 
     def _kinds_near(
-        self, span: Span, spans: list[Span], kinds_in: dict[int, set[str]], sentences: SentenceStarts
+        self, span: Span, near: SentenceFacts, kinds_in: dict[int, set[str]], sentences: SentenceStarts
     ) -> set[str]:
         """The kinds of the span's sentence, or, with max_items_apart, of its facts few list items away."""
         apart = self.apart.get(span.label_)
         if apart is None:
             return kinds_in[sentences.of(span)]
-        return kinds_near(span, spans, sentences, apart)
+        return near.kinds_near(span, apart)
 
     def _keep(self, span: Span, kinds: set[str], in_note: set[str]) -> bool:
         kind = span.label_

@@ -5,11 +5,13 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 GROUP = "facts"
 TEXT = ("notecheck", "text")  # doc.user_data key: the note's text, which doc.text rebuilds on every read
+_WORDS = ("notecheck", "orth")  # doc.user_data key: the Doc's words (ORTH) and their set
 
 
 def make_doc(nlp: Language, text: str) -> Doc:
@@ -25,6 +27,17 @@ def doc_text(doc: Doc) -> str:
     user_data: dict[Any, Any] = doc.user_data
     text = user_data.get(TEXT)
     return text if isinstance(text, str) else doc.text
+
+
+def words_of(doc: Doc) -> tuple[list[int], set[int]]:
+    """The Doc's words (ORTH) in order and as a set, read once per Doc for every matcher and filter."""
+    user_data: dict[Any, Any] = doc.user_data  # spaCy types its keys as str; they are tuples
+    cached = user_data.get(_WORDS)
+    if cached is None or len(cached[0]) != len(doc):  # a Doc retokenized since is read again
+        words = doc.to_array(ORTH).tolist()
+        cached = (words, set(words))
+        user_data[_WORDS] = cached
+    return cached
 
 
 def add_fact(doc: Doc, start: int, end: int, *, kind: str, value: str, rule_id: str) -> Span:
@@ -71,18 +84,32 @@ def kinds_by_sentence(spans: Iterable[Span], sentences: SentenceStarts) -> dict[
 SEPARATORS = frozenset({",", ";"})
 
 
-def kinds_near(span: Span, spans: Iterable[Span], sentences: SentenceStarts, apart: int) -> set[str]:
-    """The kinds of the facts in the span's sentence at most `apart` list separators from it (a long
-    list 'sentence' ties only its neighbouring items together)."""
-    sent, doc = sentences.of(span), span.doc
-    return {
-        s.label_
-        for s in spans
-        if sentences.of(s) == sent and items_apart(doc, span.start, span.end, s.start, s.end) <= apart
-    }
+class SentenceFacts:
+    """The facts of each sentence as (start, end, kind), built once per Doc: the conditions on facts a few
+    list items apart compare a span with its sentence's facts only."""
+
+    def __init__(self, spans: Iterable[Span], sentences: SentenceStarts) -> None:
+        self.sentences = sentences
+        self.of: dict[int, list[tuple[int, int, str]]] = {}
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: Span) -> None:
+        """A fact written after the index was built."""
+        self.of.setdefault(self.sentences.of(span), []).append((span.start, span.end, span.label_))
+
+    def kinds_near(self, span: Span, apart: int) -> set[str]:
+        """The kinds of the facts in the span's sentence at most `apart` list separators from it (a long
+        list 'sentence' ties only its neighbouring items together)."""
+        doc, start, end = span.doc, span.start, span.end
+        in_sentence = self.of.get(self.sentences.of(span), [])
+        return {kind for s, e, kind in in_sentence if items_apart(doc, start, end, s, e) <= apart}
 
 
 def items_apart(doc: Doc, a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     """How many list separators (',' ';') stand between two token ranges of one sentence."""
     lo, hi = (a_end, b_start) if a_end <= b_start else (b_end, a_start)
-    return sum(1 for token in doc[lo:hi] if token.text in SEPARATORS) if lo < hi else 0
+    if lo >= hi:
+        return 0
+    separators = {doc.vocab.strings[s] for s in SEPARATORS}
+    return sum(1 for word in words_of(doc)[0][lo:hi] if word in separators)
