@@ -46,6 +46,8 @@ def test_an_empty_note_is_refused_with_a_coded_error(checker):
         pytest.param("If pain persists we will consider PT.", "PT", "hypothetical", False, id="conditional-plan"),
         pytest.param("Mother has Paget disease of bone.", "Paget disease", "family", False, id="family"),
         pytest.param("History of L4-5 fusion in 2015.", "fusion", "present", True, id="historical"),
+        pytest.param("Status post L4-5 fusion in 2015.", "Status post L4-5 fusion", "present", True,
+                     id="history-cue-opens-the-span"),
         pytest.param("Possible pars defect at L5.", "pars defect", "possible", False, id="possible"),
         pytest.param("C-spine nontender.", "C-spine", "negated", False, id="normal-exam"),
         pytest.param("Tenderness over the coccyx.", "coccyx", "present", False, id="present"),

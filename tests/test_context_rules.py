@@ -47,6 +47,17 @@ def nlp() -> Language:
     return _context_nlp(load_context_rules(RULES))
 
 
+@pytest.fixture(scope="module")
+def scoped() -> Language:
+    """The shipped context component (notecheck_context_v2, patterns/ rules) after a sentencizer."""
+    import notecheck.pipeline.scoped_context  # noqa: F401  (registers notecheck_context_v2)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("notecheck_context_v2", name="medspacy_context")
+    return nlp
+
+
 def _target(nlp: Language, text: str, targets: dict[str, str]) -> dict[str, Span]:
     """Split sentences, put each phrase in the facts group labelled with its kind, run ConText."""
     doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
@@ -517,6 +528,54 @@ def test_when_a_cue_sits_inside_a_fact_then_it_does_not_modify_that_fact(nlp):
     assert fact_modifiers(whole) == []
     categories = [m.category for m in fact_modifiers(spans["L4-5"])]
     assert assertion_from_categories(categories) == ("negated", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        pytest.param(
+            "She is status post L4-5 fusion and walks daily.", "status post L4-5 fusion",
+            ("present", True), id="status-post-opens-the-fact",
+        ),
+        pytest.param(
+            "Labs show a chronically elevated creatinine.", "chronically elevated creatinine",
+            ("present", True), id="chronically-opens-the-fact",
+        ),
+        pytest.param(
+            "Films show a prior compression fracture at T12.", "prior compression fracture",
+            ("present", True), id="prior-opens-the-fact",
+        ),
+        pytest.param(
+            "Seizure history. Takes levetiracetam.", "Seizure history", ("present", True),
+            id="history-closes-the-fact",
+        ),
+        pytest.param(
+            "The screw is unchanged in position without loosening.",
+            "screw is unchanged in position", ("present", False), id="cue-in-the-middle-stays-out",
+        ),
+        pytest.param(
+            "No acute fracture of the sacrum.", "No acute fracture", ("present", False),
+            id="own-negation-stays-out",
+        ),
+        pytest.param(
+            "Disc height is normal.", "Disc height is normal", ("present", False),
+            id="own-normal-stays-out",
+        ),
+    ],
+)
+def test_when_a_history_cue_opens_or_closes_a_fact_then_the_shipped_context_dates_the_fact(
+    scoped, text, phrase, expected
+):
+    assert _assert(scoped, text, phrase, "diagnosis") == expected
+
+
+def test_when_a_history_cue_opens_a_fact_then_plain_medspacy_context_leaves_it_undated(nlp, scoped):
+    # medSpaCy links no modifier to a target it overlaps; the shipped component adds this edge.
+    text, phrase = "She is status post L4-5 fusion and walks daily.", "status post L4-5 fusion"
+    assert _assert(nlp, text, phrase, "diagnosis") == ("present", False)
+    spans = _target(scoped, text, {phrase: "diagnosis"})
+    rule_ids = [m.rule.metadata["id"] for m in fact_modifiers(spans[phrase])]
+    assert rule_ids == ["context.historical.status_post"]
 
 
 def test_when_a_terminator_follows_a_bounded_cue_then_it_still_ends_the_scope(nlp):

@@ -66,6 +66,8 @@ ASSERTION_PRECEDENCE: tuple[Assertion, ...] = ("family", "hypothetical", "negate
 HISTORICAL_CATEGORY = "HISTORICAL"
 # A cue that something is under way now ("continue PT"): it keeps a section's default assertion away.
 ONGOING_CATEGORY = "ONGOING"
+# Categories whose cue at the edge of a fact modifies that fact (``dates_from_edge``).
+EDGE_CATEGORIES = frozenset({HISTORICAL_CATEGORY})
 _MAX_PHRASES = 500  # a pattern that expands to more phrases stays a token pattern
 # medSpaCy 1.3.1 lets a terminator cut another rule's scope only when their scopes overlap by its
 # `tuple_overlaps`, which misses a scope lying wholly inside the other. A terminator's own scope is
@@ -176,13 +178,40 @@ def assertion_from_categories(categories: Iterable[str]) -> tuple[Assertion, boo
 
 
 def fact_modifiers(span: Span) -> list[ConTextModifier]:
-    """The ConText modifiers that apply to a fact, leaving out any matched inside the fact itself.
+    """The ConText modifiers that apply to a fact, leaving out any matched inside the fact itself
+    except a history cue that opens or closes it (``dates_from_edge``).
 
     medSpaCy means a modifier never to modify a target it overlaps, but its overlap test (1.3.1)
     misses a modifier strictly inside the target, so "disc bulge without stenosis" as one fact would
     negate itself.
     """
-    return [m for m in span._.modifiers if not span.start <= m.modifier_span[0] < span.end]
+    return [
+        m
+        for m in span._.modifiers
+        if not span.start <= m.modifier_span[0] < span.end or dates_from_edge(m, span)
+    ]
+
+
+def dates_from_edge(modifier: ConTextModifier, span: Span) -> bool:
+    """Whether a history cue that opens or closes a fact, its scope over the rest of it, dates it.
+
+    "status post L4-5 fusion", "chronically elevated creatinine", "seizure history." taken as one
+    fact are dated by their own first or last words, as the same words would date them from outside.
+    medSpaCy lets no cue modify a target it overlaps, which stays right for the other categories: a
+    fact that holds its own "no" or "is normal" names a finding ("disc height is normal"), and
+    the NegEx/ConText annotations score such findings affirmed. A cue in the middle of a fact
+    ("the screw is unchanged in position") speaks of a part of it only and stays out.
+    """
+    if modifier.category not in EDGE_CATEGORIES or not modifier.allows(span.label_.upper()):
+        return False
+    start, end = modifier.modifier_span
+    scope_start, scope_end = modifier.scope_span
+    direction = modifier.direction.upper()
+    opens = start == span.start and end < span.end and scope_start <= end < scope_end
+    closes = span.start < start < span.end <= end and scope_start <= start - 1 < scope_end
+    return (opens and direction in ("FORWARD", "BIDIRECTIONAL")) or (
+        closes and direction in ("BACKWARD", "BIDIRECTIONAL")
+    )
 
 
 def read_context_rules(path: str | Path) -> ContextRulesFile:

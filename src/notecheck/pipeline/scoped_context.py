@@ -4,7 +4,8 @@ medSpaCy's ConText matches its modifier rules over the whole Doc, then compares 
 every other. A modifier's scope never leaves its sentence, so a modifier in a sentence without a fact
 can neither modify a fact nor cut the scope of a modifier that could. This component runs the same rules
 (built by ``notecheck_context_v1`` from patterns/context.yaml) on the sentences that hold facts, and
-then the same graph steps as ``medspacy.context.ConText.__call__`` (medspacy 1.3.1).
+then the same graph steps as ``medspacy.context.ConText.__call__`` (medspacy 1.3.1), and one more:
+a history cue that opens or closes a fact dates it (``context_rules.dates_from_edge``).
 """
 
 from bisect import bisect_right
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from notecheck.pipeline.anchored import AnchoredMatcher
 from notecheck.pipeline.context import make_context
+from notecheck.pipeline.context_rules import EDGE_CATEGORIES, dates_from_edge
 
 
 class SentenceScopedContext:
@@ -66,6 +68,7 @@ class SentenceScopedContext:
             ]
             _update_scopes(part.modifiers)
             _apply_modifiers(part)
+            part.edges += _dated_from_their_edges(window_targets, part.modifiers)
             graph.modifiers += part.modifiers
             graph.edges += part.edges
         for target, modifier in graph.edges:
@@ -146,6 +149,15 @@ def _apply_modifiers(graph: ConTextGraph) -> None:
         modifier.reduce_targets()
         edges += [(target, modifier) for target in modifier._targets]
     graph.edges = edges
+
+
+def _dated_from_their_edges(
+    targets: list[Span], modifiers: list[ConTextModifier]
+) -> list[tuple[Span, ConTextModifier]]:
+    """The (target, modifier) edges of the history cues that open or close their target
+    (``dates_from_edge``); medSpaCy links no modifier to a target it overlaps."""
+    cues = [modifier for modifier in modifiers if modifier.category in EDGE_CATEGORIES]
+    return [(target, cue) for target in targets for cue in cues if dates_from_edge(cue, target)]
 
 
 def _longest(nlp: Language, rules: list[ConTextRule]) -> int | None:
