@@ -49,12 +49,12 @@ def nlp() -> Language:
 
 @pytest.fixture(scope="module")
 def scoped() -> Language:
-    """The shipped context component (notecheck_context_v2, patterns/ rules) after a sentencizer."""
-    import notecheck.pipeline.scoped_context  # noqa: F401  (registers notecheck_context_v2)
+    """The shipped context component (notecheck_context_v3, patterns/ rules) after a sentencizer."""
+    import notecheck.pipeline.scoped_context  # noqa: F401  (registers notecheck_context_v3)
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("notecheck_context_v2", name="medspacy_context")
+    nlp.add_pipe("notecheck_context_v3", name="medspacy_context")
     return nlp
 
 

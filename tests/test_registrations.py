@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REGISTERED = {
     "notecheck_context_v1",
     "notecheck_context_v2",
+    "notecheck_context_v3",
     "notecheck_durations_v1",
     "notecheck_fact_filters_v1",
     "notecheck_fact_matcher_v1",

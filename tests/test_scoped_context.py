@@ -50,3 +50,6 @@ def test_when_facts_then_modifiers_as_whole_note_context(checker, text):
     assert _modifiers(ours), "the note has facts with modifiers"
     assert _modifiers(ours, from_edges=False) == _modifiers(theirs)
     assert _modifiers(theirs, from_edges=False) == _modifiers(theirs)  # medSpaCy links none of those
+    # Version 2 (no edge dating) is medSpaCy's ConText exactly.
+    version_2 = SentenceScopedContext(nlp, scoped.context, name="context_v2")
+    assert _modifiers(version_2(before_context())) == _modifiers(theirs)

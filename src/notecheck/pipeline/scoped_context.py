@@ -4,8 +4,9 @@ medSpaCy's ConText matches its modifier rules over the whole Doc, then compares 
 every other. A modifier's scope never leaves its sentence, so a modifier in a sentence without a fact
 can neither modify a fact nor cut the scope of a modifier that could. This component runs the same rules
 (built by ``notecheck_context_v1`` from patterns/context.yaml) on the sentences that hold facts, and
-then the same graph steps as ``medspacy.context.ConText.__call__`` (medspacy 1.3.1), and one more:
-a history cue that opens or closes a fact dates it (``context_rules.dates_from_edge``).
+then the same graph steps as ``medspacy.context.ConText.__call__`` (medspacy 1.3.1). Version 3 (the
+shipped one) adds one more: a history cue that opens or closes a fact dates it
+(``context_rules.dates_from_edge``).
 """
 
 from bisect import bisect_right
@@ -27,9 +28,10 @@ from notecheck.pipeline.context_rules import EDGE_CATEGORIES, dates_from_edge
 class SentenceScopedContext:
     """Matches ConText rules in the sentences of the targets only; the graph is ConText's own."""
 
-    def __init__(self, nlp: Language, context: ConText, *, name: str = "context") -> None:
+    def __init__(self, nlp: Language, context: ConText, *, name: str = "context", edge_dating: bool = False) -> None:
         self.name = name
         self.context = context
+        self.edge_dating = edge_dating  # v3: a history cue that opens or closes a fact dates it
         self.tokens = AnchoredMatcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.rules: dict[int, ConTextRule] = {}
@@ -68,7 +70,8 @@ class SentenceScopedContext:
             ]
             _update_scopes(part.modifiers)
             _apply_modifiers(part)
-            part.edges += _dated_from_their_edges(window_targets, part.modifiers)
+            if self.edge_dating:
+                part.edges += _dated_from_their_edges(window_targets, part.modifiers)
             graph.modifiers += part.modifiers
             graph.edges += part.edges
         for target, modifier in graph.edges:
@@ -177,3 +180,10 @@ def _longest(nlp: Language, rules: list[ConTextRule]) -> int | None:
 def make_scoped_context(nlp: Language, name: str, patterns_dir: str | None) -> SentenceScopedContext:
     """Factory: the rules of notecheck_context_v1, matched only in sentences that hold facts."""
     return SentenceScopedContext(nlp, make_context(nlp, name, patterns_dir), name=name)
+
+
+@Language.factory("notecheck_context_v3", default_config={"patterns_dir": None})
+def make_edge_dating_context(nlp: Language, name: str, patterns_dir: str | None) -> SentenceScopedContext:
+    """Factory: notecheck_context_v2, and a history cue that opens or closes a fact dates that fact
+    (``context_rules.dates_from_edge``), which medSpaCy's ConText leaves out."""
+    return SentenceScopedContext(nlp, make_context(nlp, name, patterns_dir), name=name, edge_dating=True)
