@@ -17,6 +17,7 @@ from notecheck.errors import InputError
 from notecheck.facts import FactBuilder
 from notecheck.notes import validate_text
 from notecheck.pipeline.context_rules import assertion_from_categories, fact_modifiers
+from notecheck.pipeline.sections import section_category
 from notecheck.pipeline.spans import GROUP, make_doc
 from notecheck.report import Fact, Report
 from notecheck.ruleset import Ruleset, load_ruleset
@@ -96,7 +97,7 @@ class Checker:
         target = doc.spans[GROUP][0]
         categories = {m.category for m in fact_modifiers(target)}
         assertion, historical = assertion_from_categories(categories)
-        fact = self.facts_of._fact(target, 0)
+        fact = self.facts_of._fact(target, 0, section_category(target), doc.text)
         section_assertion = fact.assertion if assertion == "present" else assertion
         return SpanAssertion(
             assertion=section_assertion,

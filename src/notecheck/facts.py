@@ -17,7 +17,7 @@ from notecheck.pipeline.context_rules import (
 )
 from notecheck.pipeline.model_facts import confidence_of, is_model_fact
 from notecheck.pipeline.sections import section_category
-from notecheck.pipeline.spans import SentenceStarts, kinds_by_sentence
+from notecheck.pipeline.spans import SentenceStarts, doc_text, kinds_by_sentence
 from notecheck.pipeline.spans import facts as fact_spans
 from notecheck.report import Fact
 from notecheck.ruleset import Ruleset
@@ -44,17 +44,21 @@ class FactBuilder:
     def __call__(self, doc: Doc) -> list[Fact]:
         seen: set[tuple[str, str, int, int]] = set()
         spans = []
+        sections: list[str | None] = []
         for span in sorted(fact_spans(doc), key=lambda s: (s.start_char, s.end_char, s.label_)):
             key = (span.label_, span.kb_id_, span.start_char, span.end_char)
-            if key not in seen and section_category(span) not in self.dropped:
+            section = section_category(span)
+            if key not in seen and section not in self.dropped:
                 seen.add(key)
                 spans.append(span)
+                sections.append(section)
         sentences = SentenceStarts(doc)
         kinds_in = kinds_by_sentence(spans, sentences)
         stated = {(s.label_, s.kb_id_) for s in spans}
         made: list[Fact] = []
-        for span in spans:
-            fact = self._fact(span, len(made))
+        text = doc_text(doc)
+        for span, section in zip(spans, sections, strict=True):
+            fact = self._fact(span, len(made), section, text)
             in_sentence = kinds_in[sentences.of(span)] & self.historical_with.get(fact.kind, set())
             if in_sentence or stated & self.historical_in_note.get(fact.kind, set()):
                 fact = fact.model_copy(update={"historical": True})
@@ -63,32 +67,34 @@ class FactBuilder:
                 made.append(self._exclusion(fact, len(made)))
         return self._link_failures(doc, made)
 
-    def _fact(self, span: Span, index: int) -> Fact:
+    def _fact(self, span: Span, index: int, section_id: str | None, text: str) -> Fact:
+        """The Fact of a span in its section (`section_category`) of the note's text (`doc_text`)."""
         categories = [m.category for m in fact_modifiers(span)]
         assertion, historical = assertion_from_categories(categories)
         stated = self.asserts.get(span.id_)
         if stated and assertion == "present":
             assertion = stated
-        section_id = section_category(span)
         section = self.sections.get(section_id) if section_id else None
         if section is not None:
             applies = section.assertion_kinds is None or span.label_ in section.assertion_kinds
             if assertion == "present" and section.assertion and applies and ONGOING_CATEGORY not in categories:
                 assertion = section.assertion
             historical = historical or section.historical
+        start, end = span.start_char, span.end_char
+        model = is_model_fact(span)
         return Fact(
             id=index,
             kind=span.label_,
             value=span.kb_id_,
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
+            text=text[start:end],  # span.text, without joining its tokens again
+            start=start,
+            end=end,
             assertion=assertion,
             historical=historical,
             section=section_id,
             rule_id=span.id_ or None,
-            source="model" if is_model_fact(span) else "rule",
-            confidence=confidence_of(span),
+            source="model" if model else "rule",
+            confidence=confidence_of(span) if model else None,
         )
 
     def _exclusion(self, fact: Fact, index: int) -> Fact:
