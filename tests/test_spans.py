@@ -26,6 +26,8 @@ def test_when_span_then_sentence_start_as_span_sent(nlp, text):
     sentences = SentenceStarts(doc)
     spans = [doc[i:j] for i in range(len(doc)) for j in range(i + 1, len(doc) + 1)]
     assert [sentences.of(span) for span in spans] == [span.sent.start for span in spans]
+    # A span crossing a sentence edge has the sentence of its first token, as spaCy gives it.
+    assert [sentences.bounds(span.start) for span in spans] == [(span.sent.start, span.sent.end) for span in spans]
 
 
 def test_when_no_sentence_boundaries_then_span_sent_decides(nlp):

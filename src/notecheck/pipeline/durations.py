@@ -19,6 +19,7 @@ from notecheck.pipeline.spans import (
     facts,
     items_apart,
     kinds_by_sentence,
+    lower_of,
 )
 from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import DurationTable
@@ -83,7 +84,7 @@ class TimeExpressions:
         self.matcher.add("date", self.dates.patterns)
         # A span matched as both: the duration is tried first, as the labels were added.
         self.label_order = {nlp.vocab.strings.add("duration"): 0, nlp.vocab.strings.add("date"): 1}
-        self.sentence_words = {w.lower() for w in self.table.sentence_words}
+        self.sentence_words = {nlp.vocab.strings.add(w.lower()) for w in self.table.sentence_words}
         self.date_needs = set(self.dates.needs_sentence_with)
         self.duration_needs = set(self.table.needs_sentence_with)
         self.not_after = {w.lower() for w in self.table.not_after}
@@ -113,11 +114,12 @@ class TimeExpressions:
     def _duration(self, doc: Doc, span: Span, kinds: set[str], near: SentenceFacts) -> bool:
         if self._ahead_or_age(doc, span):
             return False
-        sentence = span.sent
+        first, last = near.sentences.bounds(span.start)
+        lower, wanted = lower_of(doc), self.sentence_words
         apart = self.table.max_items_apart
-        words = [t for t in sentence if t.lower_ in self.sentence_words]
+        words = [i for i in range(first, last) if lower[i] in wanted]
         if apart is not None:
-            words = [t for t in words if items_apart(doc, span.start, span.end, t.i, t.i + 1) <= apart]
+            words = [i for i in words if items_apart(doc, span.start, span.end, i, i + 1) <= apart]
             kinds = near.kinds_near(span, apart)
         if not (kinds & self.duration_needs) and not words:
             return False

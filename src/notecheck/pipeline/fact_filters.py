@@ -4,17 +4,18 @@ imaging, where a result is reported (a result word in the sentence, or a finding
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.sections import section_category
-from notecheck.pipeline.spans import GROUP, SentenceFacts, SentenceStarts, facts, kinds_by_sentence
+from notecheck.pipeline.spans import GROUP, SentenceFacts, SentenceStarts, facts, kinds_by_sentence, lower_of
 from notecheck.ruleset import Ruleset, load_ruleset
 
 
 class FactFilters:
     """Drops facts whose file-level conditions do not hold."""
 
-    def __init__(self, ruleset: Ruleset, *, name: str = "fact_filters") -> None:
+    def __init__(self, ruleset: Ruleset, strings: StringStore, *, name: str = "fact_filters") -> None:
         self.name = name
         self.needs: dict[str, set[str]] = {}
         for fact_file in ruleset.facts.values():
@@ -22,14 +23,14 @@ class FactFilters:
                 needs = rule.needs_sentence_with if rule.needs_sentence_with is not None else fact_file.needs_sentence_with
                 if needs:
                     self.needs[rule.id] = set(needs)
-        self.cues = {k: {c.lower() for c in f.result_cues} for k, f in ruleset.facts.items() if f.result_cues}
+        self.cues = {k: {strings.add(c.lower()) for c in f.result_cues} for k, f in ruleset.facts.items() if f.result_cues}
         self.result_sections = {k: set(f.result_sections) for k, f in ruleset.facts.items()}
         self.result_kinds = {k: set(f.result_with_kinds) for k, f in ruleset.facts.items()}
         self.openers = {k: [o.lower().split() for o in f.result_openers] for k, f in ruleset.facts.items()}
         self.note_needs = {k: set(f.needs_note_with) for k, f in ruleset.facts.items() if f.needs_note_with}
         self.apart = {k: f.max_items_apart for k, f in ruleset.facts.items() if f.max_items_apart is not None}
         self.unless_words = {
-            r.id: {w.lower() for w in r.unless_sentence_with_words}
+            r.id: {strings.add(w.lower()) for w in r.unless_sentence_with_words}
             for f in ruleset.facts.values()
             for r in f.rules
             if r.unless_sentence_with_words
@@ -43,7 +44,9 @@ class FactFilters:
         kinds_in = kinds_by_sentence(spans, sentences)
         near = SentenceFacts(spans, sentences)
         in_note = {s.label_ for s in spans}
-        doc.spans[GROUP] = [s for s in spans if self._keep(s, self._kinds_near(s, near, kinds_in, sentences), in_note)]
+        doc.spans[GROUP] = [
+            s for s in spans if self._keep(s, self._kinds_near(s, near, kinds_in, sentences), in_note, sentences)
+        ]
         return doc
 
     def _kinds_near(
@@ -55,10 +58,12 @@ class FactFilters:
             return kinds_in[sentences.of(span)]
         return near.kinds_near(span, apart)
 
-    def _keep(self, span: Span, kinds: set[str], in_note: set[str]) -> bool:
+    def _keep(self, span: Span, kinds: set[str], in_note: set[str], sentences: SentenceStarts) -> bool:
         kind = span.label_
+        doc = span.doc
+        sentence = sentences.bounds(span.start)
         unless = self.unless_words.get(span.id_)
-        if unless and any(t.lower_ in unless for t in span.sent):
+        if unless and _holds(doc, sentence, unless):
             return False
         if kind in self.note_needs and not in_note & self.note_needs[kind]:
             return False
@@ -69,24 +74,26 @@ class FactFilters:
             section = section_category(span)
             if section in self.result_sections[kind] or kinds & self.result_kinds[kind]:
                 return True
-            return self._has_cue(kind, span.sent) or self._result_follows(kind, span)
+            return _holds(doc, sentence, self.cues[kind]) or self._result_follows(kind, doc, sentence[1], sentences)
         return True
 
-    def _has_cue(self, kind: str, sentence: Span) -> bool:
-        return any(t.lower_ in self.cues[kind] for t in sentence)
-
-    def _result_follows(self, kind: str, span: Span) -> bool:
-        """'She underwent a CT of the head. This revealed ...': the next sentence reports the result."""
-        doc, end = span.doc, span.sent.end
+    def _result_follows(self, kind: str, doc: Doc, end: int, sentences: SentenceStarts) -> bool:
+        """'She underwent a CT of the head. This revealed ...': the next sentence (from token `end`)
+        reports the result."""
         if not self.openers[kind] or end >= len(doc):
             return False
-        following = doc[end].sent
-        words = [t.lower_ for t in following[:3]]
+        following = sentences.bounds(end)
+        words = [t.lower_ for t in doc[following[0] : min(following[0] + 3, following[1])]]
         opens = any(words[: len(opener)] == opener for opener in self.openers[kind])
-        return opens and self._has_cue(kind, following)
+        return opens and _holds(doc, following, self.cues[kind])
+
+
+def _holds(doc: Doc, sentence: tuple[int, int], words: set[int]) -> bool:
+    """Whether doc[start:end] holds one of the lower-case words (LOWER ids)."""
+    return not words.isdisjoint(lower_of(doc)[sentence[0] : sentence[1]])
 
 
 @Language.factory("notecheck_fact_filters_v1", default_config={"patterns_dir": None})
 def make_fact_filters(nlp: Language, name: str, patterns_dir: str | None) -> FactFilters:
     """Factory: the file-level fact filters."""
-    return FactFilters(load_ruleset(Path(patterns_dir) if patterns_dir else None), name=name)
+    return FactFilters(load_ruleset(Path(patterns_dir) if patterns_dir else None), nlp.vocab.strings, name=name)

@@ -5,13 +5,14 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 GROUP = "facts"
 TEXT = ("notecheck", "text")  # doc.user_data key: the note's text, which doc.text rebuilds on every read
 _WORDS = ("notecheck", "orth")  # doc.user_data key: the Doc's words (ORTH) and their set
+_LOWER = ("notecheck", "lower")  # doc.user_data key: the Doc's lower-case words (LOWER)
 
 
 def make_doc(nlp: Language, text: str) -> Doc:
@@ -40,6 +41,16 @@ def words_of(doc: Doc) -> tuple[list[int], set[int]]:
     return cached
 
 
+def lower_of(doc: Doc) -> list[int]:
+    """The Doc's lower-case words (LOWER ids, as `vocab.strings.add(word)` gives them), read once per Doc."""
+    user_data: dict[Any, Any] = doc.user_data
+    cached = user_data.get(_LOWER)
+    if cached is None or len(cached) != len(doc):
+        cached = doc.to_array(LOWER).tolist()
+        user_data[_LOWER] = cached
+    return cached  # type: ignore[no-any-return]
+
+
 def add_fact(doc: Doc, start: int, end: int, *, kind: str, value: str, rule_id: str) -> Span:
     """Append a fact span (token offsets) to the facts group and return it."""
     span = Span(doc, start, end, label=kind, kb_id=value, span_id=rule_id)
@@ -60,6 +71,7 @@ class SentenceStarts:
     walks the tokens to both ends of the sentence on every read. Same answer as `span.sent.start`."""
 
     def __init__(self, doc: Doc) -> None:
+        self.doc = doc
         hooked = "sents" in doc.user_hooks or "sent" in doc.user_span_hooks
         self.starts = None if hooked else numpy.flatnonzero(doc.to_array("SENT_START") == 1).tolist()
         if not doc.has_annotation("SENT_START"):
@@ -71,6 +83,15 @@ class SentenceStarts:
             return span.sent.start
         i = bisect_right(self.starts, span.start) - 1
         return self.starts[i] if i >= 0 else 0
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        """`(sent.start, sent.end)` of the sentence of token i, which is `span.sent` of a span starting at
+        i (spaCy gives a span crossing a sentence edge the sentence of its first token)."""
+        if self.starts is None:
+            sentence = self.doc[i].sent
+            return sentence.start, sentence.end
+        j = bisect_right(self.starts, i)
+        return (self.starts[j - 1] if j > 0 else 0), (self.starts[j] if j < len(self.starts) else len(self.doc))
 
 
 def kinds_by_sentence(spans: Iterable[Span], sentences: SentenceStarts) -> dict[int, set[str]]:
