@@ -96,8 +96,9 @@ class TimeExpressions:
         if not matches:
             return doc
         sentences = SentenceStarts(doc)
-        kinds_in = kinds_by_sentence(facts(doc), sentences)
-        near = SentenceFacts(facts(doc), sentences)  # kept up to date with the facts written here
+        written = list(facts(doc))  # a SpanGroup makes its Spans again on every pass
+        kinds_in = kinds_by_sentence(written, sentences)
+        near = SentenceFacts(written, sentences)  # kept up to date with the facts written here
         taken: list[Span] = []
         for span in sorted(matches, key=lambda s: (s.start, -len(s))):
             if taken and span.start < taken[-1].end:

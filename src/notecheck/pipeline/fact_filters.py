@@ -37,7 +37,7 @@ class FactFilters:
         }
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = facts(doc)
+        spans = list(facts(doc))  # a SpanGroup makes its Spans again on every pass
         if not spans:
             return doc
         sentences = SentenceStarts(doc)
