@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from notecheck.pipeline.anchored import AnchoredMatcher
 from notecheck.pipeline.context import make_context
 from notecheck.pipeline.context_rules import EDGE_CATEGORIES, dates_from_edge
+from notecheck.pipeline.spans import SentenceStarts
 
 
 class SentenceScopedContext:
@@ -60,12 +61,13 @@ class SentenceScopedContext:
         for target in targets:
             in_window[bisect_right(starts, target.start) - 1].append(target)
         graph = ConTextGraph(targets=targets, prune_on_modifier_overlap=context.prune_on_target_overlap)
+        sentences = SentenceStarts(doc)
         # Windows share no sentence, so no modifier of one can reach a target or a modifier of another:
         # one small graph per window does ConText's pairwise work on far fewer pairs.
         for (start, end), window_targets in zip(windows, in_window, strict=True):
             part = ConTextGraph(targets=window_targets, prune_on_modifier_overlap=context.prune_on_target_overlap)
             part.modifiers = [
-                ConTextModifier(self.rules[key], m_start, m_end, doc, max_scope=context.max_scope)
+                self._modifier(doc, self.rules[key], m_start, m_end, sentences)
                 for key, m_start, m_end in self._matches(doc, start, end)
             ]
             _update_scopes(part.modifiers)
@@ -80,6 +82,15 @@ class SentenceScopedContext:
             context.set_context_attributes(graph.edges)
         doc._.context_graph = graph
         return doc
+
+    def _modifier(self, doc: Doc, rule: ConTextRule, start: int, end: int, sentences: SentenceStarts) -> ConTextModifier:
+        """ConText's modifier for a match, its scope found in the match's sentence by bisection (medSpaCy
+        walks the sentence's tokens for each modifier); with ConText's own max_scope, medSpaCy's window."""
+        max_scope = self.context.max_scope
+        if max_scope:
+            return ConTextModifier(rule, start, end, doc, max_scope=max_scope)
+        scope_start, scope_end = _scope(rule, start, end, sentences.bounds(start))
+        return ConTextModifier(rule, start, end, doc, scope_start=scope_start, scope_end=scope_end)
 
     def _matches(self, doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
         """Modifier matches (Doc offsets) in doc[start:end], pruned as medSpaCy prunes."""
@@ -111,6 +122,22 @@ class SentenceScopedContext:
             else:
                 windows.append((start, end))
         return windows
+
+
+def _scope(rule: ConTextRule, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """A modifier's scope in its sentence, as medSpaCy 1.3.1's ConTextModifier sets it: after the cue
+    (forward), before it (backward) or both sides (any other direction), cut to the rule's max_scope."""
+    first, last = sentence
+    direction, most = rule.direction.lower(), rule.max_scope
+    if direction == "forward":
+        return end, (end + most if most is not None and last - end > most else last)
+    if direction == "backward":
+        return (start - most if most is not None and start - first > most else first), start
+    if most is not None and start - first > most:
+        first = start - most
+    if most is not None and last - end > most:
+        last = end + most
+    return first, last
 
 
 def _meet(a: tuple[int, int], b: tuple[int, int]) -> bool:
