@@ -1,8 +1,7 @@
-"""What the service writes and how it listens: report JSON, the batch body, coded errors, TCP_NODELAY."""
+"""What the service writes: report JSON, the batch body, coded errors; and one pipeline thread per process."""
 
 import json
 import pickle
-import socket
 import warnings
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from notecheck.errors import (
 from notecheck.service import Settings, create_app
 from notecheck.service.checks import batch_json
 from notecheck.service.models import BatchResponse, CheckRequest
-from notecheck.service.server import config
 
 NOTE = (Path(__file__).resolve().parent.parent / "sample_notes" / "m5388_complete_soap.txt").read_text(encoding="utf-8")
 
@@ -57,20 +55,6 @@ def test_batch_json_is_what_pydantic_writes_for_the_batch_response(checker):
     written = batch_json(notes, outcomes)
     assert written == expected.model_dump_json()
     assert json.loads(written) == json.loads(expected.model_dump_json())
-
-
-def test_when_serve_binds_for_several_workers_then_connections_get_tcp_nodelay():
-    # uvicorn's own listener has proto 0, and asyncio sets TCP_NODELAY only on IPPROTO_TCP sockets.
-    listener = config(host="127.0.0.1", port=0, workers=2).bind_socket()
-    try:
-        assert listener.proto == socket.IPPROTO_TCP
-        listener.listen(1)
-        with socket.create_connection(listener.getsockname()):
-            accepted, _ = listener.accept()
-            with accepted:
-                assert accepted.proto == socket.IPPROTO_TCP
-    finally:
-        listener.close()
 
 
 def test_when_notes_arrive_together_then_one_pipeline_thread_checks_them_one_at_a_time():

@@ -232,7 +232,7 @@ def train(
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind; keep 127.0.0.1 unless a proxy guards it.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes; each loads the pipeline once.")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Pipeline processes, forked once the pipeline has loaded; 1 = one pipeline thread in the HTTP process.")] = 1,
 ) -> None:
     """Serve the HTTP API and the review page (NOTECHECK_API_KEY set = X-API-Key required)."""
     from notecheck.service.server import run
@@ -261,7 +261,7 @@ def _refuse_unlistenable(host: str, port: int) -> None:
 def bench_service(
     requests: Annotated[int, typer.Option(min=1, help="Requests per concurrency level (10000 at one level: is memory flat?).")] = 400,
     clients: Annotated[str, typer.Option(help="Concurrency levels, comma-separated.")] = "1,8,32",
-    workers: Annotated[int, typer.Option(min=1, help="notecheck serve --workers: uvicorn worker processes.")] = 2,
+    workers: Annotated[int, typer.Option(min=1, help="notecheck serve --workers: pipeline processes.")] = 2,
     words: Annotated[int, typer.Option(min=50, help="Words per generated note.")] = 600,
     notes: Annotated[Path, typer.Option(help="Folder of .txt notes the benchmark notes are built from.")] = Path("sample_notes"),
 ) -> None:

@@ -26,7 +26,7 @@ from notecheck.service.checks import batch_json
 from notecheck.service.edge import ApiKey, BodyLimit, Contain, SecurityHeaders
 from notecheck.service.handlers import install_handlers
 from notecheck.service.models import BatchRequest, BatchResponse, CheckRequest, CodeInfo, Health
-from notecheck.service.runner import InProcess
+from notecheck.service.runner import Forked, InProcess
 from notecheck.service.settings import Settings
 
 log = logging.getLogger("notecheck.service")
@@ -41,8 +41,8 @@ async def _checker(request: Request) -> Checker:
     return checker
 
 
-async def _runner(request: Request) -> InProcess:
-    runner: InProcess = request.app.state.runner
+async def _runner(request: Request) -> InProcess | Forked:
+    runner: InProcess | Forked = request.app.state.runner
     return runner
 
 
@@ -57,7 +57,7 @@ async def _require_key(request: Request, key: Annotated[str | None, Depends(_api
 
 
 CheckerDep = Annotated[Checker, Depends(_checker)]
-RunnerDep = Annotated[InProcess, Depends(_runner)]
+RunnerDep = Annotated[InProcess | Forked, Depends(_runner)]
 
 
 def create_app(settings: Settings | None = None, checker: Checker | None = None) -> FastAPI:
@@ -69,11 +69,13 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
         app.state.checker = checker or notecheck.load()
         # Warm the tabular (parsed lazily, about a second) so the first request is not slow.
         app.state.checker.check("warm-up", codes=["M53.88"], note_id="warm-up")
-        app.state.runner = InProcess(app.state.checker)
-        # The loaded pipeline (vocab, matchers, rules) lives as long as the worker: move it out of the
-        # cyclic collector's generations so no collection during a request walks it again.
+        # The loaded pipeline (vocab, matchers, rules) lives as long as the process: move it out of the
+        # cyclic collector's generations so no collection during a request walks it again (and forked
+        # pipeline processes do not copy its pages by touching them).
         gc.collect()
         gc.freeze()
+        workers = settings.workers
+        app.state.runner = Forked(app.state.checker, workers) if workers > 1 else InProcess(app.state.checker)
         log.info("notecheck ready (ruleset %s)", app.state.checker.ruleset_version)
         yield
         app.state.runner.close()

@@ -1,6 +1,6 @@
 """`notecheck bench-service`: latency and throughput of a real local server, and its memory.
 
-Starts `notecheck serve` on 127.0.0.1 (a free port, N workers) in a subprocess, sends a bounded number
+Starts `notecheck serve` on 127.0.0.1 (a free port, N pipeline processes) in a subprocess, sends a bounded number
 of ~600-word notes with three codes each at every concurrency level (service/load.py), and stops the
 server. Client and server share the machine, so the numbers include the client's own CPU use.
 """
@@ -73,10 +73,11 @@ def _tree_rss(pid: int) -> int:
 
 
 def _worker_cpu(pid: int) -> dict[int, float]:
-    """CPU seconds (user + system) of each uvicorn worker: the spawned children, or the server itself."""
+    """CPU seconds (user + system) of each pipeline process: the server's children (--workers N > 1),
+    or the server itself."""
     ticks = os.sysconf("SC_CLK_TCK")
     try:
-        workers = [c for c in _children(pid) if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()] or [pid]
+        workers = _children(pid) or [pid]
         # Fields after the ")" that ends the command name: utime and stime are the 12th and 13th.
         stats = {w: Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split() for w in workers}
     except OSError:
@@ -85,7 +86,7 @@ def _worker_cpu(pid: int) -> dict[int, float]:
 
 
 class Server:
-    """`notecheck serve` in a subprocess (the code path users run); ready when every worker has started."""
+    """`notecheck serve` in a subprocess (the code path users run); ready when it has started."""
 
     def __init__(self, workers: int) -> None:
         self.port = _free_port()
@@ -104,10 +105,9 @@ class Server:
                 self.ready.release()
 
     def wait(self, timeout: float = 180.0) -> None:
-        deadline = time.monotonic() + timeout
-        for _ in range(self.workers):
-            if not self.ready.acquire(timeout=max(0.1, deadline - time.monotonic())) or self.proc.poll() is not None:
-                raise InputError(note="bench-service", detail="the server did not start; run notecheck serve to see why")
+        """Until the server has started (its pipeline processes are forked and warm by then)."""
+        if not self.ready.acquire(timeout=timeout) or self.proc.poll() is not None:
+            raise InputError(note="bench-service", detail="the server did not start; run notecheck serve to see why")
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -196,6 +196,6 @@ def run_bench(*, requests: int, levels: list[int], workers: int, words: int, not
         f"In-process checker.check on the same notes (no HTTP, one thread): median {floor:.1f} ms.",
         f"1-minute load average {load_before:.1f} before, {load_after:.1f} after (above the CPU count, "
         "other processes shared the machine and the numbers are pessimistic).",
-        "Worker CPU split: each worker's share of the workers' CPU time in the level (is the load spread?).",
+        "Worker CPU split: each pipeline process's share of their CPU time in the level (is the load spread?).",
     ]
     return _table(results, header)

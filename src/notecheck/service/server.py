@@ -1,35 +1,26 @@
-"""`notecheck serve`: uvicorn over the app factory (an import string, so --workers can fork it).
+"""`notecheck serve`: one uvicorn process; --workers sets how many pipeline processes check notes.
 
-With --workers > 1 uvicorn binds the listening socket itself with `proto` 0; accepted sockets inherit it
-and asyncio then skips TCP_NODELAY, so Nagle's algorithm holds each response body until the client's
-delayed ACK (~40 ms on Linux, every keep-alive request; Kludex/uvicorn#3149). `_Config` rebinds the
-listener as IPPROTO_TCP so every worker's connections get TCP_NODELAY, as the one-worker path does.
+uvicorn's own --workers is not used: it hands whole keep-alive connections to processes, so an uneven
+split of the clients (5 and 3 of 8) set the tail latency. The app spreads notes per request over
+forked pipeline processes instead (service/runner.py). uvicorn binds host and port itself, so asyncio
+sets TCP_NODELAY on every connection; uvicorn's pre-bound multi-worker listener (`proto` 0) lost it, and
+Nagle's algorithm held each response until the client's delayed ACK (~40 ms a keep-alive request;
+Kludex/uvicorn#3149).
 """
 
+import dataclasses
 import ipaddress
 import logging
-import socket
 import sys
 from contextlib import suppress
 
 import uvicorn
-from uvicorn.supervisors import Multiprocess
 
+from notecheck.service.app import create_app
 from notecheck.service.settings import Settings
 
-APP = "notecheck.service.app:create_app"
+APP = "notecheck.service.app:create_app"  # for `uvicorn --factory`: settings from the environment
 log = logging.getLogger("notecheck.service")
-
-
-class _Config(uvicorn.Config):
-    """uvicorn's Config with a listener whose accepted connections get TCP_NODELAY."""
-
-    def bind_socket(self) -> socket.socket:
-        """The socket uvicorn binds, re-wrapped with proto IPPROTO_TCP (same descriptor, same options)."""
-        sock = super().bind_socket()
-        if sock.family not in (socket.AF_INET, socket.AF_INET6):
-            return sock
-        return socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
 
 
 def _loopback(host: str) -> bool:
@@ -40,8 +31,10 @@ def _loopback(host: str) -> bool:
 
 
 def config(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> uvicorn.Config:
-    """The uvicorn configuration `notecheck serve` runs (no proxy headers, no server header)."""
-    return _Config(APP, factory=True, host=host, port=port, workers=workers, proxy_headers=False, server_header=False)
+    """The uvicorn configuration `notecheck serve` runs (no proxy headers, no server header), its app
+    checking notes on `workers` pipeline processes."""
+    settings = dataclasses.replace(Settings.from_env(), workers=workers)
+    return uvicorn.Config(create_app(settings), host=host, port=port, proxy_headers=False, server_header=False)
 
 
 def run(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
@@ -50,12 +43,7 @@ def run(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
     if not _loopback(host) and not settings.api_key:
         logging.basicConfig()
         log.warning("binding %s without NOTECHECK_API_KEY: anyone who can reach it can submit notes", host)
-    served = config(host=host, port=port, workers=workers)
-    if workers > 1:
-        with suppress(KeyboardInterrupt):
-            Multiprocess(served, sockets=[served.bind_socket()]).run()
-        return
-    server = uvicorn.Server(served)
+    server = uvicorn.Server(config(host=host, port=port, workers=workers))
     with suppress(KeyboardInterrupt):
         server.run()
     if not server.started:
