@@ -140,10 +140,10 @@ def _scope(rule: ConTextRule, start: int, end: int, sentence: tuple[int, int]) -
     return first, last
 
 
-def _meet(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether two token ranges share a point, edges included: true of every pair medSpaCy's
-    `tuple_overlaps` is true of, and of more. A scope only shrinks, so ranges that do not meet now never will."""
-    return a[0] <= b[1] and b[0] <= a[1]
+# Two token ranges (a, b) and (c, d) "meet" when a <= d and c <= b: they share a point, edges included.
+# That is true of every pair medSpaCy's `tuple_overlaps` is true of, and of more; and since a scope only
+# shrinks, ranges that do not meet now never will. The tests below are written out in the loops: these
+# run over every pair of a window (a function call per pair was a tenth of ConText's time).
 
 
 def _update_scopes(modifiers: list[ConTextModifier]) -> None:
@@ -151,9 +151,10 @@ def _update_scopes(modifiers: list[ConTextModifier]) -> None:
     of modifiers whose scopes meet (`limit_scope` does nothing to the others)."""
     scopes = [m.scope_span for m in modifiers]
     for i, first in enumerate(modifiers):
-        scope = scopes[i]
+        start, end = scopes[i]
         for j in range(i + 1, len(modifiers)):
-            if _meet(scope, scopes[j]):
+            other_start, other_end = scopes[j]
+            if start <= other_end and other_start <= end:
                 second = modifiers[j]
                 first.limit_scope(second)
                 second.limit_scope(first)
@@ -162,17 +163,18 @@ def _update_scopes(modifiers: list[ConTextModifier]) -> None:
 def _apply_modifiers(graph: ConTextGraph) -> None:
     """`ConTextGraph.apply_modifiers`: the same pruning, `modifies` and `modify` calls in the same order,
     but only for the pairs where the modifier's span or scope meets the target (the others are False)."""
-    targets = [(target, (target.start, target.end)) for target in graph.targets]
+    targets = [(target, target.start, target.end) for target in graph.targets]
     modifiers = graph.modifiers
     if graph.prune_on_modifier_overlap:
         for i in range(len(modifiers) - 1, -1, -1):
             span = modifiers[i].modifier_span
-            if any(_meet(bounds, span) and tuple_overlaps(bounds, span) for _, bounds in targets):
+            first, last = span
+            if any(t_start <= last and first <= t_end and tuple_overlaps((t_start, t_end), span) for _, t_start, t_end in targets):
                 modifiers.pop(i)
-    scopes = [m.scope_span for m in modifiers]
-    for target, bounds in targets:
-        for modifier, scope in zip(modifiers, scopes, strict=True):
-            if _meet(scope, bounds) and modifier.modifies(target):
+    scopes = [(m, *m.scope_span) for m in modifiers]
+    for target, t_start, t_end in targets:
+        for modifier, first, last in scopes:
+            if first <= t_end and t_start <= last and modifier.modifies(target):
                 modifier.modify(target)
     edges = []
     for modifier in modifiers:
@@ -185,9 +187,17 @@ def _dated_from_their_edges(
     targets: list[Span], modifiers: list[ConTextModifier]
 ) -> list[tuple[Span, ConTextModifier]]:
     """The (target, modifier) edges of the history cues that open or close their target
-    (``dates_from_edge``); medSpaCy links no modifier to a target it overlaps."""
-    cues = [modifier for modifier in modifiers if modifier.category in EDGE_CATEGORIES]
-    return [(target, cue) for target in targets for cue in cues if dates_from_edge(cue, target)]
+    (``dates_from_edge``, which asks the cue to start inside the target); medSpaCy links no modifier to
+    a target it overlaps."""
+    cues = [(m, m.modifier_span[0]) for m in modifiers if m.category in EDGE_CATEGORIES]
+    if not cues:
+        return []
+    return [
+        (target, cue)
+        for target in targets
+        for cue, start in cues
+        if target.start <= start < target.end and dates_from_edge(cue, target)
+    ]
 
 
 def _longest(nlp: Language, rules: list[ConTextRule]) -> int | None:
