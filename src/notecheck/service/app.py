@@ -9,6 +9,7 @@ request body.
 import gc
 import hmac
 import logging
+import multiprocessing
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated
@@ -75,6 +76,9 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
         gc.collect()
         gc.freeze()
         workers = settings.workers
+        if workers > 1 and "fork" not in multiprocessing.get_all_start_methods():
+            log.warning("--workers %d needs fork, which this platform lacks: checking on one pipeline thread", workers)
+            workers = 1
         app.state.runner = Forked(app.state.checker, workers) if workers > 1 else InProcess(app.state.checker)
         log.info("notecheck ready (ruleset %s)", app.state.checker.ruleset_version)
         yield
