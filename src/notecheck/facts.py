@@ -5,8 +5,9 @@ Assertion comes from ConText's modifiers; a fact without a cue of its own takes 
 kinds listed in patterns/facts/exclusion.yaml also yield an `exclusion` fact ("no fracture").
 """
 
+from collections.abc import Callable
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -19,12 +20,13 @@ from notecheck.pipeline.model_facts import confidence_of, is_model_fact
 from notecheck.pipeline.sections import section_at
 from notecheck.pipeline.spans import SentenceStarts, doc_text
 from notecheck.pipeline.spans import facts as fact_spans
-from notecheck.report import Fact
+from notecheck.report import Assertion, Fact
 from notecheck.ruleset import Ruleset
 from notecheck.ruleset.models import SectionCategory
 
 _UNRESOLVED = "unspecified"
 _NONE: frozenset[str] = frozenset()
+_MODIFIERS = "modifiers"  # medSpaCy's Span extension: the ConText modifiers of a target
 
 
 class _Spanned(NamedTuple):
@@ -37,6 +39,7 @@ class _Spanned(NamedTuple):
     rule_id: str
     sentence: int  # the token where its sentence starts
     section: str | None
+    cued: bool  # False when no ConText modifier touches the span
     span: Span
 
 
@@ -54,6 +57,8 @@ class FactBuilder:
             for k, f in ruleset.facts.items()
             if f.historical_in_note_with
         }
+        # assertion_from_categories of each set of categories met so far: a few sets recur across facts.
+        self.verdicts: dict[frozenset[str], tuple[Assertion, bool]] = {}
 
     def __call__(self, doc: Doc) -> list[Fact]:
         spans = self._spans(doc)
@@ -81,6 +86,7 @@ class FactBuilder:
         read = [(s.start_char, s.end_char, s.label_, s.kb_id_, s.id_, s.start, s) for s in fact_spans(doc)]
         read.sort(key=itemgetter(0, 1, 2))  # stable: spans of one offset and kind keep the group's order
         sentences = SentenceStarts(doc)
+        cued = _modifiers_reader(doc)
         seen: set[tuple[str, str, int, int]] = set()
         kept = []
         for start_char, end_char, kind, value, rule_id, start, span in read:
@@ -91,19 +97,23 @@ class FactBuilder:
             category = section.category if section is not None else None
             if category not in self.dropped:
                 seen.add(key)
-                kept.append(_Spanned(start_char, end_char, kind, value, rule_id, sentences.of(span), category, span))
+                sentence, has_cue = sentences.of(span), cued(start_char, end_char)
+                kept.append(_Spanned(start_char, end_char, kind, value, rule_id, sentence, category, has_cue, span))
         return kept
 
     def _fact(self, span: Span, index: int, section_id: str | None, text: str) -> Fact:
         """The Fact of a span in its section (`section_category`) of the note's text (`doc_text`)."""
-        s = _Spanned(span.start_char, span.end_char, span.label_, span.kb_id_, span.id_, -1, section_id, span)
+        s = _Spanned(span.start_char, span.end_char, span.label_, span.kb_id_, span.id_, -1, section_id, True, span)
         return self._build(s, index, text, False)
 
     def _build(self, s: _Spanned, index: int, text: str, dated: bool) -> Fact:
         """The Fact of a span; `dated` when a rule of its kind makes it historical (`historical_with`,
         `historical_in_note_with`)."""
-        categories = [m.category for m in fact_modifiers(s.span)]
-        assertion, historical = assertion_from_categories(categories)
+        categories = frozenset(m.category for m in fact_modifiers(s.span)) if s.cued else _NONE
+        verdict = self.verdicts.get(categories)
+        if verdict is None:
+            verdict = self.verdicts[categories] = assertion_from_categories(categories)
+        assertion, historical = verdict
         stated = self.asserts.get(s.rule_id)
         if stated and assertion == "present":
             assertion = stated
@@ -159,3 +169,13 @@ class FactBuilder:
             linked.append(fact)
         return linked
 
+
+def _modifiers_reader(doc: Doc) -> Callable[[int, int], bool]:
+    """A test of a span's character offsets for "ConText may have modifiers for it": most facts have none,
+    and `span._.modifiers` builds an Underscore object on each read (2 us). While medSpaCy's extension is
+    a plain value (no getter or method, an empty default) it lives in doc.user_data, read here directly."""
+    extension = Span.get_extension(_MODIFIERS)
+    if extension is None or extension[1] is not None or extension[2] is not None or extension[0]:
+        return lambda start, end: True  # fact_modifiers reads it as it is
+    user_data: dict[Any, Any] = doc.user_data
+    return lambda start, end: bool(user_data.get(("._.", _MODIFIERS, start, end)))
