@@ -18,6 +18,7 @@ class FactsByKind(tuple[Fact, ...]):
     found: dict[frozenset[str], list[Fact]]
     selected: dict[int, tuple[object, list[Fact]]]  # id(conditions) -> (those conditions, their facts)
     judged: dict[int, tuple[object, Any]]  # id(rule) -> (that rule, its verdict); a rule is in one family
+    quoted: dict[int, tuple[object, str | None]]  # id(query template) -> (that template, its indicators line)
 
     def __new__(cls, facts: Iterable[Fact]) -> "FactsByKind":
         self = super().__new__(cls, facts)
@@ -25,6 +26,7 @@ class FactsByKind(tuple[Fact, ...]):
         self.found = {}
         self.selected = {}
         self.judged = {}
+        self.quoted = {}
         for i, fact in enumerate(self):
             self.positions.setdefault(fact.kind, []).append(i)
         return self
