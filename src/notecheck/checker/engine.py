@@ -8,7 +8,7 @@ from notecheck.checker import regions
 from notecheck.checker.matching import FactsByKind, indexed, of_kinds, select, values
 from notecheck.checker.queries import draft
 from notecheck.errors import InvalidCodeError
-from notecheck.report import Check, Fact, Finding, Requirement
+from notecheck.report import Check, Fact, Finding, Requirement, validated
 from notecheck.ruleset import Ruleset
 from notecheck.ruleset.models import FamilyFile, RequirementRule
 
@@ -44,13 +44,16 @@ def _judge(rule: RequirementRule, rule_id: str, code: str, facts: Sequence[Fact]
         evidence = conflicting or select(facts, rule.met_by)
         status = "conflict" if conflicting else ("met" if evidence else "missing")
     template = {"met": rule.met, "missing": rule.missing}.get(status) or rule.conflict or rule.missing
-    requirement = Requirement(
-        id=rule.id,
-        status=status,  # type: ignore[arg-type]
-        severity=rule.severity,
-        evidence=[f.id for f in evidence],
-        message=template.format(values=values(evidence)),
-        rule_id=rule_id,
+    requirement = validated(
+        Requirement,
+        {
+            "id": rule.id,
+            "status": status,
+            "severity": rule.severity,
+            "evidence": [f.id for f in evidence],
+            "message": template.format(values=values(evidence)),
+            "rule_id": rule_id,
+        },
     )
     return requirement, finding
 

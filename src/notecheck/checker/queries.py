@@ -8,7 +8,7 @@ The wording lives in patterns/queries.yaml.
 from collections.abc import Sequence
 
 from notecheck.checker.matching import FactsByKind, of_kinds
-from notecheck.report import Fact, Query, Requirement
+from notecheck.report import Fact, Query, Requirement, validated
 from notecheck.ruleset.models import QueryFile, QueryTemplate
 
 _MAX_INDICATORS = 4
@@ -65,4 +65,4 @@ def draft(requirement: Requirement, facts: Sequence[Fact], queries: QueryFile, t
     if indicators is not None:
         lines.append(indicators)
     lines.append(rest)
-    return Query(requirement=requirement.id, text="\n".join(lines))
+    return validated(Query, {"requirement": requirement.id, "text": "\n".join(lines)})
