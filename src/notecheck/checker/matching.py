@@ -17,7 +17,7 @@ class FactsByKind(tuple[Fact, ...]):
     positions: dict[str, list[int]]
     found: dict[frozenset[str], list[Fact]]
     selected: dict[tuple[object, ...], list[Fact]]  # the tests of some conditions (_Plan.tests) -> their facts
-    judged: dict[int, tuple[object, Any]]  # id(rule) -> (that rule, its verdict); a rule is in one family
+    judged: dict[int, tuple[object, Any]]  # id(rule or family) -> (it, what was judged of it for this note)
     quoted: dict[int, tuple[object, str | None]]  # id(query template) -> (that template, its indicators line)
 
     def __new__(cls, facts: Iterable[Fact]) -> "FactsByKind":
