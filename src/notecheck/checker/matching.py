@@ -33,10 +33,14 @@ class FactsByKind(tuple[Fact, ...]):
 
     def of_kinds(self, kinds: frozenset[str]) -> list[Fact]:
         """The facts of these kinds, in note order."""
-        if kinds not in self.found:
-            positions = sorted(i for kind in kinds for i in self.positions.get(kind, ()))
-            self.found[kinds] = [self[i] for i in positions]
-        return self.found[kinds]
+        found = self.found.get(kinds)
+        if found is None:
+            if len(kinds) == 1:  # most conditions ask one kind: its positions are in order already
+                positions: Iterable[int] = self.positions.get(next(iter(kinds)), ())
+            else:
+                positions = sorted(i for kind in kinds for i in self.positions.get(kind, ()))
+            found = self.found[kinds] = [self[i] for i in positions]
+        return found
 
 
 def indexed(facts: Sequence[Fact]) -> FactsByKind:
