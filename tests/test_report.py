@@ -7,7 +7,8 @@ from notecheck.report import Fact, Query, Requirement, validated
 
 FACT = {"id": 0, "kind": "region", "value": "sacral", "text": "sacrum", "start": 4, "end": 10,
         "assertion": "present", "historical": False, "section": "hpi", "rule_id": "region.sacral"}
-REQUIREMENT = {"id": "imaging", "status": "missing", "severity": "recommended", "evidence": [], "message": "No imaging."}
+REQUIREMENT = {"id": "imaging", "status": "missing", "severity": "recommended", "evidence": [],
+               "message": "No imaging."}
 
 
 @pytest.mark.parametrize(

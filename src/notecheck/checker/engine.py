@@ -43,7 +43,8 @@ def _judge(rule: RequirementRule, rule_id: str, code: str, facts: Sequence[Fact]
         conflicting = select(facts, rule.conflict_if)
         evidence = conflicting or select(facts, rule.met_by)
         status = "conflict" if conflicting else ("met" if evidence else "missing")
-    template = (rule.met if status == "met" else rule.missing if status == "missing" else None) or rule.conflict or rule.missing
+    chosen = rule.met if status == "met" else rule.missing if status == "missing" else None
+    template = chosen or rule.conflict or rule.missing
     requirement = validated(
         Requirement,
         {

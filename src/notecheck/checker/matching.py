@@ -86,7 +86,8 @@ def _select(facts: Sequence[Fact], conditions: Sequence[FactCondition]) -> list[
     return [f for f in candidates if any(matches(f, c) for c in conditions)]
 
 
-Test = tuple[str, frozenset[str] | None, frozenset[str], bool | None]  # a condition: kind, values, assertion, historical
+# A condition as a tuple: kind, values (None: any), assertions, historical (None: either).
+Test = tuple[str, frozenset[str] | None, frozenset[str], bool | None]
 
 
 class _Plan(NamedTuple):

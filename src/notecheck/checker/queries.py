@@ -26,7 +26,8 @@ def _templates(queries: QueryFile) -> dict[str, tuple[QueryTemplate, str]]:
         prepared: dict[str, tuple[QueryTemplate, str]] = {}
         for template in queries.templates:
             options = [f"- {option}" for option in [*template.options, *_FIXED_OPTIONS]]
-            prepared.setdefault(template.requirement, (template, "\n".join([template.question, *options, *queries.closing])))
+            rest = "\n".join([template.question, *options, *queries.closing])
+            prepared.setdefault(template.requirement, (template, rest))
         hit = _PREPARED[id(queries)] = (queries, prepared)
     return hit[1]
 
