@@ -152,7 +152,7 @@ def test_when_facts_indexed_then_select_as_on_the_plain_list(conditions):
     index = indexed(given)
     assert select(index, conditions) == select(given, conditions)
     assert select(index, conditions) is select(index, conditions)  # found once per note
-    assert select(index, list(conditions)) == select(given, conditions)  # another list is found anew
+    assert select(index, list(conditions)) == select(given, conditions)  # another list of the same conditions
 
 
 @pytest.mark.parametrize(

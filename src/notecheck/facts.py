@@ -5,9 +5,10 @@ Assertion comes from ConText's modifiers; a fact without a cue of its own takes 
 kinds listed in patterns/facts/exclusion.yaml also yield an `exclusion` fact ("no fracture").
 """
 
-from bisect import bisect_right
+from collections.abc import Callable
+from operator import itemgetter
+from typing import Any, NamedTuple
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.context_rules import (
@@ -16,14 +17,30 @@ from notecheck.pipeline.context_rules import (
     fact_modifiers,
 )
 from notecheck.pipeline.model_facts import confidence_of, is_model_fact
-from notecheck.pipeline.sections import section_category
-from notecheck.pipeline.spans import SentenceStarts, doc_text, kinds_by_sentence
+from notecheck.pipeline.sections import section_at
+from notecheck.pipeline.spans import SentenceStarts, doc_text
 from notecheck.pipeline.spans import facts as fact_spans
-from notecheck.report import Fact
+from notecheck.report import Assertion, Fact, validated
 from notecheck.ruleset import Ruleset
 from notecheck.ruleset.models import SectionCategory
 
 _UNRESOLVED = "unspecified"
+_NONE: frozenset[str] = frozenset()
+_MODIFIERS = "modifiers"  # medSpaCy's Span extension: the ConText modifiers of a target
+
+
+class _Spanned(NamedTuple):
+    """A fact span's attributes, read once: each Span property goes back to the Doc on every read."""
+
+    start_char: int
+    end_char: int
+    kind: str
+    value: str
+    rule_id: str
+    sentence: int  # the token where its sentence starts
+    section: str | None
+    cued: bool  # False when no ConText modifier touches the span
+    span: Span
 
 
 class FactBuilder:
@@ -40,61 +57,89 @@ class FactBuilder:
             for k, f in ruleset.facts.items()
             if f.historical_in_note_with
         }
+        # assertion_from_categories of each set of categories met so far: a few sets recur across facts.
+        self.verdicts: dict[frozenset[str], tuple[Assertion, bool]] = {}
 
     def __call__(self, doc: Doc) -> list[Fact]:
-        seen: set[tuple[str, str, int, int]] = set()
-        spans = []
-        sections: list[str | None] = []
-        for span in sorted(fact_spans(doc), key=lambda s: (s.start_char, s.end_char, s.label_)):
-            key = (span.label_, span.kb_id_, span.start_char, span.end_char)
-            section = section_category(span)
-            if key not in seen and section not in self.dropped:
-                seen.add(key)
-                spans.append(span)
-                sections.append(section)
-        sentences = SentenceStarts(doc)
-        kinds_in = kinds_by_sentence(spans, sentences)
-        stated = {(s.label_, s.kb_id_) for s in spans}
+        spans = self._spans(doc)
+        kinds_in: dict[int, set[str]] = {}
+        for s in spans:
+            kinds_in.setdefault(s.sentence, set()).add(s.kind)
+        stated = {(s.kind, s.value) for s in spans}
+        dated_by_note = {kind for kind, pairs in self.historical_in_note.items() if stated & pairs}
         made: list[Fact] = []
+        sentences: list[int] = []  # the sentence start of each fact in made, for _link_failures
         text = doc_text(doc)
-        for span, section in zip(spans, sections, strict=True):
-            fact = self._fact(span, len(made), section, text)
-            in_sentence = kinds_in[sentences.of(span)] & self.historical_with.get(fact.kind, set())
-            if in_sentence or stated & self.historical_in_note.get(fact.kind, set()):
-                fact = fact.model_copy(update={"historical": True})
+        for s in spans:
+            with_kinds = self.historical_with.get(s.kind, _NONE)
+            dated = s.kind in dated_by_note or not kinds_in[s.sentence].isdisjoint(with_kinds)
+            fact = self._build(s, len(made), text, dated)
             made.append(fact)
+            sentences.append(s.sentence)
             if fact.assertion == "negated" and fact.kind in self.exclusion.derive_from:
                 made.append(self._exclusion(fact, len(made)))
-        return self._link_failures(doc, made)
+                sentences.append(s.sentence)
+        return self._link_failures(made, sentences)
+
+    def _spans(self, doc: Doc) -> list[_Spanned]:
+        """The group's spans in note order (start, end, kind), without repeats and dropped sections."""
+        read = [(s.start_char, s.end_char, s.label_, s.kb_id_, s.id_, s.start, s) for s in fact_spans(doc)]
+        read.sort(key=itemgetter(0, 1, 2))  # stable: spans of one offset and kind keep the group's order
+        sentences = SentenceStarts(doc)
+        cued = _modifiers_reader(doc)
+        seen: set[tuple[str, str, int, int]] = set()
+        kept = []
+        for start_char, end_char, kind, value, rule_id, start, span in read:
+            key = (kind, value, start_char, end_char)
+            if key in seen:
+                continue
+            section = section_at(doc, start, start_char)  # section_category(span), from what was read
+            category = section.category if section is not None else None
+            if category not in self.dropped:
+                seen.add(key)
+                sentence, has_cue = sentences.of(span), cued(start_char, end_char)
+                kept.append(_Spanned(start_char, end_char, kind, value, rule_id, sentence, category, has_cue, span))
+        return kept
 
     def _fact(self, span: Span, index: int, section_id: str | None, text: str) -> Fact:
         """The Fact of a span in its section (`section_category`) of the note's text (`doc_text`)."""
-        categories = [m.category for m in fact_modifiers(span)]
-        assertion, historical = assertion_from_categories(categories)
-        stated = self.asserts.get(span.id_)
+        s = _Spanned(span.start_char, span.end_char, span.label_, span.kb_id_, span.id_, -1, section_id, True, span)
+        return self._build(s, index, text, False)
+
+    def _build(self, s: _Spanned, index: int, text: str, dated: bool) -> Fact:
+        """The Fact of a span; `dated` when a rule of its kind makes it historical (`historical_with`,
+        `historical_in_note_with`)."""
+        categories = frozenset(m.category for m in fact_modifiers(s.span)) if s.cued else _NONE
+        verdict = self.verdicts.get(categories)
+        if verdict is None:
+            verdict = self.verdicts[categories] = assertion_from_categories(categories)
+        assertion, historical = verdict
+        stated = self.asserts.get(s.rule_id)
         if stated and assertion == "present":
             assertion = stated
-        section = self.sections.get(section_id) if section_id else None
+        section = self.sections.get(s.section) if s.section else None
         if section is not None:
-            applies = section.assertion_kinds is None or span.label_ in section.assertion_kinds
+            applies = section.assertion_kinds is None or s.kind in section.assertion_kinds
             if assertion == "present" and section.assertion and applies and ONGOING_CATEGORY not in categories:
                 assertion = section.assertion
             historical = historical or section.historical
-        start, end = span.start_char, span.end_char
-        model = is_model_fact(span)
-        return Fact(
-            id=index,
-            kind=span.label_,
-            value=span.kb_id_,
-            text=text[start:end],  # span.text, without joining its tokens again
-            start=start,
-            end=end,
-            assertion=assertion,
-            historical=historical,
-            section=section_id,
-            rule_id=span.id_ or None,
-            source="model" if model else "rule",
-            confidence=confidence_of(span) if model else None,
+        model = is_model_fact(s.span)
+        return validated(
+            Fact,
+            {
+                "id": index,
+                "kind": s.kind,
+                "value": s.value,
+                "text": text[s.start_char : s.end_char],  # span.text, without joining its tokens again
+                "start": s.start_char,
+                "end": s.end_char,
+                "assertion": assertion,
+                "historical": historical or dated,
+                "section": s.section,
+                "rule_id": s.rule_id or None,
+                "source": "model" if model else "rule",
+                "confidence": confidence_of(s.span) if model else None,
+            },
         )
 
     def _exclusion(self, fact: Fact, index: int) -> Fact:
@@ -110,25 +155,30 @@ class FactBuilder:
         )
 
     @staticmethod
-    def _link_failures(doc: Doc, made: list[Fact]) -> list[Fact]:
-        """A treatment failure takes the value of the nearest treatment in its sentence."""
+    def _link_failures(made: list[Fact], sentences: list[int]) -> list[Fact]:
+        """A treatment failure takes the value of the nearest treatment in its sentence (`sentences`: the
+        sentence start of each fact)."""
         if not any(f.kind == "treatment_failure" for f in made):
             return made
-        # Only a few facts ask: the sentence of a token found by bisection, not token.sent for every token.
-        firsts = [sent.start for sent in doc.sents]
-        token_at = {char: i for i, char in enumerate(doc.to_array(IDX).tolist())}
-
-        def sentence(fact: Fact) -> int:
-            i = token_at.get(fact.start)
-            return -1 if i is None else firsts[bisect_right(firsts, i) - 1]
-
-        treatments = [f for f in made if f.kind == "treatment" and f.assertion == "present"]
+        pairs = list(zip(made, sentences, strict=True))
+        treatments = [(f, i) for f, i in pairs if f.kind == "treatment" and f.assertion == "present"]
         linked = []
-        for fact in made:
+        for fact, sentence in pairs:
             if fact.kind == "treatment_failure" and fact.value == _UNRESOLVED:
-                near = [t for t in treatments if sentence(t) == sentence(fact)]
+                near = [t for t, i in treatments if i == sentence]
                 if near:
                     closest = min(near, key=lambda t: abs(t.start - fact.start))
                     fact = fact.model_copy(update={"value": closest.value})
             linked.append(fact)
         return linked
+
+
+def _modifiers_reader(doc: Doc) -> Callable[[int, int], bool]:
+    """A test of a span's character offsets for "ConText may have modifiers for it": most facts have none,
+    and `span._.modifiers` builds an Underscore object on each read (2 us). While medSpaCy's extension is
+    a plain value (no getter or method, an empty default) it lives in doc.user_data, read here directly."""
+    extension = Span.get_extension(_MODIFIERS)
+    if extension is None or extension[1] is not None or extension[2] is not None or extension[0]:
+        return lambda start, end: True  # fact_modifiers reads it as it is
+    user_data: dict[Any, Any] = doc.user_data
+    return lambda start, end: bool(user_data.get(("._.", _MODIFIERS, start, end)))

@@ -147,6 +147,7 @@ class _SqliteTabular:
             self._descend(child, found)
 
 
+@lru_cache(maxsize=4096)  # a check normalizes each code three times, and most notes ask the same codes
 def normalize(raw: str) -> str:
     """'m5388', 'M5388', ' M53.88 ' -> 'M53.88'. Raises InvalidCodeError when it is not code-shaped."""
     text = raw.strip().upper().replace(" ", "")

@@ -3,7 +3,7 @@
 These models are the source of truth for `notecheck schema`. Pure Python: no spaCy here.
 """
 
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,6 +28,17 @@ FindingKind = Literal[
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def validated(model: type[_M], fields: dict[str, Any]) -> _M:
+    """`model(**fields)`, validated the same, without BaseModel.__init__ in between (its keyword packing and
+    `self_instance` path): 1.6 against 2.6 us for a Fact, 1.2 against 1.8 for a Requirement. For the few
+    places that build a model per fact or per requirement of every note."""
+    instance: _M = model.__pydantic_validator__.validate_python(fields)
+    return instance
 
 
 class Fact(_Model):

@@ -8,9 +8,9 @@ from notecheck.checker import regions
 from notecheck.checker.matching import FactsByKind, indexed, of_kinds, select, values
 from notecheck.checker.queries import draft
 from notecheck.errors import InvalidCodeError
-from notecheck.report import Check, Fact, Finding, Requirement
+from notecheck.report import Check, Fact, Finding, Requirement, validated
 from notecheck.ruleset import Ruleset
-from notecheck.ruleset.models import FamilyFile, RequirementRule
+from notecheck.ruleset.models import FamilyFile, FindingRule, RequirementRule
 
 _NON_BILLABLE_SHOWN = 12
 
@@ -43,16 +43,32 @@ def _judge(rule: RequirementRule, rule_id: str, code: str, facts: Sequence[Fact]
         conflicting = select(facts, rule.conflict_if)
         evidence = conflicting or select(facts, rule.met_by)
         status = "conflict" if conflicting else ("met" if evidence else "missing")
-    template = {"met": rule.met, "missing": rule.missing}.get(status) or rule.conflict or rule.missing
-    requirement = Requirement(
-        id=rule.id,
-        status=status,  # type: ignore[arg-type]
-        severity=rule.severity,
-        evidence=[f.id for f in evidence],
-        message=template.format(values=values(evidence)),
-        rule_id=rule_id,
+    chosen = rule.met if status == "met" else rule.missing if status == "missing" else None
+    template = chosen or rule.conflict or rule.missing
+    requirement = validated(
+        Requirement,
+        {
+            "id": rule.id,
+            "status": status,
+            "severity": rule.severity,
+            "evidence": [f.id for f in evidence],
+            "message": template.format(values=values(evidence)),
+            "rule_id": rule_id,
+        },
     )
     return requirement, finding
+
+
+def _firing(family: FamilyFile, facts: Sequence[Fact]) -> list[FindingRule]:
+    """The family's finding rules that can fire on these facts: always, or some fact meets their `when`.
+    Whether a rule fires does not depend on the code, so the codes of one family ask once per note."""
+    if not isinstance(facts, FactsByKind):
+        return family.findings
+    hit = facts.judged.get(id(family))
+    if hit is None or hit[0] is not family:  # the family is kept in the entry: its id is not reused
+        hit = facts.judged[id(family)] = (family, [r for r in family.findings if not r.when or select(facts, r.when)])
+    firing: list[FindingRule] = hit[1]
+    return firing
 
 
 def _status(requirements: list[Requirement], found: list[Finding]) -> str:
@@ -69,12 +85,14 @@ def _family_check(code: str, family: FamilyFile, facts: Sequence[Fact], ruleset:
         requirements.append(requirement)
         if finding:
             found.append(finding)
-    documented = {f.value for f in of_kinds(facts, ["region"]) if f.assertion == "present"}
-    documented = documented or {ruleset.axis.axis.get(code[-1], "")}
-    for finding_rule in family.findings:
-        finding = finding_rules.evaluate(finding_rule, code, facts, ruleset, documented)
-        if finding:
-            found.append(finding)
+    firing = _firing(family, facts)
+    if firing:
+        documented = {f.value for f in of_kinds(facts, ["region"]) if f.assertion == "present"}
+        documented = documented or {ruleset.axis.axis.get(code[-1], "")}
+        for finding_rule in firing:
+            finding = finding_rules.evaluate(finding_rule, code, facts, ruleset, documented)
+            if finding:
+                found.append(finding)
     queries = [
         q for q in (draft(r, facts, ruleset.queries, title) for r in requirements if r.status != "met") if q
     ]

@@ -1,7 +1,7 @@
 """Which facts satisfy a condition of a requirement or finding rule."""
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from notecheck.report import Fact
 from notecheck.ruleset.models import FactCondition
@@ -16,8 +16,9 @@ class FactsByKind(tuple[Fact, ...]):
 
     positions: dict[str, list[int]]
     found: dict[frozenset[str], list[Fact]]
-    selected: dict[int, tuple[object, list[Fact]]]  # id(conditions) -> (those conditions, their facts)
-    judged: dict[int, tuple[object, Any]]  # id(rule) -> (that rule, its verdict); a rule is in one family
+    selected: dict[tuple[object, ...], list[Fact]]  # the tests of some conditions (_Plan.tests) -> their facts
+    judged: dict[int, tuple[object, Any]]  # id(rule or family) -> (it, what was judged of it for this note)
+    quoted: dict[int, tuple[object, str | None]]  # id(query template) -> (that template, its indicators line)
 
     def __new__(cls, facts: Iterable[Fact]) -> "FactsByKind":
         self = super().__new__(cls, facts)
@@ -25,16 +26,21 @@ class FactsByKind(tuple[Fact, ...]):
         self.found = {}
         self.selected = {}
         self.judged = {}
+        self.quoted = {}
         for i, fact in enumerate(self):
             self.positions.setdefault(fact.kind, []).append(i)
         return self
 
     def of_kinds(self, kinds: frozenset[str]) -> list[Fact]:
         """The facts of these kinds, in note order."""
-        if kinds not in self.found:
-            positions = sorted(i for kind in kinds for i in self.positions.get(kind, ()))
-            self.found[kinds] = [self[i] for i in positions]
-        return self.found[kinds]
+        found = self.found.get(kinds)
+        if found is None:
+            if len(kinds) == 1:  # most conditions ask one kind: its positions are in order already
+                positions: Iterable[int] = self.positions.get(next(iter(kinds)), ())
+            else:
+                positions = sorted(i for kind in kinds for i in self.positions.get(kind, ()))
+            found = self.found[kinds] = [self[i] for i in positions]
+        return found
 
 
 def indexed(facts: Sequence[Fact]) -> FactsByKind:
@@ -63,15 +69,14 @@ def matches(fact: Fact, condition: FactCondition) -> bool:
 def select(facts: Sequence[Fact], conditions: Iterable[FactCondition]) -> list[Fact]:
     """Facts that match any of the conditions, in note order.
 
-    With indexed facts, found once per note for each list of conditions (a rule's list: the codes of one
-    family ask the same); callers must not change the list it gives.
+    With indexed facts, found once per note for each set of conditions (the same conditions in several
+    rules or families are found once); callers must not change the list it gives.
     """
     if isinstance(facts, FactsByKind) and isinstance(conditions, (list, tuple)):
-        hit = facts.selected.get(id(conditions))
-        if hit is not None and hit[0] is conditions:  # the list is kept in the entry: its id is not reused
-            return hit[1]
-        found = _select(facts, conditions)
-        facts.selected[id(conditions)] = (conditions, found)
+        plan = _plan(conditions)
+        found = facts.selected.get(plan.tests)
+        if found is None:
+            found = facts.selected[plan.tests] = _matching(facts.of_kinds(plan.kinds), plan.by_kind)
         return found
     return _select(facts, list(conditions))
 
@@ -79,6 +84,52 @@ def select(facts: Sequence[Fact], conditions: Iterable[FactCondition]) -> list[F
 def _select(facts: Sequence[Fact], conditions: Sequence[FactCondition]) -> list[Fact]:
     candidates = of_kinds(facts, (c.kind for c in conditions))
     return [f for f in candidates if any(matches(f, c) for c in conditions)]
+
+
+# A condition as a tuple: kind, values (None: any), assertions, historical (None: either).
+Test = tuple[str, frozenset[str] | None, frozenset[str], bool | None]
+
+
+class _Plan(NamedTuple):
+    """A rule's conditions as `matches` reads them, made once per list: the facts of a note are selected by
+    `tests` (their content), so rules and families that ask the same find them once."""
+
+    conditions: Sequence[FactCondition]  # kept so that the list's id, the plan's key, is not reused
+    tests: tuple[Test, ...]
+    kinds: frozenset[str]
+    by_kind: dict[str, list[Test]]
+
+
+_PLANS: dict[int, _Plan] = {}  # id(conditions) -> its plan; the rulesets' lists live as long as the process
+
+
+def _plan(conditions: Sequence[FactCondition]) -> _Plan:
+    plan = _PLANS.get(id(conditions))
+    if plan is None or plan.conditions is not conditions:
+        tests = tuple(
+            (c.kind, None if c.values is None else frozenset(c.values), frozenset(c.assertion), c.historical)
+            for c in conditions
+        )
+        by_kind: dict[str, list[Test]] = {}
+        for test in tests:
+            by_kind.setdefault(test[0], []).append(test)
+        plan = _PLANS[id(conditions)] = _Plan(conditions, tests, frozenset(by_kind), by_kind)
+    return plan
+
+
+def _matching(candidates: Sequence[Fact], by_kind: dict[str, list[Test]]) -> list[Fact]:
+    """The candidates (each of a kind in `by_kind`) that pass one of the tests of their kind (`matches`)."""
+    found = []
+    for fact in candidates:
+        for _, values, assertion, historical in by_kind[fact.kind]:
+            if (
+                (values is None or fact.value in values)
+                and fact.assertion in assertion
+                and (historical is None or fact.historical == historical)
+            ):
+                found.append(fact)
+                break
+    return found
 
 
 def values(facts: Iterable[Fact]) -> str:

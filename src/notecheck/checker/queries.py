@@ -7,12 +7,29 @@ The wording lives in patterns/queries.yaml.
 
 from collections.abc import Sequence
 
-from notecheck.checker.matching import of_kinds
-from notecheck.report import Fact, Query, Requirement
-from notecheck.ruleset.models import QueryFile
+from notecheck.checker.matching import FactsByKind, of_kinds
+from notecheck.report import Fact, Query, Requirement, validated
+from notecheck.ruleset.models import QueryFile, QueryTemplate
 
 _MAX_INDICATORS = 4
 _FIXED_OPTIONS = ("Other (please specify)", "Clinically undetermined")
+# id(QueryFile) -> (that file, requirement id -> (its template, the draft's fixed lines after the indicators)).
+# The file is kept in the entry, so its id is not reused; a process loads one or a few rulesets.
+_PREPARED: dict[int, tuple[QueryFile, dict[str, tuple[QueryTemplate, str]]]] = {}
+
+
+def _templates(queries: QueryFile) -> dict[str, tuple[QueryTemplate, str]]:
+    """The templates by requirement id (the first one of an id, as a scan finds it), with their question,
+    options and closing joined once instead of once per gap of every code."""
+    hit = _PREPARED.get(id(queries))
+    if hit is None or hit[0] is not queries:
+        prepared: dict[str, tuple[QueryTemplate, str]] = {}
+        for template in queries.templates:
+            options = [f"- {option}" for option in [*template.options, *_FIXED_OPTIONS]]
+            rest = "\n".join([template.question, *options, *queries.closing])
+            prepared.setdefault(template.requirement, (template, rest))
+        hit = _PREPARED[id(queries)] = (queries, prepared)
+    return hit[1]
 
 
 def _indicators(facts: Sequence[Fact], kinds: Sequence[str]) -> list[str]:
@@ -26,16 +43,27 @@ def _indicators(facts: Sequence[Fact], kinds: Sequence[str]) -> list[str]:
     return quoted[:_MAX_INDICATORS]
 
 
+def _indicators_line(facts: Sequence[Fact], template: QueryTemplate) -> str | None:
+    """The draft's line of clinical indicators, found once per note for each template (the codes of a note
+    share their gaps' templates)."""
+    cache = facts.quoted if isinstance(facts, FactsByKind) else {}
+    hit = cache.get(id(template))
+    if hit is None or hit[0] is not template:  # the template is kept in the entry: its id is not reused
+        indicators = _indicators(facts, template.indicator_kinds)
+        line = "Clinical indicators in the record: " + "; ".join(indicators) + "." if indicators else None
+        hit = cache[id(template)] = (template, line)
+    return hit[1]
+
+
 def draft(requirement: Requirement, facts: Sequence[Fact], queries: QueryFile, title: str | None) -> Query | None:
     """The query draft for one missing or conflicting requirement, or None when no template exists."""
-    template = next((t for t in queries.templates if t.requirement == requirement.id), None)
-    if template is None:
+    found = _templates(queries).get(requirement.id)
+    if found is None:
         return None
-    indicators = _indicators(facts, template.indicator_kinds)
+    template, rest = found
     lines = [queries.preamble.format(title=title or "the documented condition")]
-    if indicators:
-        lines.append("Clinical indicators in the record: " + "; ".join(indicators) + ".")
-    lines.append(template.question)
-    lines.extend(f"- {option}" for option in [*template.options, *_FIXED_OPTIONS])
-    lines.extend(queries.closing)
-    return Query(requirement=requirement.id, text="\n".join(lines))
+    indicators = _indicators_line(facts, template)
+    if indicators is not None:
+        lines.append(indicators)
+    lines.append(rest)
+    return validated(Query, {"requirement": requirement.id, "text": "\n".join(lines)})
