@@ -29,6 +29,14 @@ def test_pipe_gives_the_same_reports_in_order(checker):
         assert report == checker.check(text, codes=codes, note_id=note_id)
 
 
+def test_pipe_with_two_processes_gives_the_same_reports_in_order(checker):
+    items = [(f"n{i}", text, codes) for i in range(6) for text, codes in ((NOTE, ["M53.88"]), ("Neck pain at C5-6.", ["M53.82"]))]
+    piped = list(checker.pipe(items, n_process=2, batch_size=4))
+    assert [r.note_id for r in piped] == [note_id for note_id, _, _ in items]
+    for (note_id, text, codes), report in zip(items, piped, strict=True):
+        assert report.model_dump_json() == checker.check(text, codes=codes, note_id=note_id).model_dump_json()
+
+
 def test_a_code_given_twice_is_checked_once(checker):
     assert len(checker.check(NOTE, codes=["M53.88", "M5388"]).checks) == 1
 
