@@ -167,3 +167,9 @@ def test_when_codes_share_a_category_then_each_check_as_alone(given):
     together = check_codes(["M53.88", "M53.87", "M53.80"], facts(*given), RULES)
     alone = [check_code(code, facts(*given), RULES) for code in ["M53.88", "M53.87", "M53.80"]]
     assert [c.model_dump() for c in together] == [c.model_dump() for c in alone]
+
+
+def test_when_codes_come_from_a_generator_then_each_is_checked_once_in_order():
+    given = facts(("region", "sacral"))
+    checks = check_codes((code for code in ["M53.88", "M5388", "M53.87"]), given, RULES)
+    assert [c.code for c in checks] == ["M53.88", "M53.87"]

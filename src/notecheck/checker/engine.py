@@ -134,6 +134,7 @@ def _key(raw: str) -> str:
 
 def check_codes(codes: Iterable[str], facts: Sequence[Fact], ruleset: Ruleset) -> list[Check]:
     """One check per distinct code, in the order given ('M5388' and 'M53.88' are one code)."""
-    first = {_key(code): code for code in reversed(list(codes))}
+    given = list(codes)  # read once: a generator gives its codes a single time
+    first = {_key(code): code for code in reversed(given)}
     facts = indexed(facts)  # once for every code
-    return [check_code(first[key], facts, ruleset) for key in dict.fromkeys(_key(c) for c in codes)]
+    return [check_code(first[key], facts, ruleset) for key in dict.fromkeys(_key(c) for c in given)]
