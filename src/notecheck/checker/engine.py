@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from notecheck import icd
 from notecheck.checker import findings as finding_rules
 from notecheck.checker import regions
-from notecheck.checker.matching import FactsByKind, indexed, of_kinds, select, values
+from notecheck.checker.matching import FactsByKind, by_identity, indexed, of_kinds, select, values
 from notecheck.checker.queries import draft
 from notecheck.errors import InvalidCodeError
 from notecheck.report import Check, Fact, Finding, Requirement, validated
@@ -27,11 +27,7 @@ def _requirement(
     if rule.check == "region" or not isinstance(facts, FactsByKind):
         return _judge(rule, rule_id, code, facts, ruleset)
     # Only a region verdict depends on the code: the codes of one family (M53.88, M53.87) share the rest.
-    hit = facts.judged.get(id(rule))
-    if hit is None or hit[0] is not rule:  # the rule is kept in the entry: its id is not reused
-        hit = (rule, _judge(rule, rule_id, code, facts, ruleset))
-        facts.judged[id(rule)] = hit
-    return hit[1]
+    return by_identity(facts.judged, rule, lambda: _judge(rule, rule_id, code, facts, ruleset))
 
 
 def _judge(rule: RequirementRule, rule_id: str, code: str, facts: Sequence[Fact], ruleset: Ruleset) -> tuple[Requirement, Finding | None]:
@@ -64,11 +60,7 @@ def _firing(family: FamilyFile, facts: Sequence[Fact]) -> list[FindingRule]:
     Whether a rule fires does not depend on the code, so the codes of one family ask once per note."""
     if not isinstance(facts, FactsByKind):
         return family.findings
-    hit = facts.judged.get(id(family))
-    if hit is None or hit[0] is not family:  # the family is kept in the entry: its id is not reused
-        hit = facts.judged[id(family)] = (family, [r for r in family.findings if not r.when or select(facts, r.when)])
-    firing: list[FindingRule] = hit[1]
-    return firing
+    return by_identity(facts.judged, family, lambda: [r for r in family.findings if not r.when or select(facts, r.when)])
 
 
 def _status(requirements: list[Requirement], found: list[Finding]) -> str:

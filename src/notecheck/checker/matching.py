@@ -1,10 +1,24 @@
 """Which facts satisfy a condition of a requirement or finding rule."""
 
-from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, NamedTuple, TypeVar
 
 from notecheck.report import Fact
 from notecheck.ruleset.models import FactCondition
+
+T = TypeVar("T")
+Memo = dict[int, tuple[object, Any]]  # id(an object) -> (that object, what was worked out for it)
+
+
+def by_identity(memo: Memo, key: object, work_out: Callable[[], T]) -> T:
+    """What `work_out` gives for `key`, worked out once per memo. Rules, families and templates are
+    frozen models that may hold lists, so they are keyed by their id; the entry keeps the object itself,
+    so its id cannot be reused by another while the entry stands."""
+    hit = memo.get(id(key))
+    if hit is None or hit[0] is not key:
+        hit = memo[id(key)] = (key, work_out())
+    result: T = hit[1]
+    return result
 
 
 class FactsByKind(tuple[Fact, ...]):
@@ -17,8 +31,8 @@ class FactsByKind(tuple[Fact, ...]):
     positions: dict[str, list[int]]
     found: dict[frozenset[str], list[Fact]]
     selected: dict[tuple[object, ...], list[Fact]]  # the tests of some conditions (_Plan.tests) -> their facts
-    judged: dict[int, tuple[object, Any]]  # id(rule or family) -> (it, what was judged of it for this note)
-    quoted: dict[int, tuple[object, str | None]]  # id(query template) -> (that template, its indicators line)
+    judged: Memo  # rule or family -> what was judged of it for this note
+    quoted: Memo  # query template -> its indicators line for this note
 
     def __new__(cls, facts: Iterable[Fact]) -> "FactsByKind":
         self = super().__new__(cls, facts)
@@ -94,27 +108,27 @@ class _Plan(NamedTuple):
     """A rule's conditions as `matches` reads them, made once per list: the facts of a note are selected by
     `tests` (their content), so rules and families that ask the same find them once."""
 
-    conditions: Sequence[FactCondition]  # kept so that the list's id, the plan's key, is not reused
     tests: tuple[Test, ...]
     kinds: frozenset[str]
     by_kind: dict[str, list[Test]]
 
 
-_PLANS: dict[int, _Plan] = {}  # id(conditions) -> its plan; the rulesets' lists live as long as the process
+_PLANS: Memo = {}  # conditions -> their plan; the rulesets' lists live as long as the process
 
 
 def _plan(conditions: Sequence[FactCondition]) -> _Plan:
-    plan = _PLANS.get(id(conditions))
-    if plan is None or plan.conditions is not conditions:
-        tests = tuple(
-            (c.kind, None if c.values is None else frozenset(c.values), frozenset(c.assertion), c.historical)
-            for c in conditions
-        )
-        by_kind: dict[str, list[Test]] = {}
-        for test in tests:
-            by_kind.setdefault(test[0], []).append(test)
-        plan = _PLANS[id(conditions)] = _Plan(conditions, tests, frozenset(by_kind), by_kind)
-    return plan
+    return by_identity(_PLANS, conditions, lambda: _make_plan(conditions))
+
+
+def _make_plan(conditions: Sequence[FactCondition]) -> _Plan:
+    tests = tuple(
+        (c.kind, None if c.values is None else frozenset(c.values), frozenset(c.assertion), c.historical)
+        for c in conditions
+    )
+    by_kind: dict[str, list[Test]] = {}
+    for test in tests:
+        by_kind.setdefault(test[0], []).append(test)
+    return _Plan(tests, frozenset(by_kind), by_kind)
 
 
 def _matching(candidates: Sequence[Fact], by_kind: dict[str, list[Test]]) -> list[Fact]:

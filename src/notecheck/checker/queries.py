@@ -7,29 +7,30 @@ The wording lives in patterns/queries.yaml.
 
 from collections.abc import Sequence
 
-from notecheck.checker.matching import FactsByKind, of_kinds
+from notecheck.checker.matching import FactsByKind, Memo, by_identity, of_kinds
 from notecheck.report import Fact, Query, Requirement, validated
 from notecheck.ruleset.models import QueryFile, QueryTemplate
 
 _MAX_INDICATORS = 4
 _FIXED_OPTIONS = ("Other (please specify)", "Clinically undetermined")
-# id(QueryFile) -> (that file, requirement id -> (its template, the draft's fixed lines after the indicators)).
-# The file is kept in the entry, so its id is not reused; a process loads one or a few rulesets.
-_PREPARED: dict[int, tuple[QueryFile, dict[str, tuple[QueryTemplate, str]]]] = {}
+# QueryFile -> requirement id -> (its template, the draft's fixed lines after the indicators); a process
+# loads one or a few rulesets.
+_PREPARED: Memo = {}
 
 
 def _templates(queries: QueryFile) -> dict[str, tuple[QueryTemplate, str]]:
     """The templates by requirement id (the first one of an id, as a scan finds it), with their question,
     options and closing joined once instead of once per gap of every code."""
-    hit = _PREPARED.get(id(queries))
-    if hit is None or hit[0] is not queries:
-        prepared: dict[str, tuple[QueryTemplate, str]] = {}
-        for template in queries.templates:
-            options = [f"- {option}" for option in [*template.options, *_FIXED_OPTIONS]]
-            rest = "\n".join([template.question, *options, *queries.closing])
-            prepared.setdefault(template.requirement, (template, rest))
-        hit = _PREPARED[id(queries)] = (queries, prepared)
-    return hit[1]
+    return by_identity(_PREPARED, queries, lambda: _prepare(queries))
+
+
+def _prepare(queries: QueryFile) -> dict[str, tuple[QueryTemplate, str]]:
+    prepared: dict[str, tuple[QueryTemplate, str]] = {}
+    for template in queries.templates:
+        options = [f"- {option}" for option in [*template.options, *_FIXED_OPTIONS]]
+        rest = "\n".join([template.question, *options, *queries.closing])
+        prepared.setdefault(template.requirement, (template, rest))
+    return prepared
 
 
 def _indicators(facts: Sequence[Fact], kinds: Sequence[str]) -> list[str]:
@@ -46,13 +47,11 @@ def _indicators(facts: Sequence[Fact], kinds: Sequence[str]) -> list[str]:
 def _indicators_line(facts: Sequence[Fact], template: QueryTemplate) -> str | None:
     """The draft's line of clinical indicators, found once per note for each template (the codes of a note
     share their gaps' templates)."""
-    cache = facts.quoted if isinstance(facts, FactsByKind) else {}
-    hit = cache.get(id(template))
-    if hit is None or hit[0] is not template:  # the template is kept in the entry: its id is not reused
+    def line() -> str | None:
         indicators = _indicators(facts, template.indicator_kinds)
-        line = "Clinical indicators in the record: " + "; ".join(indicators) + "." if indicators else None
-        hit = cache[id(template)] = (template, line)
-    return hit[1]
+        return "Clinical indicators in the record: " + "; ".join(indicators) + "." if indicators else None
+
+    return by_identity(facts.quoted, template, line) if isinstance(facts, FactsByKind) else line()
 
 
 def draft(requirement: Requirement, facts: Sequence[Fact], queries: QueryFile, title: str | None) -> Query | None:
