@@ -5,7 +5,6 @@ from collections.abc import Callable
 from itertools import compress
 from typing import Any
 
-from spacy.attrs import ORTH
 from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
 from spacy.tokens import Doc

@@ -18,7 +18,6 @@ from notecheck.pipeline.spans import (
     add_fact,
     facts,
     items_apart,
-    kinds_by_sentence,
     lower_of,
 )
 from notecheck.ruleset import Ruleset, load_ruleset
@@ -96,9 +95,8 @@ class TimeExpressions:
         if not matches:
             return doc
         sentences = SentenceStarts(doc)
-        written = list(facts(doc))  # a SpanGroup makes its Spans again on every pass
-        kinds_in = kinds_by_sentence(written, sentences)
-        near = SentenceFacts(written, sentences)  # kept up to date with the facts written here
+        near = SentenceFacts(facts(doc), sentences)  # kept up to date with the facts written here
+        kinds_in = near.kinds()  # the kinds before any duration or date is written
         taken: list[Span] = []
         for span in sorted(matches, key=lambda s: (s.start, -len(s))):
             if taken and span.start < taken[-1].end:

@@ -8,7 +8,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.sections import section_category
-from notecheck.pipeline.spans import GROUP, SentenceFacts, SentenceStarts, facts, kinds_by_sentence, lower_of
+from notecheck.pipeline.spans import GROUP, SentenceFacts, SentenceStarts, facts, lower_of
 from notecheck.ruleset import Ruleset, load_ruleset
 
 
@@ -41,8 +41,8 @@ class FactFilters:
         if not spans:
             return doc
         sentences = SentenceStarts(doc)
-        kinds_in = kinds_by_sentence(spans, sentences)
         near = SentenceFacts(spans, sentences)
+        kinds_in = near.kinds()
         in_note = {s.label_ for s in spans}
         doc.spans[GROUP] = [
             s for s in spans if self._keep(s, self._kinds_near(s, near, kinds_in, sentences), in_note, sentences)
@@ -61,9 +61,8 @@ class FactFilters:
     def _keep(self, span: Span, kinds: set[str], in_note: set[str], sentences: SentenceStarts) -> bool:
         kind = span.label_
         doc = span.doc
-        sentence = sentences.bounds(span.start)
         unless = self.unless_words.get(span.id_)
-        if unless and _holds(doc, sentence, unless):
+        if unless and _holds(doc, sentences.bounds(span.start), unless):
             return False
         if kind in self.note_needs and not in_note & self.note_needs[kind]:
             return False
@@ -74,6 +73,7 @@ class FactFilters:
             section = section_category(span)
             if section in self.result_sections[kind] or kinds & self.result_kinds[kind]:
                 return True
+            sentence = sentences.bounds(span.start)
             return _holds(doc, sentence, self.cues[kind]) or self._result_follows(kind, doc, sentence[1], sentences)
         return True
 

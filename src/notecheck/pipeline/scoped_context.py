@@ -13,8 +13,8 @@ from bisect import bisect_right
 
 import numpy
 from medspacy.common.util import prune_overlapping_matches
-from medspacy.util import tuple_overlaps
 from medspacy.context import ConText, ConTextGraph, ConTextModifier, ConTextRule
+from medspacy.util import tuple_overlaps
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher

@@ -7,6 +7,7 @@ from typing import Any
 import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 GROUP = "facts"
@@ -94,15 +95,8 @@ class SentenceStarts:
         return (self.starts[j - 1] if j > 0 else 0), (self.starts[j] if j < len(self.starts) else len(self.doc))
 
 
-def kinds_by_sentence(spans: Iterable[Span], sentences: SentenceStarts) -> dict[int, set[str]]:
-    """Sentence start token -> the fact kinds its spans hold (the rules' same-sentence conditions)."""
-    found: dict[int, set[str]] = {}
-    for span in spans:
-        found.setdefault(sentences.of(span), set()).add(span.label_)
-    return found
-
-
 SEPARATORS = frozenset({",", ";"})
+_SEPARATOR_IDS = frozenset(get_string_id(s) for s in SEPARATORS)  # as ORTH holds them
 
 
 class SentenceFacts:
@@ -119,6 +113,10 @@ class SentenceFacts:
         """A fact written after the index was built."""
         self.of.setdefault(self.sentences.of(span), []).append((span.start, span.end, span.label_))
 
+    def kinds(self) -> dict[int, set[str]]:
+        """Sentence start token -> the fact kinds it holds now (the rules' same-sentence conditions)."""
+        return {sentence: {kind for _, _, kind in found} for sentence, found in self.of.items()}
+
     def kinds_near(self, span: Span, apart: int) -> set[str]:
         """The kinds of the facts in the span's sentence at most `apart` list separators from it (a long
         list 'sentence' ties only its neighbouring items together)."""
@@ -132,5 +130,4 @@ def items_apart(doc: Doc, a_start: int, a_end: int, b_start: int, b_end: int) ->
     lo, hi = (a_end, b_start) if a_end <= b_start else (b_end, a_start)
     if lo >= hi:
         return 0
-    separators = {doc.vocab.strings[s] for s in SEPARATORS}
-    return sum(1 for word in words_of(doc)[0][lo:hi] if word in separators)
+    return sum(1 for word in words_of(doc)[0][lo:hi] if word in _SEPARATOR_IDS)
