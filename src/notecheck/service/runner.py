@@ -22,9 +22,8 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-from notecheck.errors import InternalError
-
 from notecheck.api import Checker
+from notecheck.errors import InternalError
 from notecheck.service.checks import Outcome, outcomes, report_json
 from notecheck.service.models import CheckRequest
 
@@ -59,16 +58,18 @@ def _start_pipeline_process() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _forked_report(text: str, codes: Sequence[str], note_id: str) -> str:
+def _forked_checker() -> Checker:
     if _FORKED_CHECKER is None:
         raise RuntimeError("pipeline process started without a checker")
-    return report_json(_FORKED_CHECKER, text, codes, note_id)
+    return _FORKED_CHECKER
+
+
+def _forked_report(text: str, codes: Sequence[str], note_id: str) -> str:
+    return report_json(_forked_checker(), text, codes, note_id)
 
 
 def _forked_outcomes(notes: Sequence[CheckRequest]) -> list[Outcome]:
-    if _FORKED_CHECKER is None:
-        raise RuntimeError("pipeline process started without a checker")
-    return outcomes(_FORKED_CHECKER, notes)
+    return outcomes(_forked_checker(), notes)
 
 
 class Forked:
