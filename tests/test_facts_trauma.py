@@ -196,3 +196,42 @@ def test_when_a_mechanism_is_told_in_everyday_words_then_it_is_named(checker, te
 )
 def test_when_falling_is_followed_by_where_or_how_then_it_is_a_fall(checker, text, expected):
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("DATE OF INJURY: 03/02/2010. Her low back has hurt since the accident.", {"other"},
+                     id="told-back-alone-is-other"),
+        pytest.param("He fell from a ladder at work. Since the accident his low back has hurt.", {"fall"},
+                     id="told-back-beside-a-mechanism-adds-nothing"),
+        pytest.param("He denies any fall. Since the accident his neck has been stiff.", {"other"},
+                     id="a-negated-mechanism-does-not-hide-it"),
+        pytest.param("He was followed by employee health for his injury.", {"other"}, id="his-injury"),
+        pytest.param("The crash cart was brought to the bedside.", set(), id="crash-cart"),
+        pytest.param("History of a cerebrovascular accident in 2009.", set(), id="cerebrovascular-accident"),
+        pytest.param("Past surgical history: surgery for a leg fracture.", {"other"}, id="fracture-of-a-named-part"),
+        pytest.param("Status post ORIF of the right wrist, healed.", {"other"}, id="orif"),
+        pytest.param("Hip fracture from a fall in 2005.", {"fall"}, id="fracture-beside-its-mechanism"),
+        pytest.param("Old L1 compression fracture.", set(), id="spinal-fracture-names-no-event"),
+    ],
+)
+def test_when_an_event_is_told_without_mechanism_then_it_is_other_only_in_a_note_naming_none(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("CC: Fall and laceration.", {"fall"}, id="fall-as-the-problem"),
+        pytest.param("She falls asleep at the breast.", set(), id="falls-asleep"),
+        pytest.param("There was a fall in saturation within the left ventricle.", set(), id="fall-in-a-measure"),
+        pytest.param("He presents after a fall in the hospital.", {"fall"}, id="fall-in-a-place"),
+        pytest.param("Blood pressure 114/43 (while moving).", set(), id="while-moving-without-a-load"),
+        pytest.param("He was shooting basketball last week and felt a pop in his neck.", {"sports"}, id="was-shooting"),
+        pytest.param("He used to work out and enjoyed playing basketball.", set(), id="sport-as-a-habit"),
+        pytest.param("CC: Motor vehicle-bicycle collision.", {"motor_vehicle"}, id="hyphenated-parties"),
+    ],
+)
+def test_trauma_wording_classes_of_the_second_gold_batch(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected

@@ -42,7 +42,7 @@ def _broken_copy(tmp_path: Path, relative: str, old: str, new: str) -> Path:
     ("relative", "old", "new", "message"),
     [
         pytest.param("facts/treatment.yaml", "    value: physical_therapy", "    value: physio", "treatment.physical_therapy", id="value-outside-vocabulary"),
-        pytest.param("facts/trauma.yaml", "    phrases: [a fall,", "    phrasez: [a fall,", "trauma.fall", id="typo-in-field"),
+        pytest.param("facts/trauma.yaml", "    phrases: [mechanical fall,", "    phrasez: [mechanical fall,", "trauma.fall", id="typo-in-field"),
         pytest.param("requirements/M53.8.yaml", "severity: required", "severity: mandatory", "requirements[0] (id region)", id="bad-severity"),
         pytest.param("facts/region.yaml", "schema_version: 1", "schema_version: 1\n  bad: [", "line", id="yaml-syntax"),
     ],

@@ -57,6 +57,7 @@ class FactBuilder:
             for k, f in ruleset.facts.items()
             if f.historical_in_note_with
         }
+        self.fallbacks = {r.id for f in ruleset.facts.values() for r in f.rules if r.fallback}
         # assertion_from_categories of each set of categories met so far: a few sets recur across facts.
         self.verdicts: dict[frozenset[str], tuple[Assertion, bool]] = {}
 
@@ -79,7 +80,23 @@ class FactBuilder:
             if fact.assertion == "negated" and fact.kind in self.exclusion.derive_from:
                 made.append(self._exclusion(fact, len(made)))
                 sentences.append(s.sentence)
+        if self.fallbacks:
+            made, sentences = self._drop_fallbacks(made, sentences)
         return self._link_failures(made, sentences)
+
+    def _drop_fallbacks(self, made: list[Fact], sentences: list[int]) -> tuple[list[Fact], list[int]]:
+        """Drops the facts of `fallback` rules (and their exclusions) in a note that holds a present fact of
+        their kind from another rule; the kept facts are numbered again."""
+        fallback = [f.rule_id in self.fallbacks for f in made]
+        if not any(fallback):
+            return made, sentences
+        named = {f.kind for f, is_fallback in zip(made, fallback, strict=True) if not is_fallback and f.assertion == "present"}
+        dropped = {f.rule_id for f, is_fallback in zip(made, fallback, strict=True) if is_fallback and f.kind in named}
+        if not dropped:
+            return made, sentences
+        dropped |= {f"exclusion.from.{rule_id}" for rule_id in dropped}
+        kept = [(f, s) for f, s in zip(made, sentences, strict=True) if f.rule_id not in dropped]
+        return [f if f.id == i else f.model_copy(update={"id": i}) for i, (f, _) in enumerate(kept)], [s for _, s in kept]
 
     def _spans(self, doc: Doc) -> list[_Spanned]:
         """The group's spans in note order (start, end, kind), without repeats and dropped sections."""

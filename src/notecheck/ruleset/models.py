@@ -75,6 +75,11 @@ class FactRule(Strict):
         description="Drop this rule's fact when its sentence holds one of these words (a collar put on by the "
         "ambulance crew with a backboard is transport, not bracing).",
     )
+    fallback: bool = Field(
+        default=False,
+        description="Keep this rule's fact only in a note with no present fact of its kind from another rule: a "
+        "told-back 'since the accident' names the event a mechanism rule found elsewhere in the note.",
+    )
     asserts: Literal["negated"] | None = Field(
         default=None,
         description="The wording itself states absence ('neurologically intact'): the fact is negated.",
