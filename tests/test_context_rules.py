@@ -5,6 +5,7 @@ from pathlib import Path
 
 import medspacy  # noqa: F401  (registers the medspacy_context factory)
 import pytest
+import yaml
 import spacy
 from spacy.language import Language
 from spacy.tokens import Span
@@ -588,3 +589,22 @@ def test_every_rule_keeps_its_id_for_evidence(nlp):
     spans = _target(nlp, "Patient denies numbness.", {"numbness": "neuro_deficit"})
     rule_ids = [m.rule.metadata["id"] for m in fact_modifiers(spans["numbness"])]
     assert rule_ids == ["context.negated.deny"]
+
+
+def test_no_single_word_cue_belongs_to_two_categories():
+    """medSpaCy names a rule by its category and position; where two rules match the same word, it keeps the one
+    whose name sorts first, so inserting an unrelated rule could flip which category the word gets."""
+    rules = yaml.safe_load(RULES.read_text(encoding="utf-8"))["rules"]
+    categories: dict[str, set[str]] = {}
+    for rule in rules:
+        pattern = rule.get("pattern")
+        if pattern is None and len(rule["literal"].split()) == 1:
+            words = [rule["literal"].lower()]
+        elif pattern is not None and len(pattern) == 1 and "LOWER" in pattern[0]:
+            lower = pattern[0]["LOWER"]
+            words = lower["IN"] if isinstance(lower, dict) else [lower]
+        else:
+            continue
+        for word in words:
+            categories.setdefault(word, set()).add(rule["category"])
+    assert {w: c for w, c in categories.items() if len(c) > 1} == {}

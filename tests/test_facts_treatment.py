@@ -89,3 +89,22 @@ def test_when_a_collar_is_field_immobilisation_then_it_is_no_bracing(checker, te
 )
 def test_when_a_drug_is_a_toxicology_analyte_then_it_is_no_treatment(checker, text, expected):
     assert present_values(checker, text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Labs: hemoglobin 14.2, platelets 85,000, PT is 13.4, INR is 1.", set(), id="prothrombin-time"),
+        pytest.param("After the procedure she was told to be in relative rest for 1 day.", set(), id="told-to-rest"),
+        pytest.param("Low back pain. I am starting her on diclofenac 75 mg twice a day.", set(), id="starting-her-on"),
+        pytest.param("Low back pain. I am going to have her fitted with a back brace.", set(), id="going-to-have"),
+        pytest.param("Risks include reactions to the medications potentially used, including narcotics.", set(),
+                     id="potentially-used"),
+        pytest.param("Low back pain. She has been going to physical therapy twice a week.", {"physical_therapy"},
+                     id="going-to-therapy-is-under-way"),
+        pytest.param("Low back pain. She is currently taking ibuprofen and aspirin as needed.", {"medication"},
+                     id="currently-taking"),
+    ],
+)
+def test_treatment_wording_classes_of_the_second_gold_batch(checker, text, expected):
+    assert present_values(checker, text, "treatment") == expected

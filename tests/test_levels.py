@@ -82,3 +82,17 @@ def test_when_a_region_is_in_a_billing_code_title_then_it_is_not_the_patients(ch
 )
 def test_when_a_level_is_a_sensory_level_or_a_vessel_landmark_then_no_region(checker, text, regions):
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("Labs: TSH of 4.8, and T3 of 1.33.", set(), id="t3-beside-tsh"),
+        pytest.param("Free T4 1.35 ng/dL.", set(), id="free-t4-with-unit"),
+        pytest.param("Compression fracture of T4 with 30% height loss.", {"thoracic"}, id="t4-vertebra"),
+        pytest.param("I think he seemingly has a lumbosacral radiculopathy.", set(), id="hedged-impression"),
+        pytest.param("Diagnosis: potentially unstable cervical spine.", {"cervical"}, id="potentially-keeps-region"),
+    ],
+)
+def test_when_t3_or_t4_is_a_thyroid_hormone_or_the_finding_is_hedged_then_no_region(checker, text, regions):
+    assert present_values(checker, text, "region") == regions

@@ -19,7 +19,7 @@ from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import LevelGrammar
 
 _COLUMNS = "CTLS"
-_CONTEXT_WINDOW = 40  # characters around an S-level searched for heart-sound words
+_CONTEXT_WINDOW = 40  # characters around an S-level (heart sounds) or T3/T4 (thyroid words) searched
 _LANDMARK_WINDOW = 60  # characters before a level, in its sentence, searched for a landmark's words
 
 
@@ -70,6 +70,8 @@ class LevelGrammarComponent:
             re.I,
         )
         self.heart = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in grammar.heart_sound_words) + r")\b", re.I)
+        self.analytes = set(grammar.analyte_levels)
+        self.analyte = _any_word(grammar.analyte_words)
         self.sensory_lead = _words_at_end(grammar.sensory_leads)
         self.sensory = _any_word(grammar.sensory_words)
         self.landmark = _any_word(grammar.landmark_words)
@@ -93,10 +95,12 @@ class LevelGrammarComponent:
     def _not_a_level(self, text: str, match: re.Match[str], first: str, last: str) -> bool:
         if self.not_followed.match(text, match.end()):
             return True
-        if first == last and first[0] == "S":
-            window = text[max(0, match.start() - _CONTEXT_WINDOW) : match.end() + _CONTEXT_WINDOW]
+        if first != last:
+            return False
+        window = text[max(0, match.start() - _CONTEXT_WINDOW) : match.end() + _CONTEXT_WINDOW]
+        if first[0] == "S":
             return bool(self.heart.search(window))
-        return False
+        return bool(first in self.analytes and self.analyte and self.analyte.search(window))
 
 
     def _not_the_condition(self, text: str, sentence_start: int, match: re.Match[str]) -> bool:

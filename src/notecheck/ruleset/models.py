@@ -174,6 +174,12 @@ class LevelGrammar(Strict):
     heart_sound_words: list[str] = Field(
         description="Words near S1-S4 that show heart sounds, not sacral levels."
     )
+    analyte_levels: list[str] = Field(
+        default_factory=list, description="Single levels that also name a laboratory analyte (T3, T4: thyroid hormones)."
+    )
+    analyte_words: list[str] = Field(
+        default_factory=list, description="Words near one of analyte_levels that show the analyte, not a vertebra."
+    )
     sensory_leads: list[str] = Field(
         default_factory=list,
         description="Words right before a level that give a sensory level ('below T4') when the sentence "
