@@ -87,14 +87,11 @@ class FactBuilder:
     def _drop_fallbacks(self, made: list[Fact], sentences: list[int]) -> tuple[list[Fact], list[int]]:
         """Drops the facts of `fallback` rules (and their exclusions) in a note that holds a present fact of
         their kind from another rule; the kept facts are numbered again."""
-        fallback = [f.rule_id in self.fallbacks for f in made]
-        if not any(fallback):
-            return made, sentences
-        named = {f.kind for f, is_fallback in zip(made, fallback, strict=True) if not is_fallback and f.assertion == "present"}
-        dropped = {f.rule_id for f, is_fallback in zip(made, fallback, strict=True) if is_fallback and f.kind in named}
+        named = {f.kind for f in made if f.assertion == "present" and f.rule_id not in self.fallbacks}
+        dropped = {f.rule_id for f in made if f.rule_id in self.fallbacks and f.kind in named}
         if not dropped:
             return made, sentences
-        dropped |= {f"exclusion.from.{rule_id}" for rule_id in dropped}
+        dropped |= {_exclusion_rule_id(rule_id) for rule_id in dropped}
         kept = [(f, s) for f, s in zip(made, sentences, strict=True) if f.rule_id not in dropped]
         return [f if f.id == i else f.model_copy(update={"id": i}) for i, (f, _) in enumerate(kept)], [s for _, s in kept]
 
@@ -167,7 +164,7 @@ class FactBuilder:
                 "value": f"{self.exclusion.prefix} {fact.value}",
                 "assertion": "present",
                 "historical": False,
-                "rule_id": f"exclusion.from.{fact.rule_id}",
+                "rule_id": _exclusion_rule_id(fact.rule_id),
             }
         )
 
@@ -188,6 +185,11 @@ class FactBuilder:
                     fact = fact.model_copy(update={"value": closest.value})
             linked.append(fact)
         return linked
+
+
+def _exclusion_rule_id(rule_id: str | None) -> str:
+    """The rule id of the exclusion derived from a negated fact of this rule."""
+    return f"exclusion.from.{rule_id}"
 
 
 def _modifiers_reader(doc: Doc) -> Callable[[int, int], bool]:

@@ -97,10 +97,11 @@ class LevelGrammarComponent:
             return True
         if first != last:
             return False
+        words = self.heart if first[0] == "S" else self.analyte if first in self.analytes else None
+        if words is None:
+            return False
         window = text[max(0, match.start() - _CONTEXT_WINDOW) : match.end() + _CONTEXT_WINDOW]
-        if first[0] == "S":
-            return bool(self.heart.search(window))
-        return bool(first in self.analytes and self.analyte and self.analyte.search(window))
+        return bool(words.search(window))
 
 
     def _not_the_condition(self, text: str, sentence_start: int, match: re.Match[str]) -> bool:
