@@ -85,3 +85,27 @@ def test_when_first_word_is_common_then_rarer_anchor(nlp, pattern, before):
     shape = plan(pattern, common=lambda word: common(word) or word.isdigit())
     assert shape is not None
     assert shape.before == before
+
+
+REGEX_PATTERNS = {
+    "year": [{"TEXT": {"REGEX": "^(19|20)\\d\\d$"}}],
+    "month-year": [{"TEXT": {"REGEX": "^\\d{1,2}/\\d{4}$"}}, {"IS_PUNCT": True, "OP": "?"}, {"LIKE_NUM": True}],
+    "any-case-spring": [{"TEXT": {"REGEX": "(?i)^spring$"}}],
+    "doubled-letter": [{"LOWER": {"REGEX": "^([a-z])\\1"}}],
+    "s-word": [{"LOWER": {"REGEX": "^s[a-z]+$"}}, {"IS_DIGIT": False}],
+}
+ALTERNATION = ("year", "month-year", "s-word")  # one alternation per attribute can stand for these
+
+
+@pytest.mark.parametrize("regexes", [pytest.param(ALTERNATION, id="alternation"), pytest.param(tuple(REGEX_PATTERNS), id="flag-and-reference")])
+@pytest.mark.parametrize("text", [pytest.param(text, id=f"text{i}") for i, text in enumerate(TEXTS)])
+def test_when_many_patterns_in_one_matcher_then_matches_as_one_matcher(nlp, text, regexes):
+    """All shapes in one matcher: word tests shared between patterns, and regular expressions of one
+    attribute tested together (as one alternation, or one by one where a global flag or a group
+    reference cannot stand in an alternation)."""
+    doc = nlp(text + " Seen in 2019 and SPRING 1999; a ssprain, sooner 12.")
+    plain, anchored = Matcher(nlp.vocab), AnchoredMatcher(nlp.vocab)
+    for name, pattern in {**PATTERNS, **{name: REGEX_PATTERNS[name] for name in regexes}}.items():
+        plain.add(name, [pattern])
+        anchored.add(name, [pattern])
+    assert anchored(doc) == sorted(set(plain(doc)), key=lambda m: (m[1], m[2], m[0]))

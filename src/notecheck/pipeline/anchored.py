@@ -1,5 +1,6 @@
 """AnchoredMatcher: spaCy's Matcher, run only around the words a pattern cannot match without."""
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from itertools import compress
@@ -10,7 +11,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from notecheck.pipeline.anchored_plan import Plan, key_of, lexeme_test, plan, word_list
+from notecheck.pipeline.anchored_plan import Plan, key_of, lexeme_test, plan, regex_test, word_list
 from notecheck.pipeline.spans import words_of
 
 Match = tuple[int, int, int]
@@ -33,7 +34,9 @@ class AnchoredMatcher:
         self.anywhere = Matcher(vocab, validate=True)
         self.tests = Matcher(vocab, validate=True)  # test key -> that word test on one token
         self.words: dict[tuple[str, str], list[str]] = {}  # (ORTH or LOWER, word) -> tests it passes
-        self.lexeme_tests: dict[str, Callable[[Lexeme], bool]] = {}  # test key -> REGEX or flag test
+        self.lexeme_tests: dict[str, Callable[[Lexeme], bool]] = {}  # test key -> flag test
+        self.regex_tests: dict[str, dict[str, re.Pattern[str]]] = {"ORTH": {}, "LOWER": {}}  # attr -> key -> REGEX
+        self.lookup: _Lookup | None = None  # the tests as the words are tested, made on first use
         self.groups: dict[str, tuple[Matcher, Plan, int, list[frozenset[str]]]] = {}
         self.opens: dict[int, tuple[str, ...]] = {}  # word (ORTH) -> groups it may anchor
         self.passes: dict[int, frozenset[str]] = {}  # word (ORTH) -> need and repeat tests it passes
@@ -61,6 +64,7 @@ class AnchoredMatcher:
             self.passes.clear()
             self.known.clear()
             self.tested = None
+            self.lookup = None
             matcher, _, after, options = self.groups[group]
             matcher.add(key, [pattern])
             self.groups[group] = (matcher, shape, max(after, shape.after), [*options, needs])
@@ -74,6 +78,11 @@ class AnchoredMatcher:
         """Add a word test: a word or word list by a lookup, any other test by a one-token Matcher."""
         words = word_list(test)
         if words is None:
+            regex = regex_test(test)
+            if regex is not None:
+                attr, pattern = regex
+                self.regex_tests[attr][key] = pattern
+                return
             function = lexeme_test(test)
             if function is not None:
                 self.lexeme_tests[key] = function
@@ -152,13 +161,21 @@ class AnchoredMatcher:
         new = list(words.difference(self.opens))
         if not new:
             return
+        if self.lookup is None:
+            self.lookup = _Lookup(self)
+        lookup, vocab, strings = self.lookup, self.vocab, self.vocab.strings
         passed: dict[int, list[str]] = {}
         for word in new:
-            lexeme = self.vocab[word]
-            found = self.words.get(("ORTH", lexeme.orth_), []) + self.words.get(("LOWER", lexeme.lower_), [])
-            found += [key for key, function in self.lexeme_tests.items() if function(lexeme)]
+            lexeme = vocab[word]
+            found = lookup.orth.get(word, ()) + lookup.lower.get(lexeme.lower, ())
+            if lookup.orth_any is not None and lookup.orth_any.search(orth := strings[word]):
+                found += tuple(key for key, regex in lookup.orth_regexes if regex.search(orth))
+            if lookup.lower_any is not None and lookup.lower_any.search(lower := lexeme.lower_):
+                found += tuple(key for key, regex in lookup.lower_regexes if regex.search(lower))
+            if self.lexeme_tests:
+                found += tuple(key for key, function in self.lexeme_tests.items() if function(lexeme))
             if found:
-                passed[word] = found
+                passed[word] = list(found)
         if len(self.tests):
             probe = Doc(self.vocab, words=[self.vocab.strings[word] for word in new], spaces=[False] * len(new))
             for key, i, _ in self.tests(probe):
@@ -172,3 +189,39 @@ class AnchoredMatcher:
             self.opens[word] = tuple(t for t in tests if t in self.groups)
             self.passes[word] = frozenset(t for t in tests if t not in self.groups)
             self.known.add(word)
+
+
+class _Lookup:
+    """An AnchoredMatcher's word tests keyed for testing words by their ids.
+
+    Word lists are looked up by the word's ORTH and LOWER ids; the regular expressions of one attribute
+    are searched only in a word that their union finds something in (most words pass none).
+    """
+
+    def __init__(self, matcher: AnchoredMatcher) -> None:
+        strings = matcher.vocab.strings
+        self.orth: dict[int, tuple[str, ...]] = {}
+        self.lower: dict[int, tuple[str, ...]] = {}
+        for (attr, word), keys in matcher.words.items():
+            table = self.orth if attr == "ORTH" else self.lower
+            table[strings.add(word)] = tuple(keys)
+        self.orth_regexes = list(matcher.regex_tests["ORTH"].items())
+        self.lower_regexes = list(matcher.regex_tests["LOWER"].items())
+        self.orth_any = _union([regex for _, regex in self.orth_regexes])
+        self.lower_any = _union([regex for _, regex in self.lower_regexes])
+
+
+def _union(regexes: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One regex that finds something where any of `regexes` does: their alternation. Where it cannot
+    stand for them (a global flag, a group reference), a search that always succeeds: each regex is then
+    searched on its own."""
+    if not regexes:
+        return None
+    if len(regexes) == 1:
+        return regexes[0]
+    if any(regex.flags & ~re.UNICODE or _GROUP_REFERENCE.search(regex.pattern) for regex in regexes):
+        return re.compile("")
+    return re.compile("|".join(f"(?:{regex.pattern})" for regex in regexes))
+
+
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # \1, (?P=name), (?(1)yes|no)

@@ -107,19 +107,24 @@ def word_list(test: Token) -> list[tuple[str, str]] | None:
     return None
 
 
-def lexeme_test(test: Token) -> Callable[[Lexeme], bool] | None:
-    """A one-attribute word test as a function of the lexeme, None for any other test.
+def regex_test(test: Token) -> tuple[str, re.Pattern[str]] | None:
+    """A one-attribute REGEX test as (ORTH or LOWER, compiled regex), None for any other test.
 
-    A REGEX is searched in the word's string and a flag read from the lexeme, as spaCy's Matcher does.
+    The regex is searched in the word's string (ORTH) or its lower-case form (LOWER), as spaCy's Matcher does.
     """
     if len(test) != 1:
         return None
     ((name, value),) = test.items()
     if name in ("TEXT", "ORTH", "LOWER") and isinstance(value, dict) and set(value) == {"REGEX"}:
-        regex = re.compile(value["REGEX"])
-        if name == "LOWER":
-            return lambda lexeme: regex.search(lexeme.lower_) is not None
-        return lambda lexeme: regex.search(lexeme.orth_) is not None
+        return ("LOWER" if name == "LOWER" else "ORTH"), re.compile(value["REGEX"])
+    return None
+
+
+def lexeme_test(test: Token) -> Callable[[Lexeme], bool] | None:
+    """A one-attribute flag test (IS_*, LIKE_*) as a function of the lexeme, None for any other test."""
+    if len(test) != 1:
+        return None
+    ((name, value),) = test.items()
     if name in _LEXEME_FLAGS and isinstance(value, bool):
         flag = name.lower()
         return lambda lexeme: bool(getattr(lexeme, flag)) is value
