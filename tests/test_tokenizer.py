@@ -40,3 +40,24 @@ def test_when_chunks_exceed_the_bound_then_memory_cleared_and_tokens_unchanged()
 def test_when_pipeline_loaded_then_tokenizer_keeps_spacy_rules(checker):
     assert isinstance(checker.nlp.tokenizer, ChunkCachingTokenizer)
     assert checker.nlp.tokenizer.rules == spacy.blank("en").tokenizer.rules
+
+
+@pytest.mark.parametrize("text", NOTES)
+def test_when_note_seen_before_then_no_chunk_is_split_again(text):
+    """Every chunk of a note is cached after its first reading, exceptions ("Dr.", "can't") or not: the
+    second reading runs no suffix search (spaCy runs one for every chunk it splits)."""
+    spacy_tokenizer = spacy.blank("en").tokenizer
+    searched: list[str] = []
+    search = spacy_tokenizer.suffix_search
+
+    def counting(chunk):
+        searched.append(chunk)
+        return search(chunk)
+
+    spacy_tokenizer.suffix_search = counting
+    tokenizer = ChunkCachingTokenizer(spacy_tokenizer)
+    first = _tokens(tokenizer(text))
+    assert searched, "the first reading splits the note's chunks"
+    searched.clear()
+    assert _tokens(tokenizer(text)) == first
+    assert searched == []
