@@ -108,3 +108,27 @@ def test_when_a_drug_is_a_toxicology_analyte_then_it_is_no_treatment(checker, te
 )
 def test_treatment_wording_classes_of_the_second_gold_batch(checker, text, expected):
     assert present_values(checker, text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("MEDICATIONS: Tylenol, lisinopril.\n\nHe came in for chest pain.", set(), id="no-back-complaint"),
+        pytest.param("ROS: Denies back pain.\n\nMEDICATIONS: Ibuprofen 600 mg as needed.", set(),
+                     id="back-complaint-negated"),
+        pytest.param("FAMILY HISTORY: Mother had chronic back pain.\n\nMEDICATIONS: Ibuprofen.", set(),
+                     id="back-complaint-of-a-relative"),
+        pytest.param("CC: Low back, left buttock and leg pain.\n\nMEDICATIONS: Kadian 30 mg b.i.d.", {"medication"},
+                     id="complaint-listed-with-other-sites"),
+        pytest.param("She has mild pain on the left aspect of her neck. Tylenol was given.", {"medication"},
+                     id="pain-on-the-side-of-the-neck"),
+        pytest.param("An ache over the lower sacrum for a year. She takes naproxen.", {"medication"}, id="ache-over-sacrum"),
+        pytest.param("PMH: sciatica in 2019.\n\nMEDICATIONS: Lortab.", {"medication"}, id="past-complaint-counts"),
+        pytest.param("Pain in the back of her knee. She takes ibuprofen.", set(), id="back-of-the-knee"),
+        pytest.param("Low back pain. MEDICATIONS: Aspirin 81 mg daily, metoprolol.", set(), id="aspirin-antiplatelet-dose"),
+    ],
+)
+def test_when_a_pain_drug_then_it_counts_only_in_a_note_with_a_back_complaint(checker, text, expected):
+    """C7: a pain drug is treatment of the spinal condition where the note records a spinal/back pain complaint
+    (past or present, not denied, not a relative's)."""
+    assert present_values(checker, text, "treatment") == expected

@@ -58,6 +58,12 @@ class FactBuilder:
             if f.historical_in_note_with
         }
         self.fallbacks = {r.id for f in ruleset.facts.values() for r in f.rules if r.fallback}
+        self.note_needs = {
+            r.id: set(needs)
+            for f in ruleset.facts.values()
+            for r in f.rules
+            if (needs := r.needs_stated_in_note if r.needs_stated_in_note is not None else f.needs_stated_in_note)
+        }
         # assertion_from_categories of each set of categories met so far: a few sets recur across facts.
         self.verdicts: dict[frozenset[str], tuple[Assertion, bool]] = {}
 
@@ -80,15 +86,20 @@ class FactBuilder:
             if fact.assertion == "negated" and fact.kind in self.exclusion.derive_from:
                 made.append(self._exclusion(fact, len(made)))
                 sentences.append(s.sentence)
-        if self.fallbacks:
-            made, sentences = self._drop_fallbacks(made, sentences)
+        if self.fallbacks or self.note_needs:
+            made, sentences = self._drop_unsupported(made, sentences)
         return self._link_failures(made, sentences)
 
-    def _drop_fallbacks(self, made: list[Fact], sentences: list[int]) -> tuple[list[Fact], list[int]]:
-        """Drops the facts of `fallback` rules (and their exclusions) in a note that holds a present fact of
-        their kind from another rule; the kept facts are numbered again."""
+    def _drop_unsupported(self, made: list[Fact], sentences: list[int]) -> tuple[list[Fact], list[int]]:
+        """Drops, with the exclusions derived from them, the facts of rules whose note-level condition fails:
+        a `fallback` rule's in a note that holds a present fact of its kind from another rule; one with
+        `needs_stated_in_note` in a note whose facts of those kinds are all negated or a relative's (a past,
+        possible or hypothetical one counts: "ibuprofen as needed for back pain"). The kept facts are numbered
+        again."""
         named = {f.kind for f in made if f.assertion == "present" and f.rule_id not in self.fallbacks}
+        stated = {f.kind for f in made if f.assertion not in ("negated", "family")}
         dropped = {f.rule_id for f in made if f.rule_id in self.fallbacks and f.kind in named}
+        dropped |= {f.rule_id for f in made if f.rule_id in self.note_needs and stated.isdisjoint(self.note_needs[f.rule_id])}
         if not dropped:
             return made, sentences
         dropped |= {_exclusion_rule_id(rule_id) for rule_id in dropped}

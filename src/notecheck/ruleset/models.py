@@ -30,6 +30,7 @@ FactKind = Literal[
     "diagnosis",
     "exclusion",
     "injury_date",
+    "complaint",
 ]
 CLOSED_VALUES: dict[str, tuple[str, ...]] = {
     "region": RegionValue.__args__,  # type: ignore[attr-defined]
@@ -74,6 +75,9 @@ class FactRule(Strict):
         default_factory=list,
         description="Drop this rule's fact when its sentence holds one of these words (a collar put on by the "
         "ambulance crew with a backboard is transport, not bracing).",
+    )
+    needs_stated_in_note: list[FactKind] | None = Field(
+        default=None, description="Overrides the file's needs_stated_in_note for this rule."
     )
     fallback: bool = Field(
         default=False,
@@ -121,6 +125,12 @@ class FactFile(Strict):
     needs_note_with: list[FactKind] = Field(
         default_factory=list,
         description="Keep facts of this kind only in a note that holds a fact of one of these kinds anywhere.",
+    )
+    needs_stated_in_note: list[FactKind] = Field(
+        default_factory=list,
+        description="Keep facts of this kind only in a note that states a fact of one of these kinds: one not "
+        "negated and not a relative's (past, possible and hypothetical ones count). Read after ConText, unlike "
+        "needs_note_with: a pain drug counts only where the note records a spinal/back complaint (C7).",
     )
     max_items_apart: int | None = Field(
         default=None,
