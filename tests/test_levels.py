@@ -90,9 +90,12 @@ def test_when_a_level_is_a_sensory_level_or_a_vessel_landmark_then_no_region(che
         pytest.param("Labs: TSH of 4.8, and T3 of 1.33.", set(), id="t3-beside-tsh"),
         pytest.param("Free T4 1.35 ng/dL.", set(), id="free-t4-with-unit"),
         pytest.param("Compression fracture of T4 with 30% height loss.", {"thoracic"}, id="t4-vertebra"),
+        pytest.param("C3 and C4 complement levels were 94 and 18 (normal).", set(), id="complement-proteins"),
+        pytest.param("Cord compression at C3 and C4 with myelomalacia.", {"cervical"}, id="c3-c4-vertebrae"),
+        pytest.param("MRI of the thoracic spine and LS spine has been normal.", set(), id="study-has-been-normal"),
         pytest.param("I think he seemingly has a lumbosacral radiculopathy.", set(), id="hedged-impression"),
         pytest.param("Diagnosis: potentially unstable cervical spine.", {"cervical"}, id="potentially-keeps-region"),
     ],
 )
-def test_when_t3_or_t4_is_a_thyroid_hormone_or_the_finding_is_hedged_then_no_region(checker, text, regions):
+def test_when_a_level_names_a_lab_analyte_or_a_normal_study_or_is_hedged_then_no_region(checker, text, regions):
     assert present_values(checker, text, "region") == regions
