@@ -20,6 +20,8 @@ from notecheck.pipeline.sections import section_category
             + ". She has had low back pain since a fall.\nPLAN: PT.",
             id="max-scope-leaves-a-gap",
         ),
+        pytest.param("HISTORY: back pain.\n\nSHORT-TERM GOALS TO BE COMPLETED IN THREE WEEKS:\n1. Independent HEP.\n"
+                     "LONG-TERM GOALS (6 WEEKS): return to work.", id="qualified-headers"),
     ],
 )
 def test_when_headers_then_sections_as_medspacy(checker, text):
@@ -79,3 +81,21 @@ def test_when_guarded_headers_then_matches_as_spacy_matcher(checker, text):
     assert len(plain), "the shipped rules have guarded headers"
     doc = nlp.get_pipe("sentences")(nlp.make_doc(text))
     assert rules._MedspacyMatcher__matcher(doc) == sorted(plain(doc), key=lambda m: (m[1], m[2], m[0]))
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        pytest.param("SHORT-TERM GOALS TO BE COMPLETED IN THREE WEEKS:\n1. Independent with a home exercise program.",
+                     "plan", id="goals-with-a-time-frame"),
+        pytest.param("LONG-TERM GOALS (6 WEEKS):\nIndependent with a home exercise program.", "plan", id="goals-in-brackets"),
+        pytest.param("PROGNOSIS: Good, with compliance with a home exercise program.", "plan", id="prognosis"),
+        pytest.param("HPI: His goals in therapy were met: he does a home exercise program.", "history_of_present_illness",
+                     id="goals-in-a-sentence"),
+    ],
+)
+def test_when_a_therapy_goal_or_prognosis_then_its_treatment_is_planned(checker, text, section):
+    """A therapy evaluation's goals and prognosis name what the plan aims at, not treatment had (C8)."""
+    fact = next(f for f in checker.check(text).facts if f.kind == "treatment")
+    assert fact.section == section
+    assert (fact.assertion == "hypothetical") == (section == "plan")

@@ -4,6 +4,7 @@ Headers are matched with their colon, anywhere in a line, so that the run-togeth
 transcripts ("...pain.  ASSESSMENT:,  Sacral ...") is split as well as a templated note.
 """
 
+import re
 from bisect import bisect_right
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,8 @@ _UNSET = object()
 
 
 def section_rules(ruleset: Ruleset) -> list[SectionRule]:
-    """One medSpaCy SectionRule per header literal, matched with its colon."""
+    """One medSpaCy SectionRule per header literal, matched with its colon (a qualified header: with its
+    qualifier, then the colon)."""
     rules = []
     for section in ruleset.sections.sections:
         guard = {"LOWER": {"NOT_IN": [w.lower() for w in section.not_after]}}
@@ -30,7 +32,22 @@ def section_rules(ruleset: Ruleset) -> list[SectionRule]:
             if header in section.guarded_headers:
                 pattern = [guard, *({"LOWER": word} for word in header.lower().split()), {"ORTH": ":"}]
             rules.append(SectionRule(literal, section.id, pattern=pattern, max_scope=section.max_scope))
+        qualifier = {"LOWER": {"REGEX": _qualifier_regex(section.qualifier_words)}, "OP": "*"}
+        for header in section.qualified_headers:
+            words = [{"LOWER": word} for word in _HEADER_TOKENS.findall(header.lower())]
+            pattern = [*words, qualifier, {"ORTH": {"IN": [":", "):"]}}]  # spaCy keeps "):" whole
+            rules.append(SectionRule(f"{header} ...:", section.id, pattern=pattern, max_scope=section.max_scope))
     return rules
+
+
+# A header's words as spaCy splits them: "short-term goals" is short, -, term, goals.
+_HEADER_TOKENS = re.compile(r"[^\W_]+|[^\w\s]")
+
+
+def _qualifier_regex(words: list[str]) -> str:
+    """One word of a qualifier: a qualifier word, a number or a bracket, slash or hyphen."""
+    listed = "|".join(re.escape(word.lower()) for word in words)
+    return rf"^(?:{listed}|\d+|[()/-])$" if listed else r"^(?:\d+|[()/-])$"
 
 
 class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no type hints

@@ -293,6 +293,12 @@ class SectionCategory(Strict):
         "study's title, not the exam's 'Spine:').",
     )
     not_after: list[str] = Field(default_factory=list, description="Words that cancel a guarded header.")
+    qualified_headers: list[str] = Field(
+        default_factory=list,
+        description="Headers that may carry a qualifier between their words and the colon ('SHORT-TERM GOALS TO "
+        "BE COMPLETED IN THREE WEEKS:'), made of qualifier_words and numbers.",
+    )
+    qualifier_words: list[str] = Field(default_factory=list, description="Words a qualified header's qualifier is made of.")
 
 
 class SectionFile(Strict):
