@@ -45,6 +45,10 @@ def test_treatment(checker, text, expected):
         pytest.param("Following injection of gadolinium there was enhancement at T4.", set(), id="contrast-injection"),
         pytest.param("She had an injection at L4-5 in June with two weeks of relief.", {"injection"},
                      id="bare-injection"),
+        pytest.param("Angiogram with injection in the right coronary artery showed a normal vessel.", set(),
+                     id="angiogram-injection"),
+        pytest.param("Contrast injection was timed with a test bolus.", set(), id="contrast-injection-before"),
+        pytest.param("CERVICAL FACET JOINT INJECTION WITH CONTRAST.", {"injection"}, id="named-injection-with-contrast"),
     ],
 )
 def test_when_a_treatment_word_names_an_exam_a_study_or_surgery_then_it_is_no_treatment(checker, text, expected):
