@@ -1,0 +1,39 @@
+"""Functional impact by class of wording, on sentences written for the purpose (docs/annotation.md C2)."""
+
+import pytest
+
+from conftest import present_values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Low back pain. He is able to walk on his heels and toes.", set(), id="able-to-is-no-limit"),
+        pytest.param("Low back pain. She is able to stand and walk without difficulty.", set(), id="able-without-difficulty"),
+        pytest.param("Low back pain. She has not been able to sit through a movie.", {"sitting intolerance"},
+                     id="not-been-able-to"),
+        pytest.param("Low back pain. He can only walk a block before he has to stop.", {"walking limitation"},
+                     id="only-walks"),
+        pytest.param("Low back pain. She is unable to stand at the register.", {"standing intolerance"}, id="unable-to"),
+    ],
+)
+def test_when_an_ability_or_a_limit_is_stated_then_only_the_limit_counts(checker, text, expected):
+    assert present_values(checker, text, "functional_impact") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Lumbar spine films: mild spondylosis. He cannot walk far because of dyspnea.", set(),
+                     id="no-back-complaint"),
+        pytest.param("Lumbar spondylosis. Denies back pain. He cannot walk far because of dyspnea.", set(),
+                     id="back-complaint-denied"),
+        pytest.param("Lumbar spondylosis with chronic low back pain. He cannot walk more than a block.",
+                     {"walking limitation"}, id="with-back-complaint"),
+        pytest.param("Lumbar stenosis with leg numbness. He cannot walk more than a block.", {"walking limitation"},
+                     id="with-deficit-of-spinal-type"),
+    ],
+)
+def test_when_a_limit_then_it_counts_only_with_a_spinal_complaint_or_deficit(checker, text, expected):
+    """C2: the limitation comes from the spinal condition, which the note states as a complaint or a deficit."""
+    assert present_values(checker, text, "functional_impact") == expected
