@@ -19,3 +19,19 @@ from conftest import present_values
 )
 def test_when_a_disease_and_a_spine_word_are_items_of_one_list_then_they_are_not_tied(checker, text, expected):
     assert present_values(checker, text, "underlying_disease") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Metastatic breast cancer to her rib cage and spine, on hormonal therapy.", {"metastatic carcinoma"},
+                     id="spine-without-a-region"),
+        pytest.param("A large epidural lipoma displaces the cord.", {"neoplasm"}, id="epidural-site"),
+        pytest.param("Metastatic breast cancer to the liver and lungs.", set(), id="no-spinal-site"),
+        pytest.param("Past history: breast cancer in 2001, appendectomy in 2004, knee arthroscopy, spinal headache "
+                     "after a epidural for labour.", set(), id="spine-word-in-another-list-item"),
+    ],
+)
+def test_when_a_disease_is_placed_in_the_spine_without_a_region_then_it_counts(checker, text, expected):
+    """C1: a disease the note places in the spine counts, a region named or not."""
+    assert present_values(checker, text, "underlying_disease") == expected

@@ -8,7 +8,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.sections import section_category
-from notecheck.pipeline.spans import GROUP, SentenceFacts, SentenceStarts, facts, lower_of
+from notecheck.pipeline.spans import GROUP, SentenceFacts, SentenceStarts, facts, items_apart, lower_of
 from notecheck.ruleset import Ruleset, load_ruleset
 
 
@@ -28,6 +28,11 @@ class FactFilters:
         self.result_kinds = {k: set(f.result_with_kinds) for k, f in ruleset.facts.items()}
         self.openers = {k: [o.lower().split() for o in f.result_openers] for k, f in ruleset.facts.items()}
         self.note_needs = {k: set(f.needs_note_with) for k, f in ruleset.facts.items() if f.needs_note_with}
+        self.needs_words = {
+            k: {strings.add(w.lower()) for w in f.needs_sentence_with_words}
+            for k, f in ruleset.facts.items()
+            if f.needs_sentence_with_words
+        }
         self.apart = {k: f.max_items_apart for k, f in ruleset.facts.items() if f.max_items_apart is not None}
         self.unless_words = {
             r.id: {strings.add(w.lower()) for w in r.unless_sentence_with_words}
@@ -68,7 +73,9 @@ class FactFilters:
             return False
         needs = self.needs.get(span.id_)
         if needs and not kinds & needs:
-            return False
+            words = self.needs_words.get(kind)
+            if not words or not self._words_near(span, sentences, words):
+                return False
         if kind in self.cues:
             section = section_category(span)
             if section in self.result_sections[kind] or kinds & self.result_kinds[kind]:
@@ -76,6 +83,17 @@ class FactFilters:
             sentence = sentences.bounds(span.start)
             return _holds(doc, sentence, self.cues[kind]) or self._result_follows(kind, doc, sentence[1], sentences)
         return True
+
+    def _words_near(self, span: Span, sentences: SentenceStarts, words: set[int]) -> bool:
+        """Whether the span's sentence holds one of the words (LOWER ids), with max_items_apart at most that many
+        list separators from the span."""
+        doc = span.doc
+        first, last = sentences.bounds(span.start)
+        lower, apart = lower_of(doc), self.apart.get(span.label_)
+        return any(
+            lower[i] in words and (apart is None or items_apart(doc, span.start, span.end, i, i + 1) <= apart)
+            for i in range(first, last)
+        )
 
     def _result_follows(self, kind: str, doc: Doc, end: int, sentences: SentenceStarts) -> bool:
         """'She underwent a CT of the head. This revealed ...': the next sentence (from token `end`)

@@ -122,6 +122,11 @@ class FactFile(Strict):
         default_factory=list,
         description="Keep a fact of this kind only when its sentence holds a fact of one of these kinds.",
     )
+    needs_sentence_with_words: list[str] = Field(
+        default_factory=list,
+        description="needs_sentence_with also holds in a sentence with one of these words: 'metastatic breast "
+        "cancer to her rib cage and spine' names no region but places the disease in the spine.",
+    )
     needs_note_with: list[FactKind] = Field(
         default_factory=list,
         description="Keep facts of this kind only in a note that holds a fact of one of these kinds anywhere.",
