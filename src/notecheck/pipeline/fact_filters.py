@@ -8,7 +8,14 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.sections import section_category
-from notecheck.pipeline.spans import GROUP, SentenceFacts, SentenceStarts, facts, items_apart, lower_of
+from notecheck.pipeline.spans import (
+    GROUP,
+    SentenceFacts,
+    SentenceStarts,
+    facts,
+    items_apart,
+    lower_of,
+)
 from notecheck.ruleset import Ruleset, load_ruleset
 
 
