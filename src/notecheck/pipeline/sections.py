@@ -32,7 +32,7 @@ def section_rules(ruleset: Ruleset) -> list[SectionRule]:
             if header in section.guarded_headers:
                 pattern = [guard, *({"LOWER": word} for word in header.lower().split()), {"ORTH": ":"}]
             rules.append(SectionRule(literal, section.id, pattern=pattern, max_scope=section.max_scope))
-        qualifier = {"LOWER": {"REGEX": _qualifier_regex(section.qualifier_words)}, "OP": "*"}
+        qualifier = {"LOWER": {"IN": _qualifier_words(section.qualifier_words)}, "OP": "*"}
         for header in section.qualified_headers:
             words = [{"LOWER": word} for word in _HEADER_TOKENS.findall(header.lower())]
             pattern = [*words, qualifier, {"ORTH": {"IN": [":", "):"]}}]  # spaCy keeps "):" whole
@@ -44,10 +44,10 @@ def section_rules(ruleset: Ruleset) -> list[SectionRule]:
 _HEADER_TOKENS = re.compile(r"[^\W_]+|[^\w\s]")
 
 
-def _qualifier_regex(words: list[str]) -> str:
-    """One word of a qualifier: a qualifier word, a number or a bracket, slash or hyphen."""
-    listed = "|".join(re.escape(word.lower()) for word in words)
-    return rf"^(?:{listed}|\d+|[()/-])$" if listed else r"^(?:\d+|[()/-])$"
+def _qualifier_words(words: list[str]) -> list[str]:
+    """The words of a qualifier: the section's, numbers up to 30 and brackets, slashes and hyphens (a word list,
+    which the AnchoredMatcher tests by lookup)."""
+    return [*(word.lower() for word in words), *(str(n) for n in range(1, 31)), "(", ")", "/", "-"]
 
 
 class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no type hints
