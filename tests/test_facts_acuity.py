@@ -137,3 +137,16 @@ def test_when_a_course_is_told_in_everyday_words_then_it_gives_acuity(checker, t
 )
 def test_when_a_template_field_gives_the_duration_then_it_gives_acuity(checker, text, expected):
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("History of diabetes mellitus of 15 years duration, hypertension.", set(), id="own-trail-word"),
+        pytest.param("Longest marriage is of two years duration.", set(), id="marriage-of-two-years-duration"),
+        pytest.param("Low back pain of 4 months duration.", {"chronic"}, id="complaint-with-trail-word"),
+    ],
+)
+def test_when_a_duration_ends_in_duration_then_the_word_names_no_complaint(checker, text, expected):
+    """'... of 15 years duration': the duration's own trail word is no template field of a spinal complaint."""
+    assert present_values(checker, text, "acuity") == expected

@@ -84,6 +84,7 @@ class TimeExpressions:
         # A span matched as both: the duration is tried first, as the labels were added.
         self.label_order = {nlp.vocab.strings.add("duration"): 0, nlp.vocab.strings.add("date"): 1}
         self.sentence_words = {nlp.vocab.strings.add(w.lower()) for w in self.table.sentence_words}
+        self.trail_words = {nlp.vocab.strings.add(w.lower()) for w in self.table.trail_words}
         self.date_needs = set(self.dates.needs_sentence_with)
         self.duration_needs = set(self.table.needs_sentence_with)
         self.not_after = {w.lower() for w in self.table.not_after}
@@ -116,7 +117,10 @@ class TimeExpressions:
         first, last = near.sentences.bounds(span.start)
         lower, wanted = lower_of(doc), self.sentence_words
         apart = self.table.max_items_apart
-        words = [i for i in range(first, last) if lower[i] in wanted]
+        # Not the duration's own trail word: "diabetes of 15 years duration" names no complaint ("Duration: 4
+        # months", a template's label, still does).
+        trail = span.end - 1 if lower[span.end - 1] in self.trail_words else -1
+        words = [i for i in range(first, last) if lower[i] in wanted and i != trail]
         if apart is not None:
             words = [i for i in words if items_apart(doc, span.start, span.end, i, i + 1) <= apart]
             kinds = near.kinds_near(span, apart)
