@@ -74,37 +74,45 @@ class FactBuilder:
             kinds_in.setdefault(s.sentence, set()).add(s.kind)
         stated = {(s.kind, s.value) for s in spans}
         dated_by_note = {kind for kind, pairs in self.historical_in_note.items() if stated & pairs}
-        made: list[Fact] = []
-        sentences: list[int] = []  # the sentence start of each fact in made, for _link_failures
-        text = doc_text(doc)
+        judged = []
         for s in spans:
             with_kinds = self.historical_with.get(s.kind, _NONE)
             dated = s.kind in dated_by_note or not kinds_in[s.sentence].isdisjoint(with_kinds)
-            fact = self._build(s, len(made), text, dated)
+            assertion, historical = self._assert(s)
+            judged.append((s, assertion, historical or dated))
+        dropped = self._unsupported(judged) if self.fallbacks or self.note_needs else _NONE
+        made: list[Fact] = []
+        sentences: list[int] = []  # the sentence start of each fact in made, for _link_failures
+        text = doc_text(doc)
+        for s, assertion, historical in judged:
+            if s.rule_id in dropped:
+                continue
+            fact = self._make(s, len(made), text, assertion, historical)
             made.append(fact)
             sentences.append(s.sentence)
             if fact.assertion == "negated" and fact.kind in self.exclusion.derive_from:
                 made.append(self._exclusion(fact, len(made)))
                 sentences.append(s.sentence)
-        if self.fallbacks or self.note_needs:
-            made, sentences = self._drop_unsupported(made, sentences)
         return self._link_failures(made, sentences)
 
-    def _drop_unsupported(self, made: list[Fact], sentences: list[int]) -> tuple[list[Fact], list[int]]:
-        """Drops, with the exclusions derived from them, the facts of rules whose note-level condition fails:
-        a `fallback` rule's in a note that holds a present fact of its kind from another rule; one with
-        `needs_stated_in_note` in a note whose facts of those kinds are all negated or a relative's (a past,
-        possible or hypothetical one counts: "ibuprofen as needed for back pain"). The kept facts are numbered
-        again."""
-        named = {f.kind for f in made if f.assertion == "present" and f.rule_id not in self.fallbacks}
-        stated = {f.kind for f in made if f.assertion not in ("negated", "family")}
-        dropped = {f.rule_id for f in made if f.rule_id in self.fallbacks and f.kind in named}
-        dropped |= {f.rule_id for f in made if f.rule_id in self.note_needs and stated.isdisjoint(self.note_needs[f.rule_id])}
-        if not dropped:
-            return made, sentences
-        dropped |= {_exclusion_rule_id(rule_id) for rule_id in dropped}
-        kept = [(f, s) for f, s in zip(made, sentences, strict=True) if f.rule_id not in dropped]
-        return [f if f.id == i else f.model_copy(update={"id": i}) for i, (f, _) in enumerate(kept)], [s for _, s in kept]
+    def _unsupported(self, judged: list[tuple[_Spanned, Assertion, bool]]) -> frozenset[str]:
+        """The rules whose note-level condition fails, decided before any Fact is made (renumbering made
+        Facts cost a model copy each): a `fallback` rule in a note that holds a present fact of its kind
+        from another rule; one with `needs_stated_in_note` in a note whose facts of those kinds are all
+        negated or a relative's (a past, possible or hypothetical one counts: "ibuprofen as needed for back
+        pain"). Their facts, and the exclusions derived from them, are left out."""
+        named = {s.kind for s, assertion, _ in judged if assertion == "present" and s.rule_id not in self.fallbacks}
+        stated = {s.kind for s, assertion, _ in judged if assertion not in ("negated", "family")}
+        if any(a == "negated" and s.kind in self.exclusion.derive_from for s, a, _ in judged):
+            named.add("exclusion")  # the exclusion facts the negated ones yield are present
+            stated.add("exclusion")
+        rules = {s.rule_id: s.kind for s, _, _ in judged}
+        return frozenset(
+            rule_id
+            for rule_id, kind in rules.items()
+            if (rule_id in self.fallbacks and kind in named)
+            or (rule_id in self.note_needs and stated.isdisjoint(self.note_needs[rule_id]))
+        )
 
     def _spans(self, doc: Doc) -> list[_Spanned]:
         """The group's spans in note order (start, end, kind), without repeats and dropped sections."""
@@ -134,6 +142,11 @@ class FactBuilder:
     def _build(self, s: _Spanned, index: int, text: str, dated: bool) -> Fact:
         """The Fact of a span; `dated` when a rule of its kind makes it historical (`historical_with`,
         `historical_in_note_with`)."""
+        assertion, historical = self._assert(s)
+        return self._make(s, index, text, assertion, historical or dated)
+
+    def _assert(self, s: _Spanned) -> tuple[Assertion, bool]:
+        """A span's assertion and historical flag, from its ConText modifiers, its rule and its section."""
         categories = frozenset(m.category for m in fact_modifiers(s.span)) if s.cued else _NONE
         verdict = self.verdicts.get(categories)
         if verdict is None:
@@ -148,6 +161,9 @@ class FactBuilder:
             if assertion == "present" and section.assertion and applies and ONGOING_CATEGORY not in categories:
                 assertion = section.assertion
             historical = historical or section.historical
+        return assertion, historical
+
+    def _make(self, s: _Spanned, index: int, text: str, assertion: Assertion, historical: bool) -> Fact:
         model = is_model_fact(s.span)
         return validated(
             Fact,
@@ -159,7 +175,7 @@ class FactBuilder:
                 "start": s.start_char,
                 "end": s.end_char,
                 "assertion": assertion,
-                "historical": historical or dated,
+                "historical": historical,
                 "section": s.section,
                 "rule_id": s.rule_id or None,
                 "source": "model" if model else "rule",
