@@ -27,6 +27,7 @@ from spacy.vocab import Vocab
 
 from notecheck.errors import PatternError
 from notecheck.report import Assertion
+from notecheck.ruleset.loader import SafeLoader
 from notecheck.ruleset.models import FactKind
 
 Category = Literal[
@@ -218,7 +219,7 @@ def read_context_rules(path: str | Path) -> ContextRulesFile:
     """Read and validate a rules file; a ``PatternError`` names the file, the rule and the fix."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except OSError as exc:
         detail = (
             f"cannot read the ConText rules ({exc.strerror}). "

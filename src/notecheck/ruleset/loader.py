@@ -27,11 +27,15 @@ from notecheck.ruleset.models import (
 
 M = TypeVar("M", bound=BaseModel)
 
+# libyaml's parser with PyYAML's safe constructors where PyYAML was built with it: the same data, parsed
+# about ten times faster (the rule files are most of `notecheck.load()`'s YAML).
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file, turning syntax errors into PatternError."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except OSError as exc:
         raise PatternError(path=str(path), detail=f"cannot read the file ({exc.__class__.__name__})") from None
     except yaml.YAMLError as exc:
