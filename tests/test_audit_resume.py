@@ -14,6 +14,9 @@ from audit_notes import write_folder
 NOTECHECK = str(Path(sys.executable).parent / "notecheck")
 COUNT = 40
 DEADLINE = 300  # seconds: loading the pipeline on a busy machine can be slow
+# Each note this many times the base text, so that a run lasts well past its first commits: with 12 the
+# 40-note run ended in 2 s once the pipeline got faster, before the signal landed.
+REPEAT = 40
 
 
 def _committed(db_path: Path) -> int:
@@ -64,7 +67,7 @@ def _assert_gone(pids: list[int]) -> None:
 
 
 def test_when_a_run_is_killed_and_started_again_then_every_note_has_exactly_one_result(tmp_path):
-    manifest = write_folder(tmp_path / "notes", COUNT, repeat=12)
+    manifest = write_folder(tmp_path / "notes", COUNT, repeat=REPEAT)
     (tmp_path / "notes" / "n007.txt").write_text("   \n", encoding="utf-8")  # one error row too
     out = tmp_path / "out"
     command = [NOTECHECK, "audit", str(tmp_path / "notes"), "--codes", str(manifest), "--out", str(out), "--workers", "2"]
@@ -91,7 +94,7 @@ def test_when_a_run_is_killed_and_started_again_then_every_note_has_exactly_one_
 
 
 def test_when_a_run_gets_ctrl_c_then_one_line_exit_130_no_traceback_and_the_rerun_finishes(tmp_path):
-    manifest = write_folder(tmp_path / "notes", COUNT, repeat=12)
+    manifest = write_folder(tmp_path / "notes", COUNT, repeat=REPEAT)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "notecheck", "audit", str(tmp_path / "notes"), "--codes", str(manifest),
                "--out", str(out), "--workers", "2"]
