@@ -129,6 +129,9 @@ def test_treatment_wording_classes_of_the_second_gold_batch(checker, text, expec
         pytest.param("An ache over the lower sacrum for a year. She takes naproxen.", {"medication"}, id="ache-over-sacrum"),
         pytest.param("PMH: sciatica in 2019.\n\nMEDICATIONS: Lortab.", {"medication"}, id="past-complaint-counts"),
         pytest.param("Pain in the back of her knee. She takes ibuprofen.", set(), id="back-of-the-knee"),
+        pytest.param("His back hurts when he bends. He takes ibuprofen.", {"medication"}, id="back-hurts"),
+        pytest.param("She woke with a stiff neck. She took Tylenol.", {"medication"}, id="stiff-neck"),
+        pytest.param("Discogenic pain at L4-5. Meloxicam daily.", {"medication"}, id="discogenic-pain"),
         pytest.param("Low back pain. MEDICATIONS: Aspirin 81 mg daily, metoprolol.", set(), id="aspirin-antiplatelet-dose"),
     ],
 )
