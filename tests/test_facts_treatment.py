@@ -132,6 +132,12 @@ def test_treatment_wording_classes_of_the_second_gold_batch(checker, text, expec
         pytest.param("His back hurts when he bends. He takes ibuprofen.", {"medication"}, id="back-hurts"),
         pytest.param("She woke with a stiff neck. She took Tylenol.", {"medication"}, id="stiff-neck"),
         pytest.param("Discogenic pain at L4-5. Meloxicam daily.", {"medication"}, id="discogenic-pain"),
+        pytest.param("He has pain and tightness in his low back. Naproxen helps.", {"medication"}, id="pain-and-tightness-in"),
+        pytest.param("Pain from his back down to the left foot. Tramadol.", {"medication"}, id="pain-from-his-back"),
+        pytest.param("Persistent lower thoracic pain since the accident. Ibuprofen.", {"medication"}, id="lower-thoracic-pain"),
+        pytest.param("Post cervical laminectomy pain syndrome. On methadone.", {"medication"}, id="post-laminectomy-syndrome"),
+        pytest.param("Swallow discomfort and neck irritation from the tube. Morphine.", set(), id="discomfort-and-neck-irritation"),
+        pytest.param("Chest pain radiating to the back. Aspirin 325 mg given.", set(), id="chest-pain-radiating-to-back"),
         pytest.param("Low back pain. MEDICATIONS: Aspirin 81 mg daily, metoprolol.", set(), id="aspirin-antiplatelet-dose"),
     ],
 )
