@@ -99,3 +99,17 @@ def test_when_a_level_is_a_sensory_level_or_a_vessel_landmark_then_no_region(che
 )
 def test_when_a_level_names_a_lab_analyte_or_a_normal_study_or_is_hedged_then_no_region(checker, text, regions):
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("Needle EMG was performed on the left arm and lumbosacral and cervical paraspinal muscles.", set(),
+                     id="emg-test-sites"),
+        pytest.param("There is lumbar paraspinal spasm and tenderness.", {"lumbar"}, id="paraspinal-finding"),
+        pytest.param("It revealed spontaneous activity in lower cervical paraspinals.", {"cervical"}, id="emg-finding-sentence"),
+    ],
+)
+def test_when_paraspinal_muscles_are_emg_test_sites_then_no_region(checker, text, regions):
+    """The muscles an EMG needle tests are where it looked, not where the condition is (C6)."""
+    assert present_values(checker, text, "region") == regions

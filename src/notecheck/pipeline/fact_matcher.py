@@ -49,7 +49,8 @@ class FactMatcher:
                     self.exact.add(rule.id, [nlp.make_doc(phrase) for phrase in rule.exact])
                 patterns = list(rule.patterns)
                 if rule.adjectives:
-                    patterns += _adjective_patterns(rule.adjectives, fact_file.heads, fact_file.not_between)
+                    heads = rule.heads if rule.heads is not None else fact_file.heads
+                    patterns += _adjective_patterns(rule.adjectives, heads, fact_file.not_between)
                 by_context: dict[int, list[list[dict[str, Any]]]] = {}
                 for pattern in patterns:
                     context, tokens = _trailing_context(pattern, rule.id, kind)

@@ -68,6 +68,9 @@ class FactRule(Strict):
         default_factory=list,
         description="Words that count only when a head word of the file follows within two tokens.",
     )
+    heads: list[str] | None = Field(
+        default=None, description="Overrides the file's heads for this rule's adjectives."
+    )
     needs_sentence_with: list[FactKind] | None = Field(
         default=None, description="Overrides the file's needs_sentence_with for this rule."
     )
