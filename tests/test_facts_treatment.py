@@ -138,6 +138,9 @@ def test_treatment_wording_classes_of_the_second_gold_batch(checker, text, expec
         pytest.param("Post cervical laminectomy pain syndrome. On methadone.", {"medication"}, id="post-laminectomy-syndrome"),
         pytest.param("Swallow discomfort and neck irritation from the tube. Morphine.", set(), id="discomfort-and-neck-irritation"),
         pytest.param("Chest pain radiating to the back. Aspirin 325 mg given.", set(), id="chest-pain-radiating-to-back"),
+        pytest.param("Buttock pain, which travels down the legs. Gabapentin helps.", {"medication"},
+                     id="pain-travels-down-the-legs"),
+        pytest.param("Chest pain radiating to the left arm. Morphine given.", set(), id="pain-radiating-to-an-arm"),
         pytest.param("Low back pain. MEDICATIONS: Aspirin 81 mg daily, metoprolol.", set(), id="aspirin-antiplatelet-dose"),
     ],
 )
