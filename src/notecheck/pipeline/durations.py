@@ -17,8 +17,8 @@ from notecheck.pipeline.spans import (
     SentenceStarts,
     add_fact,
     facts,
-    items_apart,
     lower_of,
+    words_near,
 )
 from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import DurationTable
@@ -114,17 +114,14 @@ class TimeExpressions:
     def _duration(self, doc: Doc, span: Span, kinds: set[str], near: SentenceFacts) -> bool:
         if self._ahead_or_age(doc, span):
             return False
-        first, last = near.sentences.bounds(span.start)
-        lower, wanted = lower_of(doc), self.sentence_words
         apart = self.table.max_items_apart
+        if apart is not None:
+            kinds = near.kinds_near(span, apart)
         # Not the duration's own trail word: "diabetes of 15 years duration" names no complaint ("Duration: 4
         # months", a template's label, still does).
-        trail = span.end - 1 if lower[span.end - 1] in self.trail_words else -1
-        words = [i for i in range(first, last) if lower[i] in wanted and i != trail]
-        if apart is not None:
-            words = [i for i in words if items_apart(doc, span.start, span.end, i, i + 1) <= apart]
-            kinds = near.kinds_near(span, apart)
-        if not (kinds & self.duration_needs) and not words:
+        trail = span.end - 1 if lower_of(doc)[span.end - 1] in self.trail_words else -1
+        bounds = near.sentences.bounds(span.start)
+        if not (kinds & self.duration_needs) and not words_near(doc, span, bounds, self.sentence_words, apart, skip=trail):
             return False
         unit = next(t for t in reversed(span) if t.lower_ in self.table.units)
         count = 1.0

@@ -13,8 +13,8 @@ from notecheck.pipeline.spans import (
     SentenceFacts,
     SentenceStarts,
     facts,
-    items_apart,
     lower_of,
+    words_near,
 )
 from notecheck.ruleset import Ruleset, load_ruleset
 
@@ -81,7 +81,8 @@ class FactFilters:
         needs = self.needs.get(span.id_)
         if needs and not kinds & needs:
             words = self.needs_words.get(kind)
-            if not words or not self._words_near(span, sentences, words):
+            bounds = sentences.bounds(span.start)
+            if not words or not words_near(doc, span, bounds, words, self.apart.get(kind)):
                 return False
         if kind in self.cues:
             section = section_category(span)
@@ -90,17 +91,6 @@ class FactFilters:
             sentence = sentences.bounds(span.start)
             return _holds(doc, sentence, self.cues[kind]) or self._result_follows(kind, doc, sentence[1], sentences)
         return True
-
-    def _words_near(self, span: Span, sentences: SentenceStarts, words: set[int]) -> bool:
-        """Whether the span's sentence holds one of the words (LOWER ids), with max_items_apart at most that many
-        list separators from the span."""
-        doc = span.doc
-        first, last = sentences.bounds(span.start)
-        lower, apart = lower_of(doc), self.apart.get(span.label_)
-        return any(
-            lower[i] in words and (apart is None or items_apart(doc, span.start, span.end, i, i + 1) <= apart)
-            for i in range(first, last)
-        )
 
     def _result_follows(self, kind: str, doc: Doc, end: int, sentences: SentenceStarts) -> bool:
         """'She underwent a CT of the head. This revealed ...': the next sentence (from token `end`)

@@ -125,6 +125,18 @@ class SentenceFacts:
         return {kind for s, e, kind in in_sentence if items_apart(doc, start, end, s, e) <= apart}
 
 
+def words_near(
+    doc: Doc, span: Span, bounds: tuple[int, int], words: set[int], apart: int | None, *, skip: int = -1
+) -> bool:
+    """Whether doc[bounds] (the span's sentence) holds one of the words (LOWER ids), token `skip` aside; with
+    `apart`, at most that many list separators from the span."""
+    lower = lower_of(doc)
+    return any(
+        lower[i] in words and i != skip and (apart is None or items_apart(doc, span.start, span.end, i, i + 1) <= apart)
+        for i in range(*bounds)
+    )
+
+
 def items_apart(doc: Doc, a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     """How many list separators (',' ';') stand between two token ranges of one sentence."""
     lo, hi = (a_end, b_start) if a_end <= b_start else (b_end, a_start)
