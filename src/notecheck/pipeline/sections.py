@@ -30,18 +30,22 @@ def section_rules(ruleset: Ruleset) -> list[SectionRule]:
             literal = f"{header}:"
             pattern = None
             if header in section.guarded_headers:
-                pattern = [guard, *({"LOWER": word} for word in header.lower().split()), {"ORTH": ":"}]
+                pattern = [guard, *_header_words(header), {"ORTH": ":"}]
             rules.append(SectionRule(literal, section.id, pattern=pattern, max_scope=section.max_scope))
         qualifier = {"LOWER": {"IN": _qualifier_words(section.qualifier_words)}, "OP": "*"}
         for header in section.qualified_headers:
-            words = [{"LOWER": word} for word in _HEADER_TOKENS.findall(header.lower())]
-            pattern = [*words, qualifier, {"ORTH": {"IN": [":", "):"]}}]  # spaCy keeps "):" whole
+            pattern = [*_header_words(header), qualifier, {"ORTH": {"IN": [":", "):"]}}]  # spaCy keeps "):" whole
             rules.append(SectionRule(f"{header} ...:", section.id, pattern=pattern, max_scope=section.max_scope))
     return rules
 
 
 # A header's words as spaCy splits them: "short-term goals" is short, -, term, goals.
 _HEADER_TOKENS = re.compile(r"[^\W_]+|[^\w\s]")
+
+
+def _header_words(header: str) -> list[dict[str, Any]]:
+    """Token tests for a header's words, lower-cased, split as spaCy splits them."""
+    return [{"LOWER": word} for word in _HEADER_TOKENS.findall(header.lower())]
 
 
 def _qualifier_words(words: list[str]) -> list[str]:
