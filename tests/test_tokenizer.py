@@ -5,6 +5,7 @@ import spacy
 from spacy.attrs import IDX, SPACY
 
 from conftest import SAMPLES
+from notecheck.pipeline import lexeme_attrs
 from notecheck.pipeline.tokenizer import ChunkCachingTokenizer
 
 # Tokenizer exceptions ("Dr.", "can't", "a.m.", "e.g.") early in a note: after one, spaCy 3.7 caches no chunk.
@@ -61,3 +62,31 @@ def test_when_note_seen_before_then_no_chunk_is_split_again(text):
     searched.clear()
     assert _tokens(tokenizer(text)) == first
     assert searched == []
+
+
+# Strings where spaCy's getters take each branch: URLs with and without a dot, number words, ordinals,
+# fractions, signed and grouped numbers, quotes, brackets, currency, non-ASCII letters and digits.
+_EDGE_WORDS = [
+    "x", "http://localhost", "https://a", "www.a.b", "a.b", "hello.com", "mail@x.org", "1/2", "3rd", "21st",
+    "twenty", "Twenty", "thirty-one", "±5", "-2", "1,000.5", "«", "»", "''", "``", "(", ">", "$", "€€", "½",
+    "ⅷ", "٣", "é", "Ünïcode", "--", "...", "…", "\n\n", " ", "L4-5", "C5-C6", "x3", "wks.", "q.i.d.",
+]
+
+
+@pytest.mark.parametrize("attr", sorted(lexeme_attrs._STAND_INS))
+def test_when_word_new_then_stand_in_getter_gives_spacys_value(attr):
+    """The faster getters must not change any attribute a matcher or rule reads: each gives spaCy's value
+    for every word of the sample notes and for strings that reach each branch of spaCy's getter."""
+    original, stand_in = lexeme_attrs._STAND_INS[attr]
+    words = {word for path in SAMPLES.glob("*.txt") for word in path.read_text(encoding="utf-8").split()}
+    words.update(_EDGE_WORDS)
+    tokenizer = spacy.blank("en").tokenizer
+    words.update(token.text for word in list(words) for token in tokenizer(word))
+    assert {w: stand_in(w) for w in words} == {w: original(w) for w in words}
+
+
+def test_when_pipeline_loaded_then_its_vocab_uses_the_stand_ins(checker):
+    getters = checker.nlp.vocab.lex_attr_getters
+    assert all(getters[attr] is stand_in for attr, (_, stand_in) in lexeme_attrs._STAND_INS.items())
+    lexeme = checker.nlp.vocab["twenty-first."]
+    assert not lexeme.like_num and not lexeme.like_url and not lexeme.is_punct

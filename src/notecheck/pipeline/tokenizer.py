@@ -20,6 +20,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from notecheck.pipeline.lexeme_attrs import speed_up
+
 # Chunks remembered as cached. Past this many the memory is cleared (the next notes fill it again); the
 # bound keeps a long-running server's memory flat, at the price of one extra pass over new chunks.
 MAX_CHUNKS = 200_000
@@ -79,10 +81,12 @@ class ChunkCachingTokenizer:
 
 @registry.tokenizers("notecheck_tokenizer_v1")  # type: ignore[untyped-decorator]  # catalogue's registry is untyped
 def make_tokenizer() -> Callable[[Language], ChunkCachingTokenizer]:
-    """spaCy's default tokenizer for the language, wrapped in ChunkCachingTokenizer."""
+    """spaCy's default tokenizer for the language, wrapped in ChunkCachingTokenizer; the vocabulary's
+    lexical-attribute getters are replaced by their faster stand-ins (same values, see lexeme_attrs)."""
     default = registry.tokenizers.get("spacy.Tokenizer.v1")()
 
     def create(nlp: Language) -> ChunkCachingTokenizer:
+        speed_up(nlp.vocab)
         return ChunkCachingTokenizer(default(nlp))
 
     return create
