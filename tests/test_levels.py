@@ -113,3 +113,27 @@ def test_when_a_level_names_a_lab_analyte_or_a_normal_study_or_is_hedged_then_no
 def test_when_paraspinal_muscles_are_emg_test_sites_then_no_region(checker, text, regions):
     """The muscles an EMG needle tests are where it looked, not where the condition is (C6)."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("PROCEDURE: Left lumbar sympathetic block.\n\nA skin wheal was raised lateral to the L3 "
+                     "transverse process and the needle advanced under fluoroscopy.", set(), id="sympathetic-block"),
+        pytest.param("PROCEDURE: Superior hypogastric plexus block.\n\nDye spread along the anterior aspect of L5.",
+                     set(), id="plexus-block-dye"),
+        pytest.param("Diagnostic lumbar puncture.\n\nA 22-gauge spinal needle entered the L3-L4 interspace.", set(),
+                     id="lumbar-puncture-interspace"),
+        pytest.param("PROCEDURE: Lumbar puncture.\n\nHISTORY: Prior L4-5 fusion for stenosis.\n\nA spinal needle "
+                     "entered the L2-L3 interspace.", {"lumbar"}, id="puncture-note-keeps-history-level"),
+        pytest.param("PROCEDURE: Left L5-S1 transforaminal epidural steroid injection.\n\nThe needle tip was "
+                     "placed at the L5-S1 foramen and contrast outlined the L5 root.", {"lumbosacral", "lumbar"},
+                     id="spinal-injection-keeps-levels"),
+        pytest.param("Staging is T3 N2c M0, stage IVA squamous cell carcinoma.", set(), id="tnm-stage-subgroup"),
+        pytest.param("Breast carcinoma, T2 N1a M0.", set(), id="tnm-stage-n1a"),
+    ],
+)
+def test_when_a_level_guides_a_needle_outside_the_spine_or_is_a_tumour_stage_then_no_region(checker, text, regions):
+    """A sympathetic or plexus block and a lumbar puncture aim at structures beside the spine (C4, C6): the levels
+    that place the needle are landmarks. A spinal injection's levels are its target."""
+    assert present_values(checker, text, "region") == regions

@@ -75,9 +75,12 @@ class LevelGrammarComponent:
         self.sensory_lead = _words_at_end(grammar.sensory_leads)
         self.sensory = _any_word(grammar.sensory_words)
         self.landmark = _any_word(grammar.landmark_words)
+        self.landmark_procedure = _any_word(grammar.landmark_procedures)
+        self.placement = _any_word(grammar.placement_words)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        guided = bool(self.landmark_procedure and self.placement and self.landmark_procedure.search(text))
         for match in self.pattern.finditer(text):
             first = f"{match['c1']}{int(match['n1'])}"
             last = f"{match['c2'] or match['c1']}{int(match['n2'])}" if match["n2"] else first
@@ -88,6 +91,8 @@ class LevelGrammarComponent:
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None or self._not_the_condition(text, span.sent.start_char, match):
                 continue
+            if guided and self.placement.search(text, span.sent.start_char, span.sent.end_char):  # type: ignore[union-attr]
+                continue  # the needle's landmark in a sympathetic block or a lumbar puncture
             for region in self.table.regions(first, last):
                 add_fact(doc, span.start, span.end, kind="region", value=region, rule_id=f"levels.{region}")
         return doc

@@ -209,6 +209,15 @@ class LevelGrammar(Strict):
         description="Words of a non-spinal structure shortly before a level in its sentence: the level is a "
         "landmark ('a vertebral artery narrowed from C2 upward', clarification C6).",
     )
+    landmark_procedures: list[str] = Field(
+        default_factory=list,
+        description="Procedures aimed at a structure outside the spine (a sympathetic or plexus block, a lumbar "
+        "puncture): in a note that names one, a level in a sentence with one of placement_words guides the needle "
+        "and is a landmark (clarifications C4, C6).",
+    )
+    placement_words: list[str] = Field(
+        default_factory=list, description="Words of a needle's placement: needle, skin wheal, interspace, dye ..."
+    )
 
 
 class DurationTable(Strict):
