@@ -15,7 +15,7 @@ from conftest import present_values
         pytest.param("Her car was struck by a truck at an intersection.", {"motor_vehicle"}, id="struck-by-vehicle-not-other"),
         pytest.param("He was struck by a falling beam at work.", {"other"}, id="struck-by-falling-object"),
         pytest.param("Wrist fracture due to snowboarding at age 20.", {"sports"}, id="injury-due-to-sport"),
-        pytest.param("He hurt his back while loading crates onto a van.", {"lifting", "other"}, id="while-loading"),
+        pytest.param("He hurt his back while loading crates onto a van.", {"lifting"}, id="while-loading"),
         pytest.param("She was carrying a dresser when her back gave out; she remembers the day.", set(),
                      id="carrying-without-when"),
         pytest.param("When he was carrying a dresser his back gave out.", {"lifting"}, id="when-carrying"),
@@ -106,7 +106,7 @@ def test_when_a_relative_is_the_agent_then_the_event_is_the_patients(checker, te
         pytest.param("He felt a pop in his neck while playing hockey.", {"sports"}, id="while-playing-sport"),
         pytest.param("She was tackled hard during a rugby match.", {"sports"}, id="during-a-match"),
         pytest.param("He plays golf twice a week.", set(), id="sport-as-hobby"),
-        pytest.param("He hurt his shoulder while transferring a resident from bed to chair.", {"lifting", "other"},
+        pytest.param("He hurt his shoulder while transferring a resident from bed to chair.", {"lifting"},
                      id="patient-transfer"),
         pytest.param("He strained his lower back in March.", {"other"}, id="strained-his-back"),
         pytest.param("She twisted her left knee on the stairs.", {"other"}, id="twisted-her-knee"),
@@ -234,4 +234,23 @@ def test_when_an_event_is_told_without_mechanism_then_it_is_other_only_in_a_note
     ],
 )
 def test_trauma_wording_classes_of_the_second_gold_batch(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("OPINION: He chronicles an industrial injury to his back from a fall off his work truck in 1994.",
+                     {"fall"}, id="work-injury-told-with-its-fall"),
+        pytest.param("HISTORY OF INDUSTRIAL INJURY: He was injured on 11/20/2008.\n\nHe slipped on a wet floor at work "
+                     "and fell onto his back.", {"fall"}, id="injury-heading-then-fall"),
+        pytest.param("He sustained an industrial injury to his low back in 2004 and has had pain since.", {"other"},
+                     id="work-injury-alone"),
+        pytest.param("He was shot in the back in 2001 and later fell from a roof.", {"other", "fall"},
+                     id="gunshot-beside-a-fall"),
+    ],
+)
+def test_when_an_injury_is_told_without_mechanism_then_other_only_if_the_note_names_none(checker, text, expected):
+    """"industrial injury", "was injured on" name no mechanism: `other` in a note that names none, else the note's
+    mechanism is the injury's (guideline: other = no mechanism given). A gunshot is a mechanism of its own."""
     assert present_values(checker, text, "trauma") == expected
