@@ -53,3 +53,24 @@ def test_when_facts_then_modifiers_as_whole_note_context(checker, text):
     # Version 2 (no edge dating) is medSpaCy's ConText exactly.
     version_2 = SentenceScopedContext(nlp, scoped.context, name="context_v2")
     assert _modifiers(version_2(before_context())) == _modifiers(theirs)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "assertion"),
+    [
+        pytest.param("REVIEW OF SYSTEMS: Negative for tremors, dizzy spells, numbness, tingling in the legs. Low back "
+                     "pain for 3 weeks.", "neuro_deficit", "numbness", "negated", id="header-then-negative-for"),
+        pytest.param("REVIEW OF SYSTEMS: Negative for tremors, headaches, back pain, fevers.", "complaint",
+                     "spinal_pain", "negated", id="review-of-systems-denies-back-pain"),
+        pytest.param("IMPRESSION: Negative cervical spine.", "region", "cervical", "negated", id="header-then-negative"),
+        pytest.param("X-RAYS: None.\n\nSPECIMENS: none.", "imaging", "xray", "negated", id="header-that-is-a-fact"),
+        pytest.param("Lumbar spine: normal.", "region", "lumbar", "negated", id="label-then-normal"),
+    ],
+)
+def test_when_a_section_header_ends_in_a_colon_then_no_cue_runs_from_it_into_the_body(
+    checker, text, kind, value, assertion
+):
+    """': negative' is a cue of its own ('Lumbar spine: negative'); made of a header's colon and its body's first
+    word it hid the body's own cue ('Negative for ...'), and the body's facts were left present."""
+    facts = [f for f in checker.extract(text) if f.kind == kind and f.value == value]
+    assert facts and {f.assertion for f in facts} == {assertion}

@@ -6,10 +6,11 @@ can neither modify a fact nor cut the scope of a modifier that could. This compo
 (built by ``notecheck_context_v1`` from patterns/context.yaml) on the sentences that hold facts, and
 then the same graph steps as ``medspacy.context.ConText.__call__`` (medspacy 1.3.1). Version 3 (the
 shipped one) adds one more: a history cue that opens or closes a fact dates it
-(``context_rules.dates_from_edge``).
+(``context_rules.dates_from_edge``). And no cue runs from a section header that holds no fact into the
+section's body ("IMPRESSION: Negative ...": ``_header_ends``), where medSpaCy would match one.
 """
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import numpy
 from medspacy.common.util import prune_overlapping_matches
@@ -62,13 +63,14 @@ class SentenceScopedContext:
             in_window[bisect_right(starts, target.start) - 1].append(target)
         graph = ConTextGraph(targets=targets, prune_on_modifier_overlap=context.prune_on_target_overlap)
         sentences = SentenceStarts(doc)
+        bodies = _header_ends(doc, targets)
         # Windows share no sentence, so no modifier of one can reach a target or a modifier of another:
         # one small graph per window does ConText's pairwise work on far fewer pairs.
         for (start, end), window_targets in zip(windows, in_window, strict=True):
             part = ConTextGraph(targets=window_targets, prune_on_modifier_overlap=context.prune_on_target_overlap)
             part.modifiers = [
                 self._modifier(doc, self.rules[key], m_start, m_end, sentences)
-                for key, m_start, m_end in self._matches(doc, start, end)
+                for key, m_start, m_end in self._matches(doc, start, end, bodies)
             ]
             _update_scopes(part.modifiers)
             _apply_modifiers(part)
@@ -92,10 +94,13 @@ class SentenceScopedContext:
         scope_start, scope_end = _scope(rule, start, end, sentences.bounds(start))
         return ConTextModifier(rule, start, end, doc, scope_start=scope_start, scope_end=scope_end)
 
-    def _matches(self, doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
-        """Modifier matches (Doc offsets) in doc[start:end], pruned as medSpaCy prunes."""
+    def _matches(self, doc: Doc, start: int, end: int, bodies: frozenset[int]) -> list[tuple[int, int, int]]:
+        """Modifier matches (Doc offsets) in doc[start:end], pruned as medSpaCy prunes; none that runs into one
+        of `bodies` from its header (`_header_ends`)."""
         matches = self.tokens(doc, start, end)
         matches += self.phrases(doc[start:end])  # the PhraseMatcher answers in Doc offsets (spaCy 3.7)
+        if bodies:
+            matches = [m for m in matches if not any(b in bodies for b in range(m[1] + 1, m[2]))]
         # ConText keeps only the longest of overlapping modifiers (prune_on_modifier_overlap, its default).
         return prune_overlapping_matches(matches) if self.context.prune_on_modifier_overlap else matches
 
@@ -122,6 +127,19 @@ class SentenceScopedContext:
             else:
                 windows.append((start, end))
         return windows
+
+
+def _header_ends(doc: Doc, targets: SpanGroup) -> frozenset[int]:
+    """Where the bodies of the sections whose header holds no target start. A cue does not run from such a
+    header into its body: in "IMPRESSION: Negative cervical spine." the header's colon and the body's first word
+    are not the ": negative" of "Lumbar spine: negative". A header that is itself a fact keeps its cue ("X-RAYS:
+    None.")."""
+    starts = sorted(t.start for t in targets)
+    return frozenset(
+        s.body_start
+        for s in doc._.sections
+        if s.title_end > s.title_start and bisect_left(starts, s.title_start) == bisect_left(starts, s.title_end)
+    )
 
 
 def _scope(rule: ConTextRule, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
