@@ -137,3 +137,27 @@ def test_when_a_level_guides_a_needle_outside_the_spine_or_is_a_tumour_stage_the
     """A sympathetic or plexus block and a lumbar puncture aim at structures beside the spine (C4, C6): the levels
     that place the needle are landmarks. A spinal injection's levels are its target."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("EXAM: CT cervical spine (C-spine) for trauma.\n\nFINDINGS: CT of the cervical spine was performed "
+                     "without contrast. Alignment is maintained.\n\nIMPRESSION: Negative cervical spine.", set(),
+                     id="negative-study-report"),
+        pytest.param("EXAM: Thoracic and lumbar spine.\n\nTHORACIC SPINE\n\nFINDINGS: Alignment is normal.\n\n"
+                     "IMPRESSION: Negative thoracic spine.\n\nLUMBAR SPINE\n\nFINDINGS: Disc space narrowing at L4-5."
+                     "\n\nIMPRESSION: Degenerative disc disease at L4-5.", {"lumbar"}, id="two-studies-one-negative"),
+        pytest.param("HISTORY: Neck pain for two weeks.\n\nEXAM: Cervical spine series.\n\nIMPRESSION: Negative "
+                     "cervical spine.", {"cervical"}, id="history-still-locates"),
+        pytest.param("MRI L-SPINE: Normal.\n\nCOURSE: stable.", set(), id="upper-case-label-then-normal"),
+        pytest.param("IMPRESSION: No fracture of the lumbar spine. Disc bulge at L4-5.", {"lumbar"},
+                     id="absent-finding-is-not-a-negative-study"),
+    ],
+)
+def test_when_a_reports_impression_calls_a_region_negative_then_its_title_and_findings_locate_nothing(
+    checker, text, regions
+):
+    """A negative study locates no region (C6), however often the report names the region; the note's history
+    does, and a conclusion that only rules out a finding is no negative study."""
+    assert present_values(checker, text, "region") == regions

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.context_rules import (
+    NORMAL_EXAM_CATEGORY,
     ONGOING_CATEGORY,
     assertion_from_categories,
     fact_modifiers,
@@ -58,6 +59,7 @@ class FactBuilder:
             if f.historical_in_note_with
         }
         self.fallbacks = {r.id for f in ruleset.facts.values() for r in f.rules if r.fallback}
+        self.negative_studies = {k: f.negative_study for k, f in ruleset.facts.items() if f.negative_study}
         self.note_needs = {
             r.id: set(needs)
             for f in ruleset.facts.values()
@@ -80,6 +82,8 @@ class FactBuilder:
             dated = s.kind in dated_by_note or not kinds_in[s.sentence].isdisjoint(with_kinds)
             assertion, historical = self._assert(s)
             judged.append((s, assertion, historical or dated))
+        if self.negative_studies:
+            judged = self._without_negative_studies(judged)
         dropped = self._unsupported(judged) if self.fallbacks or self.note_needs else _NONE
         made: list[Fact] = []
         sentences: list[int] = []  # the sentence start of each fact in made, for _link_failures
@@ -113,6 +117,31 @@ class FactBuilder:
             if (rule_id in self.fallbacks and kind in named)
             or (rule_id in self.note_needs and stated.isdisjoint(self.note_needs[rule_id]))
         )
+
+    def _without_negative_studies(
+        self, judged: list[tuple[_Spanned, Assertion, bool]]
+    ) -> list[tuple[_Spanned, Assertion, bool]]:
+        """Drop the present facts of a value that the report's conclusion calls normal or negative ('IMPRESSION:
+        Negative cervical spine.', a NORMAL_EXAM cue) where the report names it: its title, findings, conclusion.
+        A negative study locates no region (C6); the note's other sections (history, exam) still do."""
+        concluded = {
+            (s.kind, s.value)
+            for s, assertion, _ in judged
+            if assertion == "negated"
+            and (study := self.negative_studies.get(s.kind)) is not None
+            and s.section in study.concluded_in
+            and s.cued
+            and NORMAL_EXAM_CATEGORY in {m.category for m in fact_modifiers(s.span)}
+        }
+        if not concluded:
+            return judged
+        return [
+            (s, assertion, historical)
+            for s, assertion, historical in judged
+            if assertion != "present"
+            or (s.kind, s.value) not in concluded
+            or s.section not in self.negative_studies[s.kind].reported_in
+        ]
 
     def _spans(self, doc: Doc) -> list[_Spanned]:
         """The group's spans in note order (start, end, kind), without repeats and dropped sections."""

@@ -67,6 +67,8 @@ ASSERTION_PRECEDENCE: tuple[Assertion, ...] = ("family", "hypothetical", "negate
 HISTORICAL_CATEGORY = "HISTORICAL"
 # A cue that something is under way now ("continue PT"): it keeps a section's default assertion away.
 ONGOING_CATEGORY = "ONGOING"
+# A normal or negative finding ("C-spine nontender", "IMPRESSION: Negative cervical spine.").
+NORMAL_EXAM_CATEGORY = "NORMAL_EXAM"
 # Categories whose cue at the edge of a fact modifies that fact (``dates_from_edge``).
 EDGE_CATEGORIES = frozenset({HISTORICAL_CATEGORY})
 _MAX_PHRASES = 500  # a pattern that expands to more phrases stays a token pattern

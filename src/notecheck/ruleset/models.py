@@ -95,6 +95,16 @@ class FactRule(Strict):
     source: str | None = None
 
 
+class NegativeStudy(Strict):
+    """A report's negative conclusion about a value outweighs its other mentions of it (FactFile.negative_study)."""
+
+    concluded_in: list[str] = Field(description="Sections whose negated fact concludes the report: impression.")
+    reported_in: list[str | None] = Field(
+        description="Sections whose present facts of the same value are then dropped; null = before any header "
+        "(a report's 'EXAM: CT cervical spine')."
+    )
+
+
 class FactFile(Strict):
     """patterns/facts/<kind>.yaml."""
 
@@ -139,6 +149,11 @@ class FactFile(Strict):
         description="Keep facts of this kind only in a note that states a fact of one of these kinds: one not "
         "negated and not a relative's (past, possible and hypothetical ones count). Read after ConText, unlike "
         "needs_note_with: a pain drug counts only where the note records a spinal/back complaint (C7).",
+    )
+    negative_study: NegativeStudy | None = Field(
+        default=None,
+        description="A value that a report's conclusion negates ('IMPRESSION: Negative cervical spine.') is not "
+        "stated by the report's title or findings either (clarification C6).",
     )
     max_items_apart: int | None = Field(
         default=None,
