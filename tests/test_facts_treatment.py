@@ -4,6 +4,9 @@ import pytest
 
 from conftest import present_values
 
+# Treatment counts only for a spinal condition the note states (C16): the wording tests put one before the sentence.
+BACK = "Chronic low back pain.\n\n"
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -30,7 +33,7 @@ from conftest import present_values
     ],
 )
 def test_treatment(checker, text, expected):
-    assert present_values(checker, text, "treatment") == expected
+    assert present_values(checker, BACK + text, "treatment") == expected
 
 
 @pytest.mark.parametrize(
@@ -52,7 +55,7 @@ def test_treatment(checker, text, expected):
     ],
 )
 def test_when_a_treatment_word_names_an_exam_a_study_or_surgery_then_it_is_no_treatment(checker, text, expected):
-    assert present_values(checker, text, "treatment") == expected
+    assert present_values(checker, BACK + text, "treatment") == expected
 
 
 @pytest.mark.parametrize(
@@ -147,4 +150,25 @@ def test_treatment_wording_classes_of_the_second_gold_batch(checker, text, expec
 def test_when_a_pain_drug_then_it_counts_only_in_a_note_with_a_back_complaint(checker, text, expected):
     """C7: a pain drug is treatment of the spinal condition where the note records a spinal/back pain complaint
     (past or present, not denied, not a relative's)."""
+    assert present_values(checker, text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She used a tennis elbow brace, hand exercises and physical therapy for her right elbow.", set(),
+                     id="elbow-care-no-spinal-complaint"),
+        pytest.param("PROCEDURE: Botulinum toxin injection of the left pectoralis major for spasticity.", set(),
+                     id="non-spinal-injection"),
+        pytest.param("PROCEDURE: Sacrococcygeal joint injection.\n\nAfter aspiration, cortisone was injected into the "
+                     "sacral/coccygeal joint.", {"injection"}, id="spinal-injection-no-complaint-word"),
+        pytest.param("Low back pain for 8 weeks. She has done six weeks of physical therapy and wears a lumbar brace.",
+                     {"physical_therapy", "bracing"}, id="spinal-complaint"),
+        pytest.param("Left L5 radiculopathy. Two epidural steroid injections gave relief for a month.", {"injection"},
+                     id="spinal-deficit"),
+    ],
+)
+def test_when_a_note_states_no_spinal_condition_then_its_treatments_are_another_problems(checker, text, expected):
+    """Treatment history is the spinal condition's (C16): physical therapy, braces and injections count in a note
+    that states a spinal complaint, deficit, diagnosis or region, not in an elbow report or a Botox note."""
     assert present_values(checker, text, "treatment") == expected
