@@ -254,3 +254,21 @@ def test_when_an_injury_is_told_without_mechanism_then_other_only_if_the_note_na
     """"industrial injury", "was injured on" name no mechanism: `other` in a note that names none, else the note's
     mechanism is the injury's (guideline: other = no mechanism given). A gunshot is a mechanism of its own."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("PAST HISTORY: Achilles tendon tear at age 45.", {"other"}, id="tendon-tear-history"),
+        pytest.param("He had an ACL reconstruction in 2008.", {"other"}, id="acl-repair-implies-a-tear"),
+        pytest.param("MRI shows a degenerative biceps tendon tear.", set(), id="degenerative-tear"),
+        pytest.param("MRI: massive rotator cuff tear with fatty atrophy.", set(), id="rotator-cuff-left-out"),
+        pytest.param("L4-5 annular tear without herniation.", set(), id="annular-tear-no-injury"),
+        pytest.param("EXAM: CT cervical spine for trauma.", {"other"}, id="study-indication-trauma"),
+        pytest.param("Left hemiparesis after a subdural hematoma from a fight.", {"assault"}, id="from-a-fight"),
+    ],
+)
+def test_when_a_ligament_or_tendon_tore_or_a_study_is_for_trauma_then_it_is_trauma(checker, text, expected):
+    """A torn knee ligament or a torn Achilles, biceps or pectoralis tendon is an injury (C17) unless called
+    degenerative; a study done 'for trauma' says the patient had one."""
+    assert present_values(checker, text, "trauma") == expected
