@@ -37,3 +37,19 @@ def test_when_an_ability_or_a_limit_is_stated_then_only_the_limit_counts(checker
 def test_when_a_limit_then_it_counts_only_with_a_spinal_complaint_or_deficit(checker, text, expected):
     """C2: the limitation comes from the spinal condition, which the note states as a complaint or a deficit."""
     assert present_values(checker, text, "functional_impact") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Low back pain. Before the accident he could sit for eight hours at a time.", set(),
+                     id="could-before-the-injury"),
+        pytest.param("Low back pain. He can barely walk to the mailbox.", {"walking limitation"}, id="barely-walk"),
+        pytest.param("Low back pain. She could not stand long enough to cook.", {"standing intolerance"},
+                     id="could-not-stand"),
+    ],
+)
+def test_when_could_names_an_ability_then_it_is_no_limitation(checker, text, expected):
+    """'could sit for eight hours', 'could climb stairs' tell what the patient can (or once could) do; 'could not'
+    and 'can barely' are the limits."""
+    assert present_values(checker, text, "functional_impact") == expected
