@@ -76,11 +76,12 @@ class LevelGrammarComponent:
         self.sensory = _any_word(grammar.sensory_words)
         self.landmark = _any_word(grammar.landmark_words)
         self.landmark_procedure = _any_word(grammar.landmark_procedures)
+        self.procedure_words = [p.lower().split() for p in grammar.landmark_procedures]
         self.placement = _any_word(grammar.placement_words)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        guided = bool(self.landmark_procedure and self.placement and self.landmark_procedure.search(text))
+        guided: bool | None = None  # the note names a landmark procedure: decided at its first level
         for match in self.pattern.finditer(text):
             first = f"{match['c1']}{int(match['n1'])}"
             last = f"{match['c2'] or match['c1']}{int(match['n2'])}" if match["n2"] else first
@@ -91,11 +92,23 @@ class LevelGrammarComponent:
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None or self._not_the_condition(text, span.sent.start_char, match):
                 continue
+            if guided is None:
+                guided = self._names_landmark_procedure(text)
             if guided and self.placement.search(text, span.sent.start_char, span.sent.end_char):  # type: ignore[union-attr]
                 continue  # the needle's landmark in a sympathetic block or a lumbar puncture
             for region in self.table.regions(first, last):
                 add_fact(doc, span.start, span.end, kind="region", value=region, rule_id=f"levels.{region}")
         return doc
+
+    def _names_landmark_procedure(self, text: str) -> bool:
+        """Whether the note names a procedure aimed beside the spine; the regular expression runs only where a
+        word of one is in the text (a case-insensitive search of the whole note costs more than all the levels)."""
+        if self.landmark_procedure is None or self.placement is None:
+            return False
+        lowered = text.lower()
+        if not any(all(word in lowered for word in words) for words in self.procedure_words):
+            return False
+        return bool(self.landmark_procedure.search(text))
 
     def _not_a_level(self, text: str, match: re.Match[str], first: str, last: str) -> bool:
         if self.not_followed.match(text, match.end()):
