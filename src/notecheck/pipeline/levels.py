@@ -101,7 +101,7 @@ class LevelGrammarComponent:
         return doc
 
     def _names_landmark_procedure(self, text: str) -> bool:
-        """Whether the note names a procedure aimed beside the spine; the regular expression runs only where a
+        """Whether the note names a procedure aimed beside the spine; the regular expression runs only where every
         word of one is in the text (a case-insensitive search of the whole note costs more than all the levels)."""
         if self.landmark_procedure is None or self.placement is None:
             return False
