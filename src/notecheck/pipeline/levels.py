@@ -90,11 +90,14 @@ class LevelGrammarComponent:
             if self._not_a_level(text, match, first, last):
                 continue
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is None or self._not_the_condition(text, span.sent.start_char, match):
+            if span is None:
+                continue
+            sentence = span.sent  # spaCy walks the tokens for it on every read
+            if self._not_the_condition(text, sentence.start_char, match):
                 continue
             if guided is None:
                 guided = self._names_landmark_procedure(text)
-            if guided and self.placement.search(text, span.sent.start_char, span.sent.end_char):  # type: ignore[union-attr]
+            if guided and self.placement.search(text, sentence.start_char, sentence.end_char):  # type: ignore[union-attr]
                 continue  # the needle's landmark in a sympathetic block or a lumbar puncture
             for region in self.table.regions(first, last):
                 add_fact(doc, span.start, span.end, kind="region", value=region, rule_id=f"levels.{region}")
