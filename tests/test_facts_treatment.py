@@ -2,10 +2,7 @@
 
 import pytest
 
-from conftest import present_values
-
-# Treatment counts only for a spinal condition the note states (C16): the wording tests put one before the sentence.
-BACK = "Chronic low back pain.\n\n"
+from conftest import SPINAL_COMPLAINT, present_values
 
 
 @pytest.mark.parametrize(
@@ -33,7 +30,7 @@ BACK = "Chronic low back pain.\n\n"
     ],
 )
 def test_treatment(checker, text, expected):
-    assert present_values(checker, BACK + text, "treatment") == expected
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
 
 
 @pytest.mark.parametrize(
@@ -55,7 +52,7 @@ def test_treatment(checker, text, expected):
     ],
 )
 def test_when_a_treatment_word_names_an_exam_a_study_or_surgery_then_it_is_no_treatment(checker, text, expected):
-    assert present_values(checker, BACK + text, "treatment") == expected
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ import pytest
 from medspacy.section_detection import Sectionizer
 from spacy.matcher import Matcher
 
-from conftest import SAMPLES
+from conftest import SAMPLES, SPINAL_COMPLAINT
 from notecheck.pipeline.sections import section_category
 
 
@@ -96,7 +96,7 @@ def test_when_guarded_headers_then_matches_as_spacy_matcher(checker, text):
 )
 def test_when_a_therapy_goal_or_prognosis_then_its_treatment_is_planned(checker, text, section):
     """A therapy evaluation's goals and prognosis name what the plan aims at, not treatment had (C8)."""
-    note = "DIAGNOSIS: Low back pain.\n\n" + text  # treatment counts for a spinal condition the note states (C16)
+    note = SPINAL_COMPLAINT + text
     fact = next(f for f in checker.check(note).facts if f.kind == "treatment")
     assert fact.section == section
     assert (fact.assertion == "hypothetical") == (section == "plan")
