@@ -1,5 +1,7 @@
 """The pipeline's tokenizer gives spaCy's own tokens, note after note, and its memory stays bounded."""
 
+import unicodedata
+
 import pytest
 import spacy
 from spacy.attrs import IDX, SPACY
@@ -73,6 +75,13 @@ _EDGE_WORDS = [
 ]
 
 
+# Every punctuation and currency character: the quote, bracket and punctuation stand-ins hold sets copied from
+# spaCy's getters, and a character spaCy lists that the copy lacks (or the reverse) shows here.
+_SYMBOLS = [
+    c for c in map(chr, range(0x110000)) if unicodedata.category(c)[0] == "P" or unicodedata.category(c) == "Sc"
+]
+
+
 @pytest.mark.parametrize("attr", sorted(lexeme_attrs._STAND_INS))
 def test_when_word_new_then_stand_in_getter_gives_spacys_value(attr):
     """The faster getters must not change any attribute a matcher or rule reads: each gives spaCy's value
@@ -80,6 +89,7 @@ def test_when_word_new_then_stand_in_getter_gives_spacys_value(attr):
     original, stand_in = lexeme_attrs._STAND_INS[attr]
     words = {word for path in SAMPLES.glob("*.txt") for word in path.read_text(encoding="utf-8").split()}
     words.update(_EDGE_WORDS)
+    words.update(_SYMBOLS)
     tokenizer = spacy.blank("en").tokenizer
     words.update(token.text for word in list(words) for token in tokenizer(word))
     assert {w: stand_in(w) for w in words} == {w: original(w) for w in words}
