@@ -35,6 +35,9 @@ def test_acuity(checker, text, expected):
     [
         pytest.param("Low back pain over the last 2-3 weeks.", {"acute"}, id="range-digits"),
         pytest.param("Neck pain that began about six to eight months ago.", {"chronic"}, id="range-words"),
+        pytest.param("Neck pain that began one and a half years ago.", {"chronic"}, id="and-a-half-years"),
+        pytest.param("Low back pain since two-and-a-half days ago.", {"acute"}, id="and-a-half-days"),
+        pytest.param("Back pain for half a day.", set(), id="half-a-unit-is-no-duration-grammar"),
         pytest.param("She has had back pain for more than three months.", {"chronic"}, id="more-than"),
         pytest.param("Back pain for at least six weeks now.", {"subacute"}, id="at-least"),
         pytest.param("I will see her back in 3 months for her back pain.", set(), id="follow-up-ahead"),
