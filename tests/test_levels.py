@@ -12,7 +12,7 @@ from conftest import present_values
         pytest.param("Tenderness at L4-L5 on palpation.", {"lumbar"}, id="two-letter-segment"),
         pytest.param("pain at L5-S1", {"lumbosacral"}, id="junction"),
         pytest.param("Small protrusion at L5/S1.", {"lumbosacral"}, id="slash-junction"),
-        pytest.param("fusion from L3 through S1", {"lumbar", "lumbosacral", "sacral"}, id="range-crosses"),
+        pytest.param("fusion from L3 through S1", {"lumbar", "lumbosacral"}, id="range-is-its-segments"),
         pytest.param("Fusion C5-T2 was performed.", {"cervical", "cervicothoracic", "thoracic"}, id="range-cervicothoracic"),
         pytest.param("Compression deformity of the T12 vertebral body.", {"thoracic"}, id="single-vertebra"),
         pytest.param("Mild height loss at T12-L1.", {"thoracolumbar"}, id="thoracolumbar-junction"),
@@ -127,7 +127,7 @@ def test_when_paraspinal_muscles_are_emg_test_sites_then_no_region(checker, text
         pytest.param("PROCEDURE: Lumbar puncture.\n\nHISTORY: Prior L4-5 fusion for stenosis.\n\nA spinal needle "
                      "entered the L2-L3 interspace.", {"lumbar"}, id="puncture-note-keeps-history-level"),
         pytest.param("PROCEDURE: Left L5-S1 transforaminal epidural steroid injection.\n\nThe needle tip was "
-                     "placed at the L5-S1 foramen and contrast outlined the L5 root.", {"lumbosacral", "lumbar"},
+                     "placed at the L5-S1 foramen and contrast outlined the L5 root.", {"lumbosacral"},
                      id="spinal-injection-keeps-levels"),
         pytest.param("Staging is T3 N2c M0, stage IVA squamous cell carcinoma.", set(), id="tnm-stage-subgroup"),
         pytest.param("Breast carcinoma, T2 N1a M0.", set(), id="tnm-stage-n1a"),
@@ -161,3 +161,25 @@ def test_when_a_reports_impression_calls_a_region_negative_then_its_title_and_fi
     """A negative study locates no region (C6), however often the report names the region; the note's history
     does, and a conclusion that only rules out a finding is no negative study."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He underwent a C6-T1 laminectomy.", {"cervical", "cervicothoracic"}, id="procedure-range-segments"),
+        pytest.param("Pathologic fractures T12-L2 with kyphosis.", {"thoracic", "thoracolumbar", "lumbar"},
+                     id="fracture-range-every-vertebra"),
+        pytest.param("Cord lesion extending from C7 to T2.", {"cervical", "cervicothoracic", "thoracic"},
+                     id="cord-lesion-range-every-vertebra"),
+        pytest.param("Herniated disc, left L5-S1.\n2. Left S1 radiculopathy.", {"lumbosacral"}, id="root-of-the-segment"),
+        pytest.param("Laminotomy at L5-S1; the L5 and S1 nerve roots were freed.", {"lumbosacral"}, id="listed-roots"),
+        pytest.param("Stenosis at L5-S1. We exposed the lamina of L3, L4, L5, and S1.", {"lumbar", "lumbosacral"},
+                     id="lamina-of-a-level-list"),
+        pytest.param("Left S1 radiculopathy.", {"sacral"}, id="root-without-a-segment-keeps-its-vertebra"),
+        pytest.param("Disc bulge at L5-S1. Fracture of S1.", {"lumbosacral", "sacral"}, id="vertebra-named-for-itself"),
+    ],
+)
+def test_when_a_vertebra_is_named_inside_a_segments_work_then_it_is_the_segments(checker, text, expected):
+    """docs/annotation.md C18: a range's end vertebrae and a root or lamina of a named segment add no region
+    of their own; a vertebra holding the condition (a fracture, a cord lesion) does."""
+    assert present_values(checker, text, "region") == expected

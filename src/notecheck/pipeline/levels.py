@@ -5,7 +5,9 @@ Grammar (tables in patterns/facts/levels.yaml):
     segment := level SEP [COLUMN] NUMBER   L4-5, L4-L5, L5-S1, C7/T1, L3 through S1
 A single level takes its vertebra's region. Two adjacent vertebrae form a motion segment, which takes the
 junction region where the tables give one (L5-S1 lumbosacral) and else its vertebrae's region. A longer
-range yields the region of every vertebra in it and of every junction it crosses.
+range is the motion segments it spans (L3 through S1: L3-4, L4-5, L5-S1), or, in a sentence that places the
+condition in the vertebrae (fractures T12-L2), every vertebra's region and every junction crossed. A single vertebra named as a part
+of a segment that the note names ("S1 nerve root" beside L5-S1) takes that segment's region (C18).
 """
 
 import re
@@ -35,18 +37,36 @@ class LevelTable:
                 self.region[name] = block.region
         self.junction = {(j.upper, j.lower): j.region for j in grammar.junctions}
 
-    def regions(self, first: str, last: str) -> list[str]:
-        """Regions of a level (first == last), a motion segment or a longer range, in spinal order."""
+    def regions(self, first: str, last: str, *, by_vertebra: bool = False) -> list[str]:
+        """Regions of a level (first == last), a motion segment or a longer range, in spinal order: a range's
+        segments, or with `by_vertebra` (a condition in the vertebrae themselves) every vertebra's region and
+        every junction it crosses."""
         lo, hi = sorted((self.index[first], self.index[last]))
         names = self.order[lo : hi + 1]
-        if len(names) == 2 and (names[0], names[1]) in self.junction:
-            return [self.junction[(names[0], names[1])]]
+        if len(names) == 1:
+            return [self.region[first]]
         found: list[str] = []
-        for i, name in enumerate(names):
-            crossed = self.junction.get((names[i - 1], name)) if i else None
-            for region in (crossed, self.region[name]):
-                if region and region not in found:
-                    found.append(region)
+        if by_vertebra and len(names) > 2:
+            for i, name in enumerate(names):
+                crossed = self.junction.get((names[i - 1], name)) if i else None
+                for region in (crossed, self.region[name]):
+                    if region and region not in found:
+                        found.append(region)
+            return found
+        for upper, lower in zip(names, names[1:]):
+            region = self.junction.get((upper, lower), self.region[upper])
+            if region not in found:
+                found.append(region)
+        return found
+
+    def segments_holding(self, vertebra: str, segments: set[tuple[str, str]]) -> list[str]:
+        """Regions of the motion segments (upper, lower) among `segments` that hold `vertebra`."""
+        found: list[str] = []
+        for upper, lower in segments:
+            if vertebra in (upper, lower):
+                for region in self.regions(upper, lower):
+                    if region not in found:
+                        found.append(region)
         return found
 
 
@@ -78,15 +98,29 @@ class LevelGrammarComponent:
         self.landmark_procedure = _any_word(grammar.landmark_procedures)
         self.procedure_words = [p.lower().split() for p in grammar.landmark_procedures]
         self.placement = _any_word(grammar.placement_words)
+        self.vertebra_words = _any_word(grammar.vertebra_words)
+        parts = "|".join(re.escape(w) for w in sorted(grammar.segment_parts, key=len, reverse=True))
+        listed = rf"[{_COLUMNS}]-?\d{{1,2}}"
+        joined = r"\s*(?:,\s*(?:and\s+|or\s+|&\s*)?|and\s+|or\s+|&\s*)"  # ", ", " and ", ", and "
+        self.part_after = re.compile(rf"(?:{joined}{listed})*\s+(?:{parts})\b", re.I) if parts else None
+        self.part_before = (
+            re.compile(rf"\b(?:{parts})\s+(?:of|at)\s+(?:the\s+)?(?:(?:left|right|bilateral)\s+)?"
+                       rf"(?:{listed}{joined})*$", re.I)
+            if parts else None
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         guided: bool | None = None  # the note names a landmark procedure: decided at its first level
+        levels = []
         for match in self.pattern.finditer(text):
             first = f"{match['c1']}{int(match['n1'])}"
             last = f"{match['c2'] or match['c1']}{int(match['n2'])}" if match["n2"] else first
-            if first not in self.table.index or last not in self.table.index:
-                continue
+            if first in self.table.index and last in self.table.index:
+                levels.append((match, first, last))
+        index = self.table.index
+        segments = {(first, last) for _, first, last in levels if abs(index[first] - index[last]) == 1}
+        for match, first, last in levels:
             if self._not_a_level(text, match, first, last):
                 continue
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -99,9 +133,23 @@ class LevelGrammarComponent:
                 guided = self._names_landmark_procedure(text)
             if guided and self.placement.search(text, sentence.start_char, sentence.end_char):  # type: ignore[union-attr]
                 continue  # the needle's landmark in a sympathetic block or a lumbar puncture
-            for region in self.table.regions(first, last):
+            in_vertebrae = bool(self.vertebra_words and self.vertebra_words.search(text, sentence.start_char, sentence.end_char))
+            regions = self.table.regions(first, last, by_vertebra=in_vertebrae)
+            if first == last and segments and self._segment_part(text, sentence.start_char, match):
+                held = self.table.segments_holding(first, segments)
+                if held and regions[0] not in held:
+                    regions = held  # "S1 nerve root" beside L5-S1: the segment's, not the sacrum's
+            for region in regions:
                 add_fact(doc, span.start, span.end, kind="region", value=region, rule_id=f"levels.{region}")
         return doc
+
+    def _segment_part(self, text: str, sentence_start: int, match: re.Match[str]) -> bool:
+        """Whether the level names a part of a motion segment: 'S1 nerve root', 'lamina at L5 and S1'."""
+        if self.part_after is None or self.part_before is None:
+            return False
+        if self.part_after.match(text, match.end()):
+            return True
+        return bool(self.part_before.search(text[max(sentence_start, match.start() - _LANDMARK_WINDOW) : match.start()]))
 
     def _names_landmark_procedure(self, text: str) -> bool:
         """Whether the note names a procedure aimed beside the spine; the regular expression runs only where every

@@ -224,6 +224,18 @@ class LevelGrammar(Strict):
         description="Words of a non-spinal structure shortly before a level in its sentence: the level is a "
         "landmark ('a vertebral artery narrowed from C2 upward', clarification C6).",
     )
+    vertebra_words: list[str] = Field(
+        default_factory=list,
+        description="Words that place a condition in the vertebrae themselves ('pathologic fractures T12-L2', "
+        "'cord lesion from C7 to T2'): a range in their sentence gives every vertebra's region, not only its "
+        "motion segments'.",
+    )
+    segment_parts: list[str] = Field(
+        default_factory=list,
+        description="Parts of a motion segment named with a vertebra ('S1 nerve root', 'the L5 lamina', 'lamina "
+        "at L5 and S1'): in a note that names a segment holding that vertebra, the vertebra is the segment's "
+        "(annotation clarification C18).",
+    )
     landmark_procedures: list[str] = Field(
         default_factory=list,
         description="Procedures aimed at a structure outside the spine (a sympathetic or plexus block, a lumbar "
