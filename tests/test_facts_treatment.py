@@ -169,3 +169,21 @@ def test_when_a_note_states_no_spinal_condition_then_its_treatments_are_another_
     """Treatment history is the spinal condition's (C16): physical therapy, braces and injections count in a note
     that states a spinal complaint, deficit, diagnosis or region, not in an elbow report or a Botox note."""
     assert present_values(checker, text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("PROCEDURE: Dental nerve block. I performed a left inferior alveolar nerve block.", set(),
+                     id="peripheral-nerve-block"),
+        pytest.param("An ilioinguinal nerve block was given for the hernia repair.", set(), id="regional-anaesthesia-block"),
+        pytest.param("She had a right L5 nerve block last spring.", {"injection"}, id="root-named-by-level"),
+        pytest.param("He underwent a bilateral selective nerve root block at L4.", {"injection"}, id="selective-root-block"),
+        pytest.param("He will be seen in consultation by Physical Therapy.", set(), id="consultation-ahead"),
+        pytest.param("He was seen by physical therapy for six visits.", {"physical_therapy"}, id="seen-by-therapy-before"),
+    ],
+)
+def test_treatment_wording_classes_of_the_fourth_gold_batch(checker, text, expected):
+    """C16: only a spinal injection counts, and a spinal nerve block is named by its root; C8: a consultation
+    arranged for after the visit is planned."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
