@@ -153,3 +153,19 @@ def test_when_a_template_field_gives_the_duration_then_it_gives_acuity(checker, 
 def test_when_a_duration_ends_in_duration_then_the_word_names_no_complaint(checker, text, expected):
     """'... of 15 years duration': the duration's own trail word is no template field of a spinal complaint."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Low back pain. She reports generalized fatigue and weakness over the past several days.", set(),
+                     id="systemic-weakness-dates-no-complaint"),
+        pytest.param("Low back pain and left leg weakness over the past several days.", {"acute"}, id="leg-weakness-dated"),
+        pytest.param("Low back pain radiating down the left leg for the past several months.", {"chronic"},
+                     id="several-months-is-chronic"),
+    ],
+)
+def test_when_a_duration_dates_only_a_fact_that_is_dropped_then_no_acuity(checker, text, expected):
+    """Durations read the facts that survive the rule files' filters: weakness of the whole body is no deficit
+    of spinal type (C3), so it dates nothing; "several" is more than three."""
+    assert present_values(checker, text, "acuity") == expected

@@ -275,3 +275,19 @@ def test_when_a_ligament_or_tendon_tore_or_a_study_is_for_trauma_then_it_is_trau
     """A torn knee ligament or a torn Achilles, biceps or pectoralis tendon is an injury (C17) unless called
     degenerative; a study done 'for trauma' says the patient had one."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("NEUROLOGIC: When lifting the arm, she will hold it up and let it down slowly.", set(),
+                     id="examiner-lifts-a-limb"),
+        pytest.param("GAIT: The patient ambulated out of the room while carrying her baby in a car seat.", set(),
+                     id="gait-seen-in-the-room"),
+        pytest.param("The pain began one week ago when he was lifting stacks of cardboard.", {"lifting"},
+                     id="onset-while-lifting"),
+    ],
+)
+def test_when_a_handling_verb_tells_no_injury_then_it_is_no_lifting_mechanism(checker, text, expected):
+    """'while lifting' is a mechanism only in a sentence that tells an injury or the onset of a complaint."""
+    assert present_values(checker, text, "trauma") == expected
