@@ -53,3 +53,26 @@ def test_when_could_names_an_ability_then_it_is_no_limitation(checker, text, exp
     """'could sit for eight hours', 'could climb stairs' tell what the patient can (or once could) do; 'could not'
     and 'can barely' are the limits."""
     assert present_values(checker, text, "functional_impact") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Low back pain. The symptoms were interfering with all aspects of daily living.", {"ADL limitation"},
+                     id="interfering-with-daily-living"),
+        pytest.param("Low back pain. She is unable to perform her usual household duties.", {"ADL limitation"},
+                     id="unable-to-perform-duties"),
+        pytest.param("Low back pain. The labs do not interfere with the plan.", set(), id="interfere-without-an-activity"),
+        pytest.param("Low back pain. He was discharged with instructions to ice the site and to avoid aggressive "
+                     "activities for 1 day.", set(), id="post-procedure-advice"),
+    ],
+)
+def test_when_a_limit_is_told_as_interference_or_as_advice_then_only_the_patients_limit_counts(checker, text, expected):
+    """A limitation the condition causes counts; advice on activity for after the visit is no limitation (C8)."""
+    assert present_values(checker, text, "functional_impact") == expected
+
+
+def test_when_advice_on_activity_shares_a_sentence_with_an_injection_then_the_injection_stays(checker):
+    text = ("Low back pain. After the injection he was discharged with instructions to ice the injection site and to "
+            "avoid aggressive activities for 1 day.")
+    assert present_values(checker, text, "treatment") == {"injection"}
