@@ -183,3 +183,23 @@ def test_when_a_vertebra_is_named_inside_a_segments_work_then_it_is_the_segments
     """docs/annotation.md C18: a range's end vertebrae and a root or lamina of a named segment add no region
     of their own; a vertebra holding the condition (a fracture, a cord lesion) does."""
     assert present_values(checker, text, "region") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("CT scan of the head was negative as was cervical spine.", set(), id="negative-as-was"),
+        pytest.param("MRI of the brain was unremarkable as well as MRI of the thoracic spine.", set(), id="unremarkable-as-well-as"),
+        pytest.param("MRI of the brain was unremarkable. MRI of the thoracic spine showed a T7 fracture.", {"thoracic"},
+                     id="next-sentence-not-shared"),
+    ],
+)
+def test_when_a_normal_result_is_shared_with_a_region_then_it_locates_none(checker, text, expected):
+    """'X was negative as was Y': the normal finding is Y's too (C6)."""
+    assert present_values(checker, text, "region") == expected
+
+
+def test_when_a_region_word_ends_a_sentence_then_its_evidence_stops_there(checker):
+    text = "An MRI of the thoracic spine. MRI of the neck was done."
+    evidence = {f.text for f in checker.extract(text) if f.kind == "region"}
+    assert "thoracic spine" in evidence and not any("." in e for e in evidence)

@@ -16,15 +16,17 @@ from notecheck.ruleset import Ruleset, load_ruleset
 
 # An adjective may stand up to this many tokens before its head ("lumbar and sacral spine").
 _ADJECTIVE_GAP = 2
+_SENTENCE_ENDS = (".", ";", "!", "?")
 
 
 def _adjective_patterns(
     adjectives: list[str], heads: list[str], not_between: list[str]
 ) -> list[list[dict[str, Any]]]:
     lower = [a.lower() for a in adjectives]
-    step: dict[str, Any] = {"IS_SPACE": False, "OP": "?"}
-    if not_between:
-        step = {"IS_SPACE": False, "LOWER": {"NOT_IN": [w.lower() for w in not_between]}, "OP": "?"}
+    # Nor a sentence's end: "MRI of the thoracic spine. MRI of the cervical spine ..." gives "thoracic spine", not
+    # "thoracic spine. MRI".
+    barred = [w.lower() for w in not_between] + list(_SENTENCE_ENDS)
+    step: dict[str, Any] = {"IS_SPACE": False, "LOWER": {"NOT_IN": barred}, "OP": "?"}
     gap: list[dict[str, Any]] = [step] * _ADJECTIVE_GAP
     return [[{"LOWER": {"IN": lower}}, *gap, {"LOWER": {"IN": [h.lower() for h in heads]}}]]
 
