@@ -6,8 +6,9 @@ Grammar (tables in patterns/facts/levels.yaml):
 A single level takes its vertebra's region. Two adjacent vertebrae form a motion segment, which takes the
 junction region where the tables give one (L5-S1 lumbosacral) and else its vertebrae's region. A longer
 range is the motion segments it spans (L3 through S1: L3-4, L4-5, L5-S1), or, in a sentence that places the
-condition in the vertebrae (fractures T12-L2), every vertebra's region and every junction crossed. A single vertebra named as a part
-of a segment that the note names ("S1 nerve root" beside L5-S1) takes that segment's region (C18).
+condition in the vertebrae (fractures T12-L2), every vertebra's region and every junction crossed. A single
+vertebra named as a part of a segment that the note names ("S1 nerve root" beside L5-S1) takes that segment's
+region (C18).
 """
 
 import re
@@ -59,8 +60,8 @@ class LevelTable:
                 found.append(region)
         return found
 
-    def segments_holding(self, vertebra: str, segments: set[tuple[str, str]]) -> list[str]:
-        """Regions of the motion segments (upper, lower) among `segments` that hold `vertebra`."""
+    def segments_holding(self, vertebra: str, segments: dict[tuple[str, str], None]) -> list[str]:
+        """Regions of the motion segments (upper, lower) among `segments` (in note order) that hold `vertebra`."""
         found: list[str] = []
         for upper, lower in segments:
             if vertebra in (upper, lower):
@@ -112,17 +113,16 @@ class LevelGrammarComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         guided: bool | None = None  # the note names a landmark procedure: decided at its first level
-        levels = []
+        levels = []  # read first: a vertebra named as a segment's part needs the note's segments
         for match in self.pattern.finditer(text):
             first = f"{match['c1']}{int(match['n1'])}"
             last = f"{match['c2'] or match['c1']}{int(match['n2'])}" if match["n2"] else first
-            if first in self.table.index and last in self.table.index:
+            if first in self.table.index and last in self.table.index and not self._not_a_level(text, match, first, last):
                 levels.append((match, first, last))
         index = self.table.index
-        segments = {(first, last) for _, first, last in levels if abs(index[first] - index[last]) == 1}
+        # In note order (a dict, not a set), so a vertebra's segment regions come out in the same order every run.
+        segments = dict.fromkeys((first, last) for _, first, last in levels if abs(index[first] - index[last]) == 1)
         for match, first, last in levels:
-            if self._not_a_level(text, match, first, last):
-                continue
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
                 continue
@@ -133,7 +133,10 @@ class LevelGrammarComponent:
                 guided = self._names_landmark_procedure(text)
             if guided and self.placement.search(text, sentence.start_char, sentence.end_char):  # type: ignore[union-attr]
                 continue  # the needle's landmark in a sympathetic block or a lumbar puncture
-            in_vertebrae = bool(self.vertebra_words and self.vertebra_words.search(text, sentence.start_char, sentence.end_char))
+            spans_range = abs(index[first] - index[last]) > 1
+            in_vertebrae = spans_range and bool(
+                self.vertebra_words and self.vertebra_words.search(text, sentence.start_char, sentence.end_char)
+            )
             regions = self.table.regions(first, last, by_vertebra=in_vertebrae)
             if first == last and segments and self._segment_part(text, sentence.start_char, match):
                 held = self.table.segments_holding(first, segments)

@@ -228,7 +228,7 @@ class LevelGrammar(Strict):
         default_factory=list,
         description="Words that place a condition in the vertebrae themselves ('pathologic fractures T12-L2', "
         "'cord lesion from C7 to T2'): a range in their sentence gives every vertebra's region, not only its "
-        "motion segments'.",
+        "motion segments.",
     )
     segment_parts: list[str] = Field(
         default_factory=list,
