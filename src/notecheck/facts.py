@@ -166,13 +166,7 @@ class FactBuilder:
     def _fact(self, span: Span, index: int, section_id: str | None, text: str) -> Fact:
         """The Fact of a span in its section (`section_category`) of the note's text (`doc_text`)."""
         s = _Spanned(span.start_char, span.end_char, span.label_, span.kb_id_, span.id_, -1, section_id, True, span)
-        return self._build(s, index, text, False)
-
-    def _build(self, s: _Spanned, index: int, text: str, dated: bool) -> Fact:
-        """The Fact of a span; `dated` when a rule of its kind makes it historical (`historical_with`,
-        `historical_in_note_with`)."""
-        assertion, historical = self._assert(s)
-        return self._make(s, index, text, assertion, historical or dated)
+        return self._make(s, index, text, *self._assert(s))
 
     def _assert(self, s: _Spanned) -> tuple[Assertion, bool]:
         """A span's assertion and historical flag, from its ConText modifiers, its rule and its section."""
@@ -220,7 +214,7 @@ class FactBuilder:
                 "value": f"{self.exclusion.prefix} {fact.value}",
                 "assertion": "present",
                 "historical": False,
-                "rule_id": _exclusion_rule_id(fact.rule_id),
+                "rule_id": f"exclusion.from.{fact.rule_id}",
             }
         )
 
@@ -241,11 +235,6 @@ class FactBuilder:
                     fact = fact.model_copy(update={"value": closest.value})
             linked.append(fact)
         return linked
-
-
-def _exclusion_rule_id(rule_id: str | None) -> str:
-    """The rule id of the exclusion derived from a negated fact of this rule."""
-    return f"exclusion.from.{rule_id}"
 
 
 def _modifiers_reader(doc: Doc) -> Callable[[int, int], bool]:

@@ -24,6 +24,7 @@ from notecheck.ruleset.models import LevelGrammar
 _COLUMNS = "CTLS"
 _CONTEXT_WINDOW = 40  # characters around an S-level (heart sounds) or T3/T4 (thyroid words) searched
 _LANDMARK_WINDOW = 60  # characters before a level, in its sentence, searched for a landmark's words
+_PART_WINDOW = 60  # characters before a level, in its sentence, searched for a segment part ("lamina of L4, L5 and")
 
 
 class LevelTable:
@@ -46,29 +47,19 @@ class LevelTable:
         names = self.order[lo : hi + 1]
         if len(names) == 1:
             return [self.region[first]]
-        found: list[str] = []
-        if by_vertebra and len(names) > 2:
-            for i, name in enumerate(names):
-                crossed = self.junction.get((names[i - 1], name)) if i else None
-                for region in (crossed, self.region[name]):
-                    if region and region not in found:
-                        found.append(region)
-            return found
-        for upper, lower in zip(names, names[1:]):
-            region = self.junction.get((upper, lower), self.region[upper])
-            if region not in found:
-                found.append(region)
-        return found
+        pairs = list(zip(names, names[1:]))
+        if by_vertebra and len(names) > 2:  # each vertebra's region, after the junction crossed to reach it
+            found = [self.region[names[0]]]
+            for upper, lower in pairs:
+                found += [r for r in (self.junction.get((upper, lower)), self.region[lower]) if r]
+        else:
+            found = [self.junction.get((upper, lower), self.region[upper]) for upper, lower in pairs]
+        return list(dict.fromkeys(found))  # each region once, in spinal order
 
     def segments_holding(self, vertebra: str, segments: dict[tuple[str, str], None]) -> list[str]:
         """Regions of the motion segments (upper, lower) among `segments` (in note order) that hold `vertebra`."""
-        found: list[str] = []
-        for upper, lower in segments:
-            if vertebra in (upper, lower):
-                for region in self.regions(upper, lower):
-                    if region not in found:
-                        found.append(region)
-        return found
+        held = [self.regions(upper, lower) for upper, lower in segments if vertebra in (upper, lower)]
+        return list(dict.fromkeys(region for regions in held for region in regions))
 
 
 class LevelGrammarComponent:
@@ -152,7 +143,7 @@ class LevelGrammarComponent:
             return False
         if self.part_after.match(text, match.end()):
             return True
-        return bool(self.part_before.search(text[max(sentence_start, match.start() - _LANDMARK_WINDOW) : match.start()]))
+        return bool(self.part_before.search(text[max(sentence_start, match.start() - _PART_WINDOW) : match.start()]))
 
     def _names_landmark_procedure(self, text: str) -> bool:
         """Whether the note names a procedure aimed beside the spine; the regular expression runs only where every
