@@ -1,10 +1,11 @@
-"""The pipeline's tokenizer gives spaCy's own tokens, note after note, and its memory stays bounded."""
+"""The pipeline's tokenizer gives spaCy's own tokens (words, whitespace, norms), note after note, and its
+memory stays bounded."""
 
 import unicodedata
 
 import pytest
 import spacy
-from spacy.attrs import IDX, SPACY
+from spacy.attrs import IDX, NORM, SPACY
 
 from conftest import SAMPLES
 from notecheck.pipeline import lexeme_attrs
@@ -15,11 +16,12 @@ NOTES = [
     "Dr. Lee saw her at 9 a.m. She can't bend; pain at L4-5, L5-S1 (worse).\n\nPLAN: PT, e.g. core work.",
     "I'm seeing him for neck pain.  He fell 2/3/2024 -- 'slipped' on ice:(\tNo numbness/tingling.",
     "Pt. c/o LBP x3 wks.\nMRI L-spine 03/2024: disc bulge @ L4/5 w/o stenosis.\r\nF/u in 2-3 weeks...",
+    "  Dont lift.\u00a0He cannot;  Gonna try 10mg at 5pm, 2x daily:\n\n\tPain 7/10 \n \u00a0L5 \u2009S1\x0b",
 ]
 
 
 def _tokens(doc):
-    return [t.text for t in doc], doc.to_array([IDX, SPACY]).tolist()
+    return [t.text for t in doc], doc.to_array([IDX, SPACY, NORM]).tolist()
 
 
 @pytest.mark.parametrize(
@@ -38,6 +40,23 @@ def test_when_chunks_exceed_the_bound_then_memory_cleared_and_tokens_unchanged()
         doc = tokenizer(text)
         assert len(tokenizer.seen) <= 5
     assert _tokens(doc) == _tokens(spacy.blank("en").make_doc(text))
+
+
+# Pieces a word alone makes, split without asking spaCy, and their neighbours that must go to spaCy:
+# exceptions ("Cannot" -> "Can", "not"), units after a number ("10mg"), letters with digits, a full stop.
+_WORDS = ["pain", "Pain", "PAIN", "L", "2024", "07", "cannot", "Cannot", "Dont", "gonna", "Im", "10mg", "5pm",
+          "x3", "L5", "a", "e", "Dr", "pt", "mg", "am", "ive", "Shes", "nt", "n", "Its", "id"]
+_MARKS = ["", ",", ":", ";", ".", ",,", ")"]
+_SPACES = ["", " ", "  ", "\n", " \n", "\n\n", "\t", "\u00a0", " \u00a0", "\r\n", "\u2009"]
+
+
+@pytest.mark.parametrize("space", _SPACES)
+def test_when_piece_is_a_word_then_split_as_spacy_splits_it(space):
+    texts = [word + mark + space for word in _WORDS for mark in _MARKS]
+    tokenizer = ChunkCachingTokenizer(spacy.blank("en").tokenizer)
+    spacy_tokenizer = spacy.blank("en").tokenizer
+    for text in texts + ["".join(texts), "x " + " ".join(texts) + " y"]:
+        assert _tokens(tokenizer(text)) == _tokens(spacy_tokenizer(text)), repr(text)
 
 
 def test_when_pipeline_loaded_then_tokenizer_keeps_spacy_rules(checker):
