@@ -203,3 +203,20 @@ def test_when_a_region_word_ends_a_sentence_then_its_evidence_stops_there(checke
     text = "An MRI of the thoracic spine. MRI of the neck was done."
     evidence = {f.text for f in checker.extract(text) if f.kind == "region"}
     assert "thoracic spine" in evidence and not any("." in e for e in evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("He reports neck and low back pain since the collision.", {"cervical", "lumbar"}, id="neck-and-low-back"),
+        pytest.param("Ongoing neck, shoulder and arm discomfort.", {"cervical"}, id="neck-shoulder-arm-list"),
+        pytest.param("She describes aching in the back of her neck.", {"cervical"}, id="pain-in-back-of-neck"),
+        pytest.param("Stiffness on the right side of the neck each morning.", {"cervical"}, id="stiffness-side-of-neck"),
+        pytest.param("Neck is supple without lymphadenopathy.", set(), id="neck-exam"),
+        pytest.param("No chest pain or choking in the neck or pain in the back.", set(), id="neck-or-pain-denied"),
+        pytest.param("A mass in the neck was biopsied; pain is controlled.", set(), id="neck-mass"),
+    ],
+)
+def test_when_the_neck_is_the_site_of_a_pain_complaint_then_cervical(checker, text, regions):
+    """The neck named as where a pain is, in the complaint's own wordings, locates the cervical region."""
+    assert present_values(checker, text, "region") == regions
