@@ -187,3 +187,36 @@ def test_treatment_wording_classes_of_the_fourth_gold_batch(checker, text, expec
     """C16: only a spinal injection counts, and a spinal nerve block is named by its root; C8: a consultation
     arranged for after the visit is planned."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She wears a knee brace on long walks.", set(), id="knee-brace"),
+        pytest.param("He is wearing a splint and brace on his left wrist.", set(), id="brace-on-the-wrist"),
+        pytest.param("A cortisone injection into the lateral epicondyle helped for a month.", set(),
+                     id="injection-into-epicondyle"),
+        pytest.param("Physical therapy for the right shoulder was completed in May.", set(), id="therapy-for-shoulder"),
+        pytest.param("Physical therapy for her back and knee was completed in May.", {"physical_therapy"},
+                     id="spinal-site-beside-too"),
+        pytest.param("She does home physical therapy, stretching, hand weights and cycling.",
+                     {"physical_therapy", "home_exercise"}, id="site-in-the-next-list-item"),
+        pytest.param("He wears a lumbar brace and a knee sleeve.", {"bracing"}, id="back-brace-beside-knee"),
+    ],
+)
+def test_when_a_treatment_names_another_body_site_then_it_treats_that_site(checker, text, expected):
+    """C16: a brace, injection or therapy with another body site beside it, in its own list item, and no spinal
+    site there, treats that site, even in a note with a back complaint."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Dressings were applied. A C-collar was placed and he went to recovery.", {"bracing"}, id="c-collar"),
+        pytest.param("A rigid Philadelphia collar was fitted after surgery.", {"bracing"}, id="philadelphia-collar"),
+        pytest.param("Her trache collar was changed.", set(), id="trache-collar"),
+    ],
+)
+def test_when_a_named_cervical_collar_is_put_on_then_bracing(checker, text, expected):
+    assert present_values(checker, "Neck pain.\n\n" + text, "treatment") == expected

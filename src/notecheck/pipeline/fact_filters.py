@@ -4,7 +4,7 @@ imaging, where a result is reported (a result word in the sentence, or a finding
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.strings import StringStore
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.sections import section_category
@@ -41,6 +41,15 @@ class FactFilters:
             if f.needs_sentence_with_words
         }
         self.apart = {k: f.max_items_apart for k, f in ruleset.facts.items() if f.max_items_apart is not None}
+        self.other_sites = {
+            k: (
+                {strings.add(w.lower()) for w in f.other_sites.words},
+                {strings.add(w.lower()) for w in f.other_sites.spinal},
+                f.other_sites.window,
+            )
+            for k, f in ruleset.facts.items()
+            if f.other_sites is not None
+        }
         self.unless_words = {
             r.id: {strings.add(w.lower()) for w in r.unless_sentence_with_words}
             for f in ruleset.facts.values()
@@ -78,6 +87,8 @@ class FactFilters:
             return False
         if kind in self.note_needs and not in_note & self.note_needs[kind]:
             return False
+        if kind in self.other_sites and _aimed_elsewhere(span, sentences.bounds(span.start), *self.other_sites[kind]):
+            return False
         needs = self.needs.get(span.id_)
         if needs and not kinds & needs:
             words = self.needs_words.get(kind)
@@ -101,6 +112,22 @@ class FactFilters:
         words = [t.lower_ for t in doc[following[0] : min(following[0] + 3, following[1])]]
         opens = any(words[: len(opener)] == opener for opener in self.openers[kind])
         return opens and _holds(doc, following, self.cues[kind])
+
+
+def _aimed_elsewhere(span: Span, sentence: tuple[int, int], sites: set[int], spinal: set[int], window: int) -> bool:
+    """Whether a non-spinal body site, and no spinal one, stands within `window` tokens of the span in its
+    sentence and its list item: "a brace in her right hand", not "home therapy, stretching, hand weights"."""
+    lower = lower_of(span.doc)
+    before = lower[max(sentence[0], span.start - window) : span.start]
+    after = lower[span.end : min(sentence[1], span.end + window)]
+    ends = [i for i, word in enumerate(before) if word in _ITEM_ENDS]
+    before = before[ends[-1] + 1 :] if ends else before
+    after = next((after[:i] for i, word in enumerate(after) if word in _ITEM_ENDS), after)
+    near = set(before).union(after)
+    return not near.isdisjoint(sites) and near.isdisjoint(spinal)
+
+
+_ITEM_ENDS = {get_string_id(word) for word in (",", ";", "and", "or")}
 
 
 def _holds(doc: Doc, sentence: tuple[int, int], words: set[int]) -> bool:

@@ -105,6 +105,14 @@ class NegativeStudy(Strict):
     )
 
 
+class OtherSites(Strict):
+    """A fact aimed at a body site other than the spine (FactFile.other_sites)."""
+
+    words: list[str] = Field(description="Body sites not of the spine: elbow, knee, wrist, epicondyle.")
+    spinal: list[str] = Field(description="Spinal sites that keep the fact when one stands there too: back, neck.")
+    window: int = Field(ge=1, description="How many tokens before and after the fact, within its sentence, are read.")
+
+
 class FactFile(Strict):
     """patterns/facts/<kind>.yaml."""
 
@@ -159,6 +167,11 @@ class FactFile(Strict):
         default=None,
         description="needs_sentence_with holds only for a fact at most this many list separators (',' ';') "
         "away: a long list 'sentence' of past surgeries ties nothing together.",
+    )
+    other_sites: OtherSites | None = Field(
+        default=None,
+        description="Drop a fact with another body site beside it and no spinal site: a 'tennis elbow brace' or an "
+        "'injection into the medial epicondyle' treats the elbow, not the spine (clarification C16).",
     )
     result_cues: list[str] = Field(
         default_factory=list,
