@@ -169,3 +169,23 @@ def test_when_a_duration_dates_only_a_fact_that_is_dropped_then_no_acuity(checke
     """Durations read the facts that survive the rule files' filters: weakness of the whole body is no deficit
     of spinal type (C3), so it dates nothing; "several" is more than three."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He has a large L4-5 disc herniation with left leg pain. He has been living with these symptoms "
+                     "for more than four months.", {"chronic"}, id="these-symptoms-after-a-disc"),
+        pytest.param("She describes aching low back pain. This pain has been present for two weeks.", {"acute"},
+                     id="this-pain-after-back-pain"),
+        pytest.param("She had a sore throat. These symptoms lasted for two weeks.", set(), id="refers-to-no-spinal-complaint"),
+        pytest.param("Left leg numbness began approximately 1 month after the stroke.", set(), id="time-from-another-event"),
+        pytest.param("Her neck stiffness returned approximately two weeks later.", set(), id="weeks-later"),
+        pytest.param("He had back pain and leg numbness for several days after the fall.", {"acute"},
+                     id="course-after-an-event"),
+    ],
+)
+def test_when_a_sentence_refers_back_to_the_complaint_then_its_duration_dates_it(checker, text, expected):
+    """'these symptoms', 'this pain' name the complaint of the sentence before; a time after another event
+    ('1 month after the stroke', 'two weeks later') is no course of a complaint."""
+    assert present_values(checker, text, "acuity") == expected

@@ -89,6 +89,9 @@ class TimeExpressions:
         self.duration_needs = set(self.table.needs_sentence_with)
         self.not_after = {w.lower() for w in self.table.not_after}
         self.not_before = {w.lower() for w in self.table.not_before}
+        self.point_words = {w.lower() for w in self.table.point_words}
+        self.referring = {nlp.vocab.strings.add(w.lower()) for w in self.table.referring_words}
+        self.determiners = {nlp.vocab.strings.add(w.lower()) for w in self.table.referring_determiners}
 
     def __call__(self, doc: Doc) -> Doc:
         found = sorted(self.matcher(doc), key=lambda m: (m[1], m[2], self.label_order[m[0]]))
@@ -122,7 +125,8 @@ class TimeExpressions:
         trail = span.end - 1 if lower_of(doc)[span.end - 1] in self.trail_words else -1
         bounds = near.sentences.bounds(span.start)
         if not (kinds & self.duration_needs) and not words_near(doc, span, bounds, self.sentence_words, apart, skip=trail):
-            return False
+            if not self._refers_back(doc, bounds, near):
+                return False
         unit = next(t for t in reversed(span) if t.lower_ in self.table.units)
         count = 1.0
         for token in span:
@@ -142,10 +146,28 @@ class TimeExpressions:
         return True
 
 
+    def _refers_back(self, doc: Doc, bounds: tuple[int, int], near: SentenceFacts) -> bool:
+        """'She has been dealing with these symptoms for greater than three months': the sentence names its
+        complaint by a referring phrase, and the sentence before it holds the complaint's words or facts."""
+        if bounds[0] == 0 or not self.referring:
+            return False
+        lower = lower_of(doc)
+        if not any(
+            lower[i] in self.referring and lower[i - 1] in self.determiners for i in range(bounds[0] + 1, bounds[1])
+        ):
+            return False
+        before = near.sentences.bounds(bounds[0] - 1)
+        if near.kinds().get(before[0], set()) & self.duration_needs:
+            return True
+        return not self.sentence_words.isdisjoint(lower[before[0] : before[1]])
+
     def _ahead_or_age(self, doc: Doc, span: Span) -> bool:
-        """A time ahead ('see her back in 3 months') or an age ('for a 41-year-old')."""
+        """A time ahead ('see her back in 3 months'), an age ('for a 41-year-old') or a time from another event
+        ('two weeks later')."""
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
+        if after[:1] and after[0] in self.point_words and span[0].lower_ != "for":
+            return True  # "1 month after her stroke": a time from another event
         return before in self.not_after or any(word in self.not_before for word in after)
 
 

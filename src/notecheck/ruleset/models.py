@@ -300,6 +300,17 @@ class DurationTable(Strict):
         default=None,
         description="The word or fact must stand at most this many list separators (',' ';') from the duration.",
     )
+    point_words: list[str] = Field(
+        default_factory=list,
+        description="A duration right before one of these and not opened by 'for' is a time from another event: "
+        "'1 month after her stroke', 'two weeks later'.",
+    )
+    referring_words: list[str] = Field(
+        default_factory=list,
+        description="Words that, after a `referring_determiners` word, name the complaint of the sentence before "
+        "('these symptoms', 'this pain'): the duration then counts where that sentence would count.",
+    )
+    referring_determiners: list[str] = Field(default_factory=list)
 
 
 class InjuryDateTable(Strict):
