@@ -16,6 +16,7 @@ NOTES = [
     "Dr. Lee saw her at 9 a.m. She can't bend; pain at L4-5, L5-S1 (worse).\n\nPLAN: PT, e.g. core work.",
     "I'm seeing him for neck pain.  He fell 2/3/2024 -- 'slipped' on ice:(\tNo numbness/tingling.",
     "Pt. c/o LBP x3 wks.\nMRI L-spine 03/2024: disc bulge @ L4/5 w/o stenosis.\r\nF/u in 2-3 weeks...",
+    "Text with a NUL \x00 char\x00 and \x00\x00 more, then cannot\x00.",
     "  Dont lift.\u00a0He cannot;  Gonna try 10mg at 5pm, 2x daily:\n\n\tPain 7/10 \n \u00a0L5 \u2009S1\x0b",
 ]
 

@@ -102,7 +102,9 @@ class ChunkCachingTokenizer:
             split = self._word_split(piece)
             if split is not None:
                 learned[piece] = split
-        joinable = [p for p in new if p not in learned and p[-1].isspace() and not p[0].isspace()]
+        joinable = [
+            p for p in new if p not in learned and p[-1].isspace() and not p[0].isspace() and _SEPARATOR[0] not in p
+        ]
         learned.update(zip(joinable, self._splits(joinable)))
         for piece in new:
             if piece not in learned:
@@ -147,7 +149,7 @@ class ChunkCachingTokenizer:
         values = doc.to_array([IDX, ORTH, SPACY, NORM])
         own = numpy.flatnonzero(values[:, 3] != Doc(doc.vocab, words=values[:, 1].tolist()).to_array(NORM))
         norms = {int(i): doc[int(i)].norm_ for i in own}  # a word's norm where it is not the word's own
-        kept = values[:, 1] != self.separator
+        kept = values[:, 1] != self.separator if len(pieces) > 1 else numpy.full(len(values), True)
         if norms:
             position = numpy.cumsum(kept) - 1
             norms = {int(position[i]): norm for i, norm in norms.items()}
