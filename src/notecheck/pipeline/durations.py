@@ -17,6 +17,7 @@ from notecheck.pipeline.spans import (
     SentenceStarts,
     add_fact,
     facts,
+    holds_words,
     lower_of,
     words_near,
 )
@@ -145,7 +146,6 @@ class TimeExpressions:
         near.add(add_fact(doc, span.start, span.end, kind="acuity", value=value_name, rule_id="acuity.duration"))
         return True
 
-
     def _refers_back(self, doc: Doc, bounds: tuple[int, int], near: SentenceFacts) -> bool:
         """'She has been dealing with these symptoms for greater than three months': the sentence names its
         complaint by a referring phrase, and the sentence before it holds the complaint's words or facts."""
@@ -157,9 +157,7 @@ class TimeExpressions:
         ):
             return False
         before = near.sentences.bounds(bounds[0] - 1)
-        if near.kinds().get(before[0], set()) & self.duration_needs:
-            return True
-        return not self.sentence_words.isdisjoint(lower[before[0] : before[1]])
+        return bool(near.kinds_at(before[0]) & self.duration_needs) or holds_words(doc, before, self.sentence_words)
 
     def _ahead_or_age(self, doc: Doc, span: Span) -> bool:
         """A time ahead ('see her back in 3 months'), an age ('for a 41-year-old') or a time from another event

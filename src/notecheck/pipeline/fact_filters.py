@@ -13,6 +13,7 @@ from notecheck.pipeline.spans import (
     SentenceFacts,
     SentenceStarts,
     facts,
+    holds_words,
     lower_of,
     words_near,
 )
@@ -83,7 +84,7 @@ class FactFilters:
         kind = span.label_
         doc = span.doc
         unless = self.unless_words.get(span.id_)
-        if unless and _holds(doc, sentences.bounds(span.start), unless):
+        if unless and holds_words(doc, sentences.bounds(span.start), unless):
             return False
         if kind in self.note_needs and not in_note & self.note_needs[kind]:
             return False
@@ -100,7 +101,7 @@ class FactFilters:
             if section in self.result_sections[kind] or kinds & self.result_kinds[kind]:
                 return True
             sentence = sentences.bounds(span.start)
-            return _holds(doc, sentence, self.cues[kind]) or self._result_follows(kind, doc, sentence[1], sentences)
+            return holds_words(doc, sentence, self.cues[kind]) or self._result_follows(kind, doc, sentence[1], sentences)
         return True
 
     def _result_follows(self, kind: str, doc: Doc, end: int, sentences: SentenceStarts) -> bool:
@@ -111,7 +112,10 @@ class FactFilters:
         following = sentences.bounds(end)
         words = [t.lower_ for t in doc[following[0] : min(following[0] + 3, following[1])]]
         opens = any(words[: len(opener)] == opener for opener in self.openers[kind])
-        return opens and _holds(doc, following, self.cues[kind])
+        return opens and holds_words(doc, following, self.cues[kind])
+
+
+_ITEM_ENDS = {get_string_id(word) for word in (",", ";", "and", "or")}  # what closes a list item
 
 
 def _aimed_elsewhere(span: Span, sentence: tuple[int, int], sites: set[int], spinal: set[int], window: int) -> bool:
@@ -125,14 +129,6 @@ def _aimed_elsewhere(span: Span, sentence: tuple[int, int], sites: set[int], spi
     after = next((after[:i] for i, word in enumerate(after) if word in _ITEM_ENDS), after)
     near = set(before).union(after)
     return not near.isdisjoint(sites) and near.isdisjoint(spinal)
-
-
-_ITEM_ENDS = {get_string_id(word) for word in (",", ";", "and", "or")}
-
-
-def _holds(doc: Doc, sentence: tuple[int, int], words: set[int]) -> bool:
-    """Whether doc[start:end] holds one of the lower-case words (LOWER ids)."""
-    return not words.isdisjoint(lower_of(doc)[sentence[0] : sentence[1]])
 
 
 @Language.factory("notecheck_fact_filters_v1", default_config={"patterns_dir": None})

@@ -117,12 +117,21 @@ class SentenceFacts:
         """Sentence start token -> the fact kinds it holds now (the rules' same-sentence conditions)."""
         return {sentence: {kind for _, _, kind in found} for sentence, found in self.of.items()}
 
+    def kinds_at(self, sentence: int) -> set[str]:
+        """The fact kinds the sentence starting at token `sentence` holds now."""
+        return {kind for _, _, kind in self.of.get(sentence, ())}
+
     def kinds_near(self, span: Span, apart: int) -> set[str]:
         """The kinds of the facts in the span's sentence at most `apart` list separators from it (a long
         list 'sentence' ties only its neighbouring items together)."""
         doc, start, end = span.doc, span.start, span.end
         in_sentence = self.of.get(self.sentences.of(span), [])
         return {kind for s, e, kind in in_sentence if items_apart(doc, start, end, s, e) <= apart}
+
+
+def holds_words(doc: Doc, bounds: tuple[int, int], words: set[int]) -> bool:
+    """Whether doc[start:end] holds one of the lower-case words (LOWER ids)."""
+    return not words.isdisjoint(lower_of(doc)[bounds[0] : bounds[1]])
 
 
 def words_near(

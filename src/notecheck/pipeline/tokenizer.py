@@ -105,7 +105,8 @@ class ChunkCachingTokenizer:
         joinable = [
             p for p in new if p not in learned and p[-1].isspace() and not p[0].isspace() and _SEPARATOR[0] not in p
         ]
-        learned.update(zip(joinable, self._splits(joinable)))
+        if joinable:
+            learned.update(zip(joinable, self._splits(joinable)))
         for piece in new:
             if piece not in learned:
                 learned[piece] = self._splits([piece])[0]
