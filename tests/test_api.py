@@ -127,3 +127,25 @@ def test_when_the_assertion_span_is_not_in_the_text_then_a_coded_error(checker, 
 
     with pytest.raises(InputError, match="not inside the text"):
         checker.assertion(text, start, end)
+
+
+def test_when_loaded_then_pipeline_frozen_out_of_collector_unless_asked_not_to():
+    """load() moves what it built out of the garbage collector's generations (gc.freeze); freeze=False,
+    for a process that loads and drops checkers, leaves the collector alone. Its own interpreter: the
+    freeze is process-wide."""
+    import subprocess
+    import sys
+
+    code = (
+        "import gc, notecheck\n"
+        "notecheck.load(freeze=False)\n"
+        "print(gc.get_freeze_count())\n"
+        "checker = notecheck.load()\n"
+        "print(gc.get_freeze_count())\n"
+        "print(checker.check('Low back pain after a fall.', codes=['M53.88']).checks[0].code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    unfrozen, frozen, code_checked = done.stdout.split()
+    assert int(unfrozen) == 0
+    assert int(frozen) > 50_000
+    assert code_checked == "M53.88"

@@ -1,5 +1,6 @@
 """The Python API of the contract: load() -> Checker with check, pipe and assertion."""
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -138,8 +139,20 @@ def _check_chunk(chunk: list[Item]) -> list[str]:
     return [_WORKER_CHECKER.check(text, codes, note_id).model_dump_json() for note_id, text, codes in chunk]
 
 
-def load(patterns_dir: str | Path | None = None, *, models: bool = True) -> Checker:
-    """Build the pipeline and load the ruleset (once per process); models=False: rules only."""
+def load(patterns_dir: str | Path | None = None, *, models: bool = True, freeze: bool = True) -> Checker:
+    """Build the pipeline and load the ruleset (once per process); models=False: rules only.
+
+    With freeze (the default) load() ends with gc.freeze(): what the imports and the load built (about
+    120,000 objects: spaCy, the vocab, the matchers, the rules) moves out of the cyclic garbage
+    collector's generations, so its full collections stop walking it again while notes are checked (with
+    the reports kept, those walks took 13% of a run over the corpus). The frozen objects are still freed by
+    reference counting, but a reference cycle among them is not collected until gc.unfreeze(): a process
+    that loads many checkers and drops them should pass freeze=False.
+    """
     root = Path(patterns_dir) if patterns_dir else None
     overrides = None if models else {"model_facts": {"enabled": False}}
-    return Checker(pipeline.build(root, components=overrides), load_ruleset(root))
+    checker = Checker(pipeline.build(root, components=overrides), load_ruleset(root))
+    if freeze:
+        gc.collect()
+        gc.freeze()
+    return checker
