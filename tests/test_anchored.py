@@ -109,3 +109,32 @@ def test_when_many_patterns_in_one_matcher_then_matches_as_one_matcher(nlp, text
         plain.add(name, [pattern])
         anchored.add(name, [pattern])
     assert anchored(doc) == sorted(set(plain(doc)), key=lambda m: (m[1], m[2], m[0]))
+
+
+def test_when_matchers_share_a_vocab_then_each_matches_every_doc():
+    """The matchers of one vocab share the log of the words its Docs held: a matcher made, called or
+    given a pattern after the others have read Docs still matches the words of those Docs, and of each
+    new one."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    docs = [nlp(text) for text in TEXTS]
+    plain, early = Matcher(nlp.vocab), AnchoredMatcher(nlp.vocab)
+    for name, pattern in PATTERNS.items():
+        plain.add(name, [pattern])
+        early.add(name, [pattern])
+
+    def expected(doc):
+        return sorted(set(plain(doc)), key=lambda m: (m[1], m[2], m[0]))
+
+    for doc in docs[:3]:
+        assert early(doc) == expected(doc)
+    late = AnchoredMatcher(nlp.vocab)
+    for name, pattern in PATTERNS.items():
+        late.add(name, [pattern])
+    for doc in [*docs[3:], nlp("A new note: neck sprain, MRI scan, myelogram."), *docs[:3]]:
+        assert early(doc) == late(doc) == expected(doc)
+    extra = [{"LOWER": "tissue"}, {"LOWER": "sprain"}]
+    plain.add("added-after-use", [extra])
+    early.add("added-after-use", [extra])
+    for doc in docs:
+        assert early(doc) == expected(doc)

@@ -1,6 +1,7 @@
 """AnchoredMatcher: spaCy's Matcher, run only around the words a pattern cannot match without."""
 
 import re
+import weakref
 from bisect import bisect_left
 from collections.abc import Callable
 from itertools import compress
@@ -41,7 +42,8 @@ class AnchoredMatcher:
         self.opens: dict[int, tuple[str, ...]] = {}  # word (ORTH) -> groups it may anchor
         self.passes: dict[int, frozenset[str]] = {}  # word (ORTH) -> need and repeat tests it passes
         self.known: set[int] = set()  # the words that pass any test
-        self.tested: set[int] | None = None  # the words of the last Doc, all tested
+        self.log = _log_of(vocab)  # the words the vocab's Docs have held, shared with its other matchers
+        self.tested = 0  # how many words of the log this matcher has tested
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]], on_match: Callable[..., Any] | None = None) -> None:
         if on_match is not None:
@@ -63,7 +65,7 @@ class AnchoredMatcher:
             self.opens.clear()  # a new test: every word is tested again
             self.passes.clear()
             self.known.clear()
-            self.tested = None
+            self.tested = 0
             self.lookup = None
             matcher, _, after, options = self.groups[group]
             matcher.add(key, [pattern])
@@ -101,9 +103,10 @@ class AnchoredMatcher:
             matches = [(k, s + start, e + start) for k, s, e in self.anywhere(doc[start:end])]
         doc_words, distinct = words_of(doc)
         words = doc_words[start:end]
-        if distinct is not self.tested:  # the whole Doc's words, once: ConText calls once per window
-            self._test_words(distinct)
-            self.tested = distinct
+        log = self.log.read(distinct)
+        if self.tested < len(log):  # words no earlier call of this matcher met, this Doc's among them
+            self._test_words(log[self.tested :])
+            self.tested = len(log)
         anchors: dict[str, list[int]] = {}
         marked: list[int] = []  # where a word passes a required or repeated token's test
         opens, passes, known = self.opens, self.passes, self.known
@@ -114,8 +117,13 @@ class AnchoredMatcher:
                 anchors.setdefault(group, []).append(i)
             if passes[word]:
                 marked.append(i)
+        # The tests the span's marked words pass: a group none of whose patterns finds all its other
+        # required tokens' words anywhere in the span has no window to look at.
+        passed = frozenset().union(*map(passes.__getitem__, set(map(words.__getitem__, marked))))
         for group, positions in anchors.items():
-            matcher = self.groups[group][0]
+            matcher, _, _, options = self.groups[group]
+            if not any(needs <= passed for needs in options):
+                continue
             for w_start, w_end in self._windows(group, positions, words, marked):
                 window = doc[start + w_start : start + w_end]
                 matches += [(k, s + window.start, e + window.start) for k, s, e in matcher(window)]
@@ -156,11 +164,8 @@ class AnchoredMatcher:
             n += 1
         return n
 
-    def _test_words(self, words: set[int]) -> None:
+    def _test_words(self, new: list[int]) -> None:
         """The tests each new word passes, matched against the words themselves."""
-        new = list(words.difference(self.opens))
-        if not new:
-            return
         if self.lookup is None:
             self.lookup = _Lookup(self)
         lookup, vocab, strings = self.lookup, self.vocab, self.vocab.strings
@@ -189,6 +194,40 @@ class AnchoredMatcher:
             self.opens[word] = tuple(t for t in tests if t in self.groups)
             self.passes[word] = frozenset(t for t in tests if t not in self.groups)
             self.known.add(word)
+
+
+class _WordLog:
+    """The distinct words (ORTH ids) the Docs of one vocab have held, in the order first met.
+
+    The AnchoredMatchers of a pipeline share one, so a Doc's words are compared with the words met before
+    once, not once per matcher; each matcher then tests the words of the log it has not tested yet.
+    """
+
+    def __init__(self) -> None:
+        self.seen: set[int] = set()
+        self.words: list[int] = []
+        self.last: set[int] | None = None  # the last Doc's words, read already
+
+    def read(self, distinct: set[int]) -> list[int]:
+        """Add a Doc's words not met before; the log."""
+        if distinct is not self.last:
+            fresh = distinct.difference(self.seen)
+            self.seen.update(fresh)
+            self.words.extend(fresh)
+            self.last = distinct
+        return self.words
+
+
+# One log per live vocab. A log lives as long as a matcher holding it, and each matcher holds its vocab,
+# so the id of a vocab with a log is never reused while the log lives.
+_LOGS: "weakref.WeakValueDictionary[int, _WordLog]" = weakref.WeakValueDictionary()
+
+
+def _log_of(vocab: Vocab) -> _WordLog:
+    log = _LOGS.get(id(vocab))
+    if log is None:
+        log = _LOGS[id(vocab)] = _WordLog()
+    return log
 
 
 class _Lookup:
