@@ -92,6 +92,7 @@ _EDGE_WORDS = [
     "x", "http://localhost", "https://a", "www.a.b", "a.b", "hello.com", "mail@x.org", "1/2", "3rd", "21st",
     "twenty", "Twenty", "thirty-one", "±5", "-2", "1,000.5", "«", "»", "''", "``", "(", ">", "$", "€€", "½",
     "ⅷ", "٣", "é", "Ünïcode", "--", "...", "…", "\n\n", " ", "L4-5", "C5-C6", "x3", "wks.", "q.i.d.",
+    "A", "Ab", "AbC", "ABCDEFG", "abcdefgh", "Lumbosacral", "12345", "a1", "x" * 120, "Éa", "ǅemal",
 ]
 
 

@@ -41,7 +41,8 @@ class AnchoredMatcher:
         self.groups: dict[str, tuple[Matcher, Plan, int, list[frozenset[str]]]] = {}
         self.opens: dict[int, tuple[str, ...]] = {}  # word (ORTH) -> groups it may anchor
         self.passes: dict[int, frozenset[str]] = {}  # word (ORTH) -> need and repeat tests it passes
-        self.known: set[int] = set()  # the words that pass any test
+        self.opening: set[int] = set()  # the words that may anchor a group
+        self.marking: set[int] = set()  # the words that pass a required or repeated token's test
         self.log = _log_of(vocab)  # the words the vocab's Docs have held, shared with its other matchers
         self.tested = 0  # how many words of the log this matcher has tested
 
@@ -64,7 +65,8 @@ class AnchoredMatcher:
             needs = frozenset(key_of("need", test) for test in shape.needs)
             self.opens.clear()  # a new test: every word is tested again
             self.passes.clear()
-            self.known.clear()
+            self.opening.clear()
+            self.marking.clear()
             self.tested = 0
             self.lookup = None
             matcher, _, after, options = self.groups[group]
@@ -108,15 +110,12 @@ class AnchoredMatcher:
             self._test_words(log[self.tested :])
             self.tested = len(log)
         anchors: dict[str, list[int]] = {}
-        marked: list[int] = []  # where a word passes a required or repeated token's test
-        opens, passes, known = self.opens, self.passes, self.known
+        opens, passes = self.opens, self.passes
         # Most words pass no test: find the others with C loops (compress, map), not a comprehension.
-        for i in compress(range(len(words)), map(known.__contains__, words)):
-            word = words[i]
-            for group in opens[word]:
+        marked = list(compress(range(len(words)), map(self.marking.__contains__, words)))
+        for i in compress(range(len(words)), map(self.opening.__contains__, words)):
+            for group in opens[words[i]]:
                 anchors.setdefault(group, []).append(i)
-            if passes[word]:
-                marked.append(i)
         # The tests the span's marked words pass: a group none of whose patterns finds all its other
         # required tokens' words anywhere in the span has no window to look at.
         passed = frozenset().union(*map(passes.__getitem__, set(map(words.__getitem__, marked))))
@@ -193,7 +192,10 @@ class AnchoredMatcher:
                 continue
             self.opens[word] = tuple(t for t in tests if t in self.groups)
             self.passes[word] = frozenset(t for t in tests if t not in self.groups)
-            self.known.add(word)
+            if self.opens[word]:
+                self.opening.add(word)
+            if self.passes[word]:
+                self.marking.add(word)
 
 
 class _WordLog:

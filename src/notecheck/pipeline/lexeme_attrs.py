@@ -67,6 +67,22 @@ def en_like_num(text: str) -> bool:
     return bool(en_lex_attrs.like_num(text))  # type: ignore[no-untyped-call]  # spaCy leaves it untyped
 
 
+def word_shape(text: str) -> str:
+    # An ASCII word of digits, or of letters in one case pattern, the common case: x, X or d for each
+    # character, a run of one kept to four.
+    if text.isascii() and len(text) < 100:
+        if text.isdigit():
+            return "dddd"[: len(text)]
+        if text.isalpha():
+            if text.islower():
+                return "xxxx"[: len(text)]
+            if text.isupper():
+                return "XXXX"[: len(text)]
+            if text.istitle():
+                return "X" + "xxxx"[: len(text) - 1]
+    return str(lex_attrs.word_shape(text))
+
+
 # attribute -> (spaCy's getter, the stand-in)
 _STAND_INS: dict[int, tuple[Callable[[str], Any], Callable[[str], Any]]] = {
     attrs.IS_ASCII: (lex_attrs.is_ascii, is_ascii),
@@ -78,6 +94,7 @@ _STAND_INS: dict[int, tuple[Callable[[str], Any], Callable[[str], Any]]] = {
     attrs.IS_CURRENCY: (lex_attrs.is_currency, is_currency),
     attrs.LIKE_URL: (lex_attrs.like_url, like_url),
     attrs.LIKE_NUM: (en_lex_attrs.like_num, en_like_num),
+    attrs.SHAPE: (lex_attrs.word_shape, word_shape),
 }
 
 
