@@ -76,3 +76,20 @@ def test_when_advice_on_activity_shares_a_sentence_with_an_injection_then_the_in
     text = ("Low back pain. After the injection he was discharged with instructions to ice the injection site and to "
             "avoid aggressive activities for 1 day.")
     assert present_values(checker, text, "treatment") == {"injection"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Neck pain with C6 radiculopathy. She has a hard time buttoning her blouse.",
+                     {"hand use limitation"}, id="buttoning"),
+        pytest.param("Cervical myelopathy. He has trouble opening jars and often drops things.",
+                     {"hand use limitation"}, id="jars-and-dropping"),
+        pytest.param("Neck pain with arm numbness. She is not dropping objects.", set(), id="denied"),
+        pytest.param("Neck pain with arm numbness. Grip strength is 5/5 and she can open jars.", set(),
+                     id="strength-test-and-ability"),
+    ],
+)
+def test_when_a_hand_task_is_limited_then_hand_use_limitation(checker, text, expected):
+    """Hand tasks a cervical radiculopathy or myelopathy takes away, by a limitation cue or dropping things."""
+    assert present_values(checker, text, "functional_impact") == expected

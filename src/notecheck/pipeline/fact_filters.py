@@ -36,6 +36,9 @@ class FactFilters:
         self.result_kinds = {k: set(f.result_with_kinds) for k, f in ruleset.facts.items()}
         self.openers = {k: [o.lower().split() for o in f.result_openers] for k, f in ruleset.facts.items()}
         self.note_needs = {k: set(f.needs_note_with) for k, f in ruleset.facts.items() if f.needs_note_with}
+        self.rule_note_needs = {  # a rule's own needs_note_with, [] included
+            r.id: set(r.needs_note_with) for f in ruleset.facts.values() for r in f.rules if r.needs_note_with is not None
+        }
         self.needs_words = {
             k: {strings.add(w.lower()) for w in f.needs_sentence_with_words}
             for k, f in ruleset.facts.items()
@@ -86,7 +89,8 @@ class FactFilters:
         unless = self.unless_words.get(span.id_)
         if unless and holds_words(doc, sentences.bounds(span.start), unless):
             return False
-        if kind in self.note_needs and not in_note & self.note_needs[kind]:
+        note_needs = self.rule_note_needs.get(span.id_, self.note_needs.get(kind))
+        if note_needs and not in_note & note_needs:
             return False
         if kind in self.other_sites and _aimed_elsewhere(span, sentences.bounds(span.start), *self.other_sites[kind]):
             return False

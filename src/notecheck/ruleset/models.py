@@ -74,6 +74,11 @@ class FactRule(Strict):
     needs_sentence_with: list[FactKind] | None = Field(
         default=None, description="Overrides the file's needs_sentence_with for this rule."
     )
+    needs_note_with: list[FactKind] | None = Field(
+        default=None,
+        description="Overrides the file's needs_note_with for this rule; [] keeps its facts in any note (a "
+        "radiculopathy is a spinal condition itself, whether or not the note names a region).",
+    )
     unless_sentence_with_words: list[str] = Field(
         default_factory=list,
         description="Drop this rule's fact when its sentence holds one of these words (a collar put on by the "
