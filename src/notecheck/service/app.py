@@ -70,9 +70,10 @@ def create_app(settings: Settings | None = None, checker: Checker | None = None)
         app.state.checker = checker or notecheck.load()
         # Warm the tabular (parsed lazily, about a second) so the first request is not slow.
         app.state.checker.check("warm-up", codes=["M53.88"], note_id="warm-up")
-        # The loaded pipeline (vocab, matchers, rules) lives as long as the process: move it out of the
-        # cyclic collector's generations so no collection during a request walks it again (and forked
-        # pipeline processes do not copy its pages by touching them).
+        # load() froze the pipeline it built; a checker passed in may not have been, and the warm-up made
+        # more (the parsed tabular). All of it lives as long as the process: move it out of the cyclic
+        # collector's generations so no collection during a request walks it again (and forked pipeline
+        # processes do not copy its pages by touching them).
         gc.collect()
         gc.freeze()
         workers = settings.workers
