@@ -86,25 +86,24 @@ class FactFilters:
     def _keep(self, span: Span, kinds: set[str], in_note: set[str], sentences: SentenceStarts) -> bool:
         kind = span.label_
         doc = span.doc
+        sentence = sentences.bounds(span.start)
         unless = self.unless_words.get(span.id_)
-        if unless and holds_words(doc, sentences.bounds(span.start), unless):
+        if unless and holds_words(doc, sentence, unless):
             return False
         note_needs = self.rule_note_needs.get(span.id_, self.note_needs.get(kind))
         if note_needs and not in_note & note_needs:
             return False
-        if kind in self.other_sites and _aimed_elsewhere(span, sentences.bounds(span.start), *self.other_sites[kind]):
+        if kind in self.other_sites and _aimed_elsewhere(span, sentence, *self.other_sites[kind]):
             return False
         needs = self.needs.get(span.id_)
         if needs and not kinds & needs:
             words = self.needs_words.get(kind)
-            bounds = sentences.bounds(span.start)
-            if not words or not words_near(doc, span, bounds, words, self.apart.get(kind)):
+            if not words or not words_near(doc, span, sentence, words, self.apart.get(kind)):
                 return False
         if kind in self.cues:
             section = section_category(span)
             if section in self.result_sections[kind] or kinds & self.result_kinds[kind]:
                 return True
-            sentence = sentences.bounds(span.start)
             return holds_words(doc, sentence, self.cues[kind]) or self._result_follows(kind, doc, sentence[1], sentences)
         return True
 
