@@ -19,7 +19,7 @@ from medspacy.util import tuple_overlaps
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.anchored import AnchoredMatcher
 from notecheck.pipeline.context import make_context
@@ -55,7 +55,7 @@ class SentenceScopedContext:
 
     def __call__(self, doc: Doc) -> Doc:
         context = self.context
-        targets = doc.spans[context.span_group_name]
+        targets = list(doc.spans[context.span_group_name])  # a SpanGroup makes its Spans again on every pass
         windows = self._windows(doc, targets)
         in_window: list[list[Span]] = [[] for _ in windows]
         starts = [start for start, _ in windows]
@@ -104,7 +104,7 @@ class SentenceScopedContext:
         # ConText keeps only the longest of overlapping modifiers (prune_on_modifier_overlap, its default).
         return prune_overlapping_matches(matches) if self.context.prune_on_modifier_overlap else matches
 
-    def _windows(self, doc: Doc, targets: SpanGroup) -> list[tuple[int, int]]:
+    def _windows(self, doc: Doc, targets: list[Span]) -> list[tuple[int, int]]:
         """Token ranges to match in: every sentence a target touches, widened by the longest rule so that
         a match crossing the sentence edge (and pruning a shorter one inside) is found as in the whole Doc."""
         if not len(targets):
@@ -129,7 +129,7 @@ class SentenceScopedContext:
         return windows
 
 
-def _header_ends(doc: Doc, targets: SpanGroup) -> frozenset[int]:
+def _header_ends(doc: Doc, targets: list[Span]) -> frozenset[int]:
     """Where the bodies of the sections whose header holds no target start. A cue does not run from such a
     header into its body: in "IMPRESSION: Negative cervical spine." the header's colon and the body's first word
     are not the ": negative" of "Lumbar spine: negative". A header that is itself a fact keeps its cue ("X-RAYS:
