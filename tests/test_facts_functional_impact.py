@@ -93,3 +93,22 @@ def test_when_advice_on_activity_shares_a_sentence_with_an_injection_then_the_in
 def test_when_a_hand_task_is_limited_then_hand_use_limitation(checker, text, expected):
     """Hand tasks a cervical radiculopathy or myelopathy takes away, by a limitation cue or dropping things."""
     assert present_values(checker, text, "functional_impact") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Lumbar stenosis. SOCIAL HISTORY: She retired 7 years ago because of low back pain.",
+                     {"work limitation"}, id="retired-for-low-back-pain"),
+        pytest.param("Low back pain. He is retired, being a truck driver, secondary to his back and knees.",
+                     {"work limitation"}, id="retired-for-back-and-knees"),
+        pytest.param("Low back pain. He retired in 2001 because of his knees.", set(),
+                     id="retired-for-a-non-spinal-cause"),
+        pytest.param("Low back pain. She retired from teaching. She is on a diet because of her back.", set(),
+                     id="cause-in-another-sentence"),
+    ],
+)
+def test_when_the_patient_left_work_for_the_spine_then_work_limitation(checker, text, expected):
+    """Retiring or quitting because of the back or neck is a work limitation (C14); another cause, or a cause in
+    another sentence, is not."""
+    assert present_values(checker, text, "functional_impact") == expected

@@ -291,3 +291,27 @@ def test_when_a_ligament_or_tendon_tore_or_a_study_is_for_trauma_then_it_is_trau
 def test_when_a_handling_verb_tells_no_injury_then_it_is_no_lifting_mechanism(checker, text, expected):
     """'while lifting' is a mechanism only in a sentence that tells an injury or the onset of a complaint."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Other surgeries include ankle surgery for a fractured ankle in 2000.", {"other"},
+                     id="fractured-part"),
+        pytest.param("She has a history of recent collarbone fracture.", {"other"}, id="collarbone-fracture"),
+        pytest.param("He reports an injury to his left leg last week.", {"other"}, id="injury-to-a-part"),
+        pytest.param("Possible injury to the ulnar nerve at the elbow.", set(), id="injury-to-a-nerve-of-a-part"),
+        pytest.param("He broke his right wrist after a fall from a bike.", {"fall"}, id="broken-part-beside-its-fall"),
+        pytest.param("EXAM: Thoracic spine.\n\nREASON FOR EXAM: Injury.\n\nFINDINGS: No fracture.", {"other"},
+                     id="study-for-an-injury"),
+        pytest.param("REASON FOR EXAM: Injury to the neck in a motor vehicle collision.", {"motor_vehicle"},
+                     id="indication-with-its-mechanism"),
+    ],
+)
+def test_when_an_injury_names_its_part_after_the_injury_word_then_it_is_other_without_a_mechanism(
+    checker, text, expected
+):
+    """'a fractured ankle', 'an injury to his left leg', a study whose whole indication is 'Injury': an injury
+    with no mechanism given (C12), `other` only when the note names no mechanism; a nerve or vessel of a part is
+    no injury event of the part."""
+    assert present_values(checker, text, "trauma") == expected
