@@ -153,6 +153,11 @@ def test_when_a_level_guides_a_needle_outside_the_spine_or_is_a_tumour_stage_the
         pytest.param("MRI L-SPINE: Normal.\n\nCOURSE: stable.", set(), id="upper-case-label-then-normal"),
         pytest.param("IMPRESSION: No fracture of the lumbar spine. Disc bulge at L4-5.", {"lumbar"},
                      id="absent-finding-is-not-a-negative-study"),
+        pytest.param("EXAM: MRI of lumbar spine.\n\nFINDINGS: Disc heights are maintained throughout the lumbar spine."
+                     "\nL4-L5: Central canal is patent.\n\nIMPRESSION: No acute disease in the lumbar spine.", set(),
+                     id="conclusion-denies-disease-in-the-region"),
+        pytest.param("EXAM: MRI C-spine.\n\nIMPRESSION: C-spine lesion. No fracture of the C-spine.", {"cervical"},
+                     id="conclusion-denies-one-finding-beside-a-stated-one"),
     ],
 )
 def test_when_a_reports_impression_calls_a_region_negative_then_its_title_and_findings_locate_nothing(

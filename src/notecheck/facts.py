@@ -44,6 +44,9 @@ class _Spanned(NamedTuple):
     span: Span
 
 
+NEGATED_CATEGORY = "NEGATED_EXISTENCE"
+
+
 class FactBuilder:
     """Turns a processed Doc into the report's facts."""
 
@@ -121,18 +124,25 @@ class FactBuilder:
     def _without_negative_studies(
         self, judged: list[tuple[_Spanned, Assertion, bool]]
     ) -> list[tuple[_Spanned, Assertion, bool]]:
-        """Drop the present facts of a value that the report's conclusion calls normal or negative ('IMPRESSION:
-        Negative cervical spine.', a NORMAL_EXAM cue) where the report names it: its title, findings, conclusion.
-        A negative study locates no region (C6); the note's other sections (history, exam) still do."""
-        concluded = {
-            (s.kind, s.value)
-            for s, assertion, _ in judged
-            if assertion == "negated"
-            and (study := self.negative_studies.get(s.kind)) is not None
-            and s.section in study.concluded_in
-            and s.cued
-            and NORMAL_EXAM_CATEGORY in {m.category for m in fact_modifiers(s.span)}
-        }
+        """Drop the present facts of a value that the report's conclusion calls normal or negative where the report
+        names it: its title, findings, conclusion. A negative study locates no region (C6); the note's other
+        sections (history, exam) still do. A NORMAL_EXAM cue ('IMPRESSION: Negative cervical spine.') decides alone;
+        a negation ('IMPRESSION: No acute disease in the lumbar spine.') only where the conclusion states the value
+        nowhere as present ('IMPRESSION: C-spine lesion. No fracture of the C-spine.' is a positive study)."""
+        normal, denied, stated = set(), set(), set()
+        for s, assertion, _ in judged:
+            study = self.negative_studies.get(s.kind)
+            if study is None or s.section not in study.concluded_in:
+                continue
+            if assertion == "present":
+                stated.add((s.kind, s.value))
+            elif assertion == "negated" and s.cued:
+                categories = {m.category for m in fact_modifiers(s.span)}
+                if NORMAL_EXAM_CATEGORY in categories:
+                    normal.add((s.kind, s.value))
+                elif NEGATED_CATEGORY in categories:
+                    denied.add((s.kind, s.value))
+        concluded = normal | (denied - stated)
         if not concluded:
             return judged
         return [
