@@ -182,6 +182,12 @@ def test_when_a_reports_impression_calls_a_region_negative_then_its_title_and_fi
                      id="lamina-of-a-level-list"),
         pytest.param("Left S1 radiculopathy.", {"sacral"}, id="root-without-a-segment-keeps-its-vertebra"),
         pytest.param("Disc bulge at L5-S1. Fracture of S1.", {"lumbosacral", "sacral"}, id="vertebra-named-for-itself"),
+        pytest.param("Anterior fusion, C7-T1. Four screws were placed, two in the body of C7 and two in the body of T1.",
+                     {"cervicothoracic"}, id="screws-of-the-segments-fusion"),
+        pytest.param("Fusion at L5-S1. At S1, 40-mm length screws were placed bilaterally.", {"lumbosacral"},
+                     id="screw-sizes-at-the-segments-vertebra"),
+        pytest.param("Fusion at L5-S1. Screws were placed at L3.", {"lumbosacral", "lumbar"},
+                     id="screw-at-a-vertebra-of-no-named-segment"),
     ],
 )
 def test_when_a_vertebra_is_named_inside_a_segments_work_then_it_is_the_segments(checker, text, expected):

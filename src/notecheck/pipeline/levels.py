@@ -91,6 +91,7 @@ class LevelGrammarComponent:
         self.procedure_words = [p.lower().split() for p in grammar.landmark_procedures]
         self.placement = _any_word(grammar.placement_words)
         self.vertebra_words = _any_word(grammar.vertebra_words)
+        self.work_words = _any_word(grammar.segment_work_words)
         parts = "|".join(re.escape(w) for w in sorted(grammar.segment_parts, key=len, reverse=True))
         listed = rf"[{_COLUMNS}]-?\d{{1,2}}"
         joined = r"\s*(?:,\s*(?:and\s+|or\s+|&\s*)?|and\s+|or\s+|&\s*)"  # ", ", " and ", ", and "
@@ -129,7 +130,10 @@ class LevelGrammarComponent:
                 self.vertebra_words and self.vertebra_words.search(text, sentence.start_char, sentence.end_char)
             )
             regions = self.table.regions(first, last, by_vertebra=in_vertebrae)
-            if first == last and segments and self._segment_part(text, sentence.start_char, match):
+            if first == last and segments and (
+                self._segment_part(text, sentence.start_char, match)
+                or bool(self.work_words and self.work_words.search(text, sentence.start_char, sentence.end_char))
+            ):
                 held = self.table.segments_holding(first, segments)
                 if held and regions[0] not in held:
                     regions = held  # "S1 nerve root" beside L5-S1: the segment's, not the sacrum's

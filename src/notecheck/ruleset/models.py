@@ -254,6 +254,12 @@ class LevelGrammar(Strict):
         "at L5 and S1'): in a note that names a segment holding that vertebra, the vertebra is the segment's "
         "(annotation clarification C18).",
     )
+    segment_work_words: list[str] = Field(
+        default_factory=list,
+        description="Words of the work of an operation (screws, plate, fixation, fusion): a single vertebra in "
+        "their sentence, in a note that names a segment holding it, is that segment's ('screws in the body of C7 "
+        "and T1' of a C7-T1 fusion; annotation clarification C18).",
+    )
     landmark_procedures: list[str] = Field(
         default_factory=list,
         description="Procedures aimed at a structure outside the spine (a sympathetic or plexus block, a lumbar "
