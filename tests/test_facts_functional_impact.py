@@ -106,6 +106,8 @@ def test_when_a_hand_task_is_limited_then_hand_use_limitation(checker, text, exp
                      id="retired-for-a-non-spinal-cause"),
         pytest.param("Low back pain. She retired from teaching. She is on a diet because of her back.", set(),
                      id="cause-in-another-sentence"),
+        pytest.param("Low back pain. Left leg pain secondary to his lumbar disc herniation.", set(),
+                     id="left-as-a-side"),
     ],
 )
 def test_when_the_patient_left_work_for_the_spine_then_work_limitation(checker, text, expected):
