@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.context_rules import (
+    NEGATED_CATEGORY,
     NORMAL_EXAM_CATEGORY,
     ONGOING_CATEGORY,
     assertion_from_categories,
@@ -42,9 +43,6 @@ class _Spanned(NamedTuple):
     section: str | None
     cued: bool  # False when no ConText modifier touches the span
     span: Span
-
-
-NEGATED_CATEGORY = "NEGATED_EXISTENCE"
 
 
 class FactBuilder:

@@ -69,6 +69,8 @@ HISTORICAL_CATEGORY = "HISTORICAL"
 ONGOING_CATEGORY = "ONGOING"
 # A normal or negative finding ("C-spine nontender", "IMPRESSION: Negative cervical spine.").
 NORMAL_EXAM_CATEGORY = "NORMAL_EXAM"
+# A denied finding ("no fracture", "IMPRESSION: No acute disease in the lumbar spine.").
+NEGATED_CATEGORY = "NEGATED_EXISTENCE"
 # Categories whose cue at the edge of a fact modifies that fact (``dates_from_edge``).
 EDGE_CATEGORIES = frozenset({HISTORICAL_CATEGORY})
 _MAX_PHRASES = 500  # a pattern that expands to more phrases stays a token pattern

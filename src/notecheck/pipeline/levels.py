@@ -130,10 +130,7 @@ class LevelGrammarComponent:
                 self.vertebra_words and self.vertebra_words.search(text, sentence.start_char, sentence.end_char)
             )
             regions = self.table.regions(first, last, by_vertebra=in_vertebrae)
-            if first == last and segments and (
-                self._segment_part(text, sentence.start_char, match)
-                or bool(self.work_words and self.work_words.search(text, sentence.start_char, sentence.end_char))
-            ):
+            if first == last and segments and self._segment_part(text, sentence.start_char, sentence.end_char, match):
                 held = self.table.segments_holding(first, segments)
                 if held and regions[0] not in held:
                     regions = held  # "S1 nerve root" beside L5-S1: the segment's, not the sacrum's
@@ -141,8 +138,11 @@ class LevelGrammarComponent:
                 add_fact(doc, span.start, span.end, kind="region", value=region, rule_id=f"levels.{region}")
         return doc
 
-    def _segment_part(self, text: str, sentence_start: int, match: re.Match[str]) -> bool:
-        """Whether the level names a part of a motion segment: 'S1 nerve root', 'lamina at L5 and S1'."""
+    def _segment_part(self, text: str, sentence_start: int, sentence_end: int, match: re.Match[str]) -> bool:
+        """Whether the level names a part of a motion segment ('S1 nerve root', 'lamina at L5 and S1') or stands
+        in a sentence about an operation's work on one ('two screws in the body of T1')."""
+        if self.work_words and self.work_words.search(text, sentence_start, sentence_end):
+            return True
         if self.part_after is None or self.part_before is None:
             return False
         if self.part_after.match(text, match.end()):
