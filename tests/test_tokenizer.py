@@ -45,7 +45,7 @@ def test_when_chunks_exceed_the_bound_then_memory_cleared_and_tokens_unchanged()
 
 # Pieces a word alone makes, split without asking spaCy, and their neighbours that must go to spaCy:
 # exceptions ("Cannot" -> "Can", "not"), units after a number ("10mg"), letters with digits, a full stop.
-_WORDS = ["pain", "Pain", "PAIN", "L", "2024", "07", "cannot", "Cannot", "Dont", "gonna", "Im", "10mg", "5pm",
+_WORDS = ["low-back", "Allegra-D", "II-A", "T-MRI", "Xa-B", "x-ray", "X-Ray", "non-tender", "well-healed", "up-to-date", "e-mail", "o-kay", "2.5", "0.75", "10.5", "pain", "Pain", "PAIN", "pH", "MRI", "A", "Mr", "Mrs", "St", "Jan", "etc", "vs", "No", "no", "Fig", "Inc", "USA", "aB", "Ab", "L", "2024", "07", "cannot", "Cannot", "Dont", "gonna", "Im", "10mg", "5pm",
           "x3", "L5", "a", "e", "Dr", "pt", "mg", "am", "ive", "Shes", "nt", "n", "Its", "id"]
 _MARKS = ["", ",", ":", ";", ".", ",,", ")"]
 _SPACES = ["", " ", "  ", "\n", " \n", "\n\n", "\t", "\u00a0", " \u00a0", "\r\n", "\u2009"]

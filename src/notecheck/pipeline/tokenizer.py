@@ -36,8 +36,10 @@ _PIECE = re.compile(r"\S+\s*|\s+")
 
 # A piece spaCy's English rules split without looking: letters only or digits only (no prefix, suffix or
 # infix rule matches inside either, and the units "10mg" splits off need both), perhaps a closing comma,
-# colon or semicolon (suffixes), then whitespace.
-_WORD = re.compile(r"([A-Za-z]+|[0-9]+)([,:;]?)(\s*)")
+# colon, semicolon or full stop (suffixes), then whitespace. A full stop is a suffix only after a digit, a
+# lower-case letter or two capitals ("pain." and "MRI." split; "pH." and "A." do not: see _word_split).
+_WORD = re.compile(r"([A-Za-z]+|[0-9]+)([,:;.]?)(\s*)")
+_TWO_CAPITALS = re.compile("[A-Z]{2}$")
 
 # Between pieces learned together: a control character (no rule, exception or emoticon holds one) and a
 # space, its own token, so that the piece before it ends where it would end alone.
@@ -126,6 +128,8 @@ class ChunkCachingTokenizer:
         word, mark, space = match.groups()
         if word in self.exceptions or word + mark in self.exceptions:
             return None
+        if mark == "." and not (word[-1].islower() or word[-1].isdigit() or _TWO_CAPITALS.search(word)):
+            return None  # spaCy keeps this full stop on the word ("pH.", "A.")
         strings = self.tokenizer.vocab.strings
         words = [strings.add(word), strings.add(mark)] if mark else [strings.add(word)]
         spaces = [False] * len(words)
