@@ -3,16 +3,19 @@
 Grammar (tables in patterns/facts/levels.yaml):
     level   := COLUMN NUMBER            C1..C7, T1..T12, L1..L5, S1..S5 ("L 4" and "L-4" too)
     segment := level SEP [COLUMN] NUMBER   L4-5, L4-L5, L5-S1, C7/T1, L3 through S1
+    list    := level (JOIN level)+         L4, L5 and S1; L4/L5/S1; L5 over S1 (consecutive vertebrae)
 A single level takes its vertebra's region. Two adjacent vertebrae form a motion segment, which takes the
 junction region where the tables give one (L5-S1 lumbosacral) and else its vertebrae's region. A longer
 range is the motion segments it spans (L3 through S1: L3-4, L4-5, L5-S1), or, in a sentence that places the
-condition in the vertebrae (fractures T12-L2), every vertebra's region and every junction crossed. A single
+condition in the vertebrae (fractures T12-L2), every vertebra's region and every junction crossed; a list of
+consecutive vertebrae reads as the range between its ends. A single
 vertebra named as a part of a segment that the note names ("S1 nerve root" beside L5-S1) takes that segment's
 region (C18).
 """
 
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,6 +28,20 @@ _COLUMNS = "CTLS"
 _CONTEXT_WINDOW = 40  # characters around an S-level (heart sounds) or T3/T4 (thyroid words) searched
 _LANDMARK_WINDOW = 60  # characters before a level, in its sentence, searched for a landmark's words
 _PART_WINDOW = 60  # characters before a level, in its sentence, searched for a segment part ("lamina of L4, L5 and")
+
+
+class _Listed(NamedTuple):
+    """Where a level, a range or a list of levels stands in the text."""
+
+    first: int
+    final: int
+    listed: bool = False  # a list of single vertebrae ("L4, L5 and S1"), not a level, a range or segments
+
+    def start(self) -> int:
+        return self.first
+
+    def end(self) -> int:
+        return self.final
 
 
 class LevelTable:
@@ -48,7 +65,7 @@ class LevelTable:
         if len(names) == 1:
             return [self.region[first]]
         pairs = list(zip(names, names[1:]))
-        if by_vertebra and len(names) > 2:  # each vertebra's region, after the junction crossed to reach it
+        if by_vertebra:  # each vertebra's region, after the junction crossed to reach it
             found = [self.region[names[0]]]
             for upper, lower in pairs:
                 found += [r for r in (self.junction.get((upper, lower)), self.region[lower]) if r]
@@ -92,6 +109,8 @@ class LevelGrammarComponent:
         self.placement = _any_word(grammar.placement_words)
         self.vertebra_words = _any_word(grammar.vertebra_words)
         self.work_words = _any_word(grammar.segment_work_words)
+        joins = "|".join(re.escape(w) for w in sorted(grammar.list_words, key=len, reverse=True))
+        self.joiner = re.compile(rf"\s*(?:,\s*(?:(?:{joins})\s*)?|(?:{joins})\s*)" if joins else r"\s*,\s*")
         parts = "|".join(re.escape(w) for w in sorted(grammar.segment_parts, key=len, reverse=True))
         listed = rf"[{_COLUMNS}]-?\d{{1,2}}"
         joined = r"\s*(?:,\s*(?:and\s+|or\s+|&\s*)?|and\s+|or\s+|&\s*)"  # ", ", " and ", ", and "
@@ -114,23 +133,24 @@ class LevelGrammarComponent:
         index = self.table.index
         # In note order (a dict, not a set), so a vertebra's segment regions come out in the same order every run.
         segments = dict.fromkeys((first, last) for _, first, last in levels if abs(index[first] - index[last]) == 1)
-        for match, first, last in levels:
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        for where, first, last in self._lists(text, levels):
+            span = doc.char_span(where.start(), where.end(), alignment_mode="expand")
             if span is None:
                 continue
             sentence = span.sent  # spaCy walks the tokens for it on every read
-            if self._not_the_condition(text, sentence.start_char, match):
+            if self._not_the_condition(text, sentence.start_char, where):
                 continue
             if guided is None:
                 guided = self._names_landmark_procedure(text)
             if guided and self.placement.search(text, sentence.start_char, sentence.end_char):  # type: ignore[union-attr]
                 continue  # the needle's landmark in a sympathetic block or a lumbar puncture
-            spans_range = abs(index[first] - index[last]) > 1
+            # A range over more than a segment, or a list of vertebrae, may name the vertebrae themselves.
+            spans_range = abs(index[first] - index[last]) > 1 or where.listed
             in_vertebrae = spans_range and bool(
                 self.vertebra_words and self.vertebra_words.search(text, sentence.start_char, sentence.end_char)
-            )
+            ) and not (where.listed and self.work_words and self.work_words.search(text, sentence.start_char, sentence.end_char))
             regions = self.table.regions(first, last, by_vertebra=in_vertebrae)
-            if first == last and segments and self._segment_part(text, sentence.start_char, sentence.end_char, match):
+            if first == last and segments and self._segment_part(text, sentence.start_char, sentence.end_char, where):
                 held = self.table.segments_holding(first, segments)
                 if held and regions[0] not in held:
                     regions = held  # "S1 nerve root" beside L5-S1: the segment's, not the sacrum's
@@ -138,7 +158,31 @@ class LevelGrammarComponent:
                 add_fact(doc, span.start, span.end, kind="region", value=region, rule_id=f"levels.{region}")
         return doc
 
-    def _segment_part(self, text: str, sentence_start: int, sentence_end: int, match: re.Match[str]) -> bool:
+    def _lists(self, text: str, levels: list[tuple[re.Match[str], str, str]]) -> list[tuple[_Listed, str, str]]:
+        """The levels with each list of consecutive vertebrae made one range: "L4, L5 and S1", "L4/L5/S1",
+        "S1 and L5", "L5 over S1" (a listhesis) span the motion segments between their ends, like "L4 through
+        S1" (C18). A list that skips a vertebra ("C5 and C7") stays separate levels."""
+        merged: list[tuple[_Listed, str, str]] = []
+        for match, first, last in levels:
+            if merged:
+                previous, start, end = merged[-1]
+                step = self.table.index[end] - self.table.index[start] or None  # the list's direction once known
+                if self.joiner.fullmatch(text, previous.end(), match.start()) and self._continues(end, first, last, step):
+                    vertebrae = (previous.listed or start == end) and first == last
+                    merged[-1] = (_Listed(previous.start(), match.end(), vertebrae), start, last)
+                    continue
+            merged.append((_Listed(match.start(), match.end()), first, last))
+        return merged
+
+    def _continues(self, end: str, first: str, last: str, step: int | None) -> bool:
+        """Whether a level or segment (first..last) carries on a list ending at `end`, one vertebra on (or
+        from `end` itself, as "L4-5, L5-S1" does), in the list's direction."""
+        index = self.table.index
+        if first == last and abs(index[first] - index[end]) == 1:
+            return step is None or (index[first] - index[end]) * step > 0
+        return first == end and (step is None or (index[last] - index[first]) * step > 0)
+
+    def _segment_part(self, text: str, sentence_start: int, sentence_end: int, match: _Listed) -> bool:
         """Whether the level names a part of a motion segment ('S1 nerve root', 'lamina at L5 and S1') or stands
         in a sentence about an operation's work on one ('two screws in the body of T1')."""
         if self.work_words and self.work_words.search(text, sentence_start, sentence_end):
@@ -171,7 +215,7 @@ class LevelGrammarComponent:
         return bool(words.search(window))
 
 
-    def _not_the_condition(self, text: str, sentence_start: int, match: re.Match[str]) -> bool:
+    def _not_the_condition(self, text: str, sentence_start: int, match: _Listed) -> bool:
         """A sensory level ('reduced pinprick below T8') or a landmark ('vertebral artery ... from C2')."""
         before = text[sentence_start : match.start()]
         sensory = self.sensory_lead and self.sensory and self.sensory_lead.search(before)

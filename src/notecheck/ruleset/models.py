@@ -219,6 +219,11 @@ class LevelGrammar(Strict):
         description="Motion segments whose region differs from their vertebrae's."
     )
     range_words: list[str]
+    list_words: list[str] = Field(
+        default_factory=list,
+        description="Words joining the vertebrae of a list ('L4, L5 and S1', 'L5 over S1'); a list of consecutive "
+        "vertebrae reads as the range between its ends. A comma may stand before any of them.",
+    )
     not_followed_by: list[str] = Field(
         description="Words after a level that show it is not a vertebra (T2-weighted, C3 complement)."
     )
