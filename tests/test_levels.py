@@ -201,6 +201,8 @@ def test_when_a_reports_impression_calls_a_region_negative_then_its_title_and_fi
                      id="fractures-of-listed-vertebrae-and-the-junction"),
         pytest.param("Fusion at C5-6. Screws were placed in the vertebral bodies of C5 and C6.", {"cervical"},
                      id="listed-vertebrae-of-an-operations-work"),
+        pytest.param("Revision for a fractured rod; a new plate was placed from L4 through S1.", {"lumbar", "lumbosacral"},
+                     id="fractured-hardware-over-a-range-is-its-segments"),
     ],
 )
 def test_when_a_vertebra_is_named_inside_a_segments_work_then_it_is_the_segments(checker, text, expected):

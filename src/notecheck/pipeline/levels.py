@@ -144,11 +144,10 @@ class LevelGrammarComponent:
                 guided = self._names_landmark_procedure(text)
             if guided and self.placement.search(text, sentence.start_char, sentence.end_char):  # type: ignore[union-attr]
                 continue  # the needle's landmark in a sympathetic block or a lumbar puncture
-            # A range over more than a segment, or a list of vertebrae, may name the vertebrae themselves.
+            # A range over more than a segment, or a list of vertebrae, may name the vertebrae themselves; not
+            # in the work of an operation ("screws in the bodies of C5 and C6", "a fractured plate from T11 to S1").
             spans_range = abs(index[first] - index[last]) > 1 or where.listed
-            in_vertebrae = spans_range and bool(
-                self.vertebra_words and self.vertebra_words.search(text, sentence.start_char, sentence.end_char)
-            ) and not (where.listed and self.work_words and self.work_words.search(text, sentence.start_char, sentence.end_char))
+            in_vertebrae = spans_range and self._in_vertebrae(text, sentence.start_char, sentence.end_char)
             regions = self.table.regions(first, last, by_vertebra=in_vertebrae)
             if first == last and segments and self._segment_part(text, sentence.start_char, sentence.end_char, where):
                 held = self.table.segments_holding(first, segments)
@@ -161,26 +160,26 @@ class LevelGrammarComponent:
     def _lists(self, text: str, levels: list[tuple[re.Match[str], str, str]]) -> list[tuple[_Listed, str, str]]:
         """The levels with each list of consecutive vertebrae made one range: "L4, L5 and S1", "L4/L5/S1",
         "S1 and L5", "L5 over S1" (a listhesis) span the motion segments between their ends, like "L4 through
-        S1" (C18). A list that skips a vertebra ("C5 and C7") stays separate levels."""
+        S1" (C18). A list that skips a vertebra ("C5 and C7") stays separate levels, and so do segments
+        ("L4-5 and L5-S1": each is its own already)."""
         merged: list[tuple[_Listed, str, str]] = []
+        index = self.table.index
         for match, first, last in levels:
-            if merged:
+            if merged and first == last:
                 previous, start, end = merged[-1]
-                step = self.table.index[end] - self.table.index[start] or None  # the list's direction once known
-                if self.joiner.fullmatch(text, previous.end(), match.start()) and self._continues(end, first, last, step):
-                    vertebrae = (previous.listed or start == end) and first == last
-                    merged[-1] = (_Listed(previous.start(), match.end(), vertebrae), start, last)
+                step, next_step = index[end] - index[start], index[first] - index[end]
+                joined = self.joiner.fullmatch(text, previous.end(), match.start())
+                if abs(next_step) == 1 and step * next_step >= 0 and joined:
+                    merged[-1] = (_Listed(previous.start(), match.end(), listed=True), start, last)
                     continue
             merged.append((_Listed(match.start(), match.end()), first, last))
         return merged
 
-    def _continues(self, end: str, first: str, last: str, step: int | None) -> bool:
-        """Whether a level or segment (first..last) carries on a list ending at `end`, one vertebra on (or
-        from `end` itself, as "L4-5, L5-S1" does), in the list's direction."""
-        index = self.table.index
-        if first == last and abs(index[first] - index[end]) == 1:
-            return step is None or (index[first] - index[end]) * step > 0
-        return first == end and (step is None or (index[last] - index[first]) * step > 0)
+    def _in_vertebrae(self, text: str, sentence_start: int, sentence_end: int) -> bool:
+        """Whether a sentence places its condition in the vertebrae themselves, not in an operation's work."""
+        if self.vertebra_words is None or not self.vertebra_words.search(text, sentence_start, sentence_end):
+            return False
+        return not (self.work_words and self.work_words.search(text, sentence_start, sentence_end))
 
     def _segment_part(self, text: str, sentence_start: int, sentence_end: int, match: _Listed) -> bool:
         """Whether the level names a part of a motion segment ('S1 nerve root', 'lamina at L5 and S1') or stands
