@@ -203,6 +203,8 @@ def test_when_a_reports_impression_calls_a_region_negative_then_its_title_and_fi
                      id="listed-vertebrae-of-an-operations-work"),
         pytest.param("Revision for a fractured rod; a new plate was placed from L4 through S1.", {"lumbar", "lumbosacral"},
                      id="fractured-hardware-over-a-range-is-its-segments"),
+        pytest.param("Stenosis at L4-5 and L5-S1 with an L3 compression fracture.", {"lumbar", "lumbosacral"},
+                     id="listed-segments-stay-segments-beside-a-fracture"),
     ],
 )
 def test_when_a_vertebra_is_named_inside_a_segments_work_then_it_is_the_segments(checker, text, expected):
