@@ -35,3 +35,26 @@ def test_when_a_disease_and_a_spine_word_are_items_of_one_list_then_they_are_not
 def test_when_a_disease_is_placed_in_the_spine_without_a_region_then_it_counts(checker, text, expected):
     """C1: a disease the note places in the spine counts, a region named or not."""
     assert present_values(checker, text, "underlying_disease") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Known thoracic osteomyelitis, treated with six weeks of antibiotics.", {"vertebral osteomyelitis"},
+                     id="osteomyelitis-with-a-region"),
+        pytest.param("She had osteomyelitis after a kyphoplasty, and the infected vertebral cement was removed at T12.",
+                     {"vertebral osteomyelitis", "spinal infection"}, id="osteomyelitis-of-an-augmented-vertebra"),
+        pytest.param("Diskitis at L4-5 on the MRI.", {"vertebral osteomyelitis"}, id="diskitis-spelling"),
+        pytest.param("He underwent drainage of an infection at 4-5 and a fusion at L4-5 two years ago.",
+                     {"spinal infection"}, id="infection-at-a-bare-segment"),
+        pytest.param("Debridement of an abscess of the L3 vertebral body.", {"spinal infection"}, id="abscess-at-a-level"),
+        pytest.param("An epidural abscess compresses the cord at T6.", {"spinal infection"}, id="epidural-abscess"),
+        pytest.param("Osteomyelitis of the left great toe. Chronic lumbar pain.", set(), id="osteomyelitis-of-a-toe"),
+        pytest.param("Wound infection at 2 weeks after the lumbar fusion.", set(), id="a-number-is-not-a-segment"),
+        pytest.param("Risks of the lumbar fusion, including infection of the disc space, were discussed.", set(),
+                     id="risk-of-infection"),
+    ],
+)
+def test_when_an_infection_is_placed_in_the_spine_then_it_is_an_underlying_disease(checker, text, expected):
+    """Guideline: osteomyelitis and discitis; C1: an infection counts when the note places it in the spine."""
+    assert present_values(checker, text, "underlying_disease") == expected
