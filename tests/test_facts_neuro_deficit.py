@@ -24,3 +24,20 @@ def test_when_no_region_then_only_a_radiculopathy_is_of_spinal_type(checker, tex
 def test_when_sciatica_in_past_history_then_historical(checker):
     facts = [f for f in checker.extract("PAST MEDICAL HISTORY: Hypertension and sciatica.") if f.kind == "neuro_deficit"]
     assert [(f.value, f.assertion, f.historical) for f in facts] == [("radiculopathy", "present", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Low back pain radiating down the left leg.", {"radiculopathy"}, id="radiating-down-a-leg"),
+        pytest.param("Back pain referring into the left leg.", {"radiculopathy"}, id="referring-into-a-leg"),
+        pytest.param("Buttock pain that travels down both legs.", {"radiculopathy"}, id="travels-down-the-legs"),
+        pytest.param("Pain in the low back going into the right thigh.", {"radiculopathy"}, id="going-into-a-thigh"),
+        pytest.param("Low back pain. She was referred to the foot clinic for her bunion.", set(),
+                     id="referred-to-a-clinic-is-no-path"),
+        pytest.param("Low back pain. He is going to the hip surgeon next week.", set(), id="going-to-is-no-path"),
+    ],
+)
+def test_when_pain_spreads_down_or_into_a_leg_then_it_is_radicular(checker, text, expected):
+    """C3: radicular pain is a deficit of spinal type, whatever verb of spread the note uses."""
+    assert present_values(checker, text, "neuro_deficit") == expected
