@@ -41,3 +41,19 @@ def test_when_sciatica_in_past_history_then_historical(checker):
 def test_when_pain_spreads_down_or_into_a_leg_then_it_is_radicular(checker, text, expected):
     """C3: radicular pain is a deficit of spinal type, whatever verb of spread the note uses."""
     assert present_values(checker, text, "neuro_deficit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Cervical spondylosis. Aching in the left forearm radiating into the fingers.", {"radiculopathy"},
+                     id="into-the-fingers-with-a-region"),
+        pytest.param("Neck pain shooting into the right hand.", {"radiculopathy"}, id="into-the-hand"),
+        pytest.param("Carpal tunnel syndrome with wrist pain radiating to the fingers.", set(),
+                     id="no-spinal-region-in-the-note"),
+        pytest.param("Crushing chest pain radiating to the left arm.", set(), id="chest-pain-to-the-arm"),
+    ],
+)
+def test_when_pain_spreads_into_the_hand_in_a_spine_note_then_it_is_radicular(checker, text, expected):
+    """C3: pain spreading into the hand or fingers is radicular where the note locates a spinal condition."""
+    assert present_values(checker, text, "neuro_deficit") == expected
