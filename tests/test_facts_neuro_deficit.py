@@ -57,3 +57,18 @@ def test_when_pain_spreads_down_or_into_a_leg_then_it_is_radicular(checker, text
 def test_when_pain_spreads_into_the_hand_in_a_spine_note_then_it_is_radicular(checker, text, expected):
     """C3: pain spreading into the hand or fingers is radicular where the note locates a spinal condition."""
     assert present_values(checker, text, "neuro_deficit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Lumbar facet pain. Sensory stimulation at 50 Hz gave paresthesias in the back at 0.4 volts.",
+                     set(), id="response-to-sensory-stimulation"),
+        pytest.param("Lumbar radiofrequency ablation. The stimulating electrode produced tingling over the L4 level.",
+                     set(), id="response-to-a-stimulating-electrode"),
+        pytest.param("Lumbar stenosis. Numbness in both feet when he walks.", {"numbness"}, id="numbness-complained-of"),
+    ],
+)
+def test_when_paresthesias_answer_a_stimulation_then_they_are_no_deficit(checker, text, expected):
+    """C3: a stimulating needle's paresthesias confirm its placement; they are not the patient's deficit."""
+    assert present_values(checker, text, "neuro_deficit") == expected
