@@ -72,3 +72,21 @@ def test_when_pain_spreads_into_the_hand_in_a_spine_note_then_it_is_radicular(ch
 def test_when_paresthesias_answer_a_stimulation_then_they_are_no_deficit(checker, text, expected):
     """C3: a stimulating needle's paresthesias confirm its placement; they are not the patient's deficit."""
     assert present_values(checker, text, "neuro_deficit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Cervical stenosis. Two days ago the right side of his face went numb.", set(), id="numb-face"),
+        pytest.param("Lumbar disc herniation. She has right lower facial weakness.", set(), id="facial-weakness"),
+        pytest.param("Cervical spondylosis. Tingling around the mouth after the dentist.", set(), id="perioral-tingling"),
+        pytest.param("Cervical myelopathy. Numbness in both hands and weakness of the legs.",
+                     {"myelopathy", "numbness", "weakness"},
+                     id="limb-deficits-stay"),
+        pytest.param("Cervical radiculopathy. Numbness of the left arm and face.", {"radiculopathy", "numbness"},
+                     id="a-limb-beside-the-face-keeps-it"),
+    ],
+)
+def test_when_a_deficit_is_of_the_face_then_it_is_not_of_spinal_type(checker, text, expected):
+    """C3: facial and cranial-nerve signs never count, even in a note with a spinal region."""
+    assert present_values(checker, text, "neuro_deficit") == expected
