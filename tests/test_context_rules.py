@@ -353,6 +353,14 @@ def test_assertion_from_categories(categories, expected):
             "Findings concerning for discitis.", "discitis", "underlying_disease", "possible",
             id="concerning-for",
         ),
+        pytest.param(
+            "She was thought initially to have a lumbar radiculopathy.", "radiculopathy", "neuro_deficit", "possible",
+            id="thought-initially",
+        ),
+        pytest.param(
+            "The sacral lesion was originally felt to be a metastasis.", "metastasis", "underlying_disease",
+            "possible", id="originally-felt",
+        ),
         # hypothetical
         pytest.param(
             "MRI ordered to rule out stenosis.", "stenosis", "diagnosis", "hypothetical",
