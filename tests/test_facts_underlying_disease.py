@@ -58,3 +58,19 @@ def test_when_a_disease_is_placed_in_the_spine_without_a_region_then_it_counts(c
 def test_when_an_infection_is_placed_in_the_spine_then_it_is_an_underlying_disease(checker, text, expected):
     """Guideline: osteomyelitis and discitis; C1: an infection counts when the note places it in the spine."""
     assert present_values(checker, text, "underlying_disease") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Her headaches come from the pituitary tumor, but the lumbar stiffness from lifting.", set(),
+                     id="tumour-and-spine-in-contrasting-clauses"),
+        pytest.param("Staging found bone metastases, but no spinal cord compression.", set(),
+                     id="spine-named-only-in-the-contrast"),
+        pytest.param("Metastatic lung cancer to the T8 vertebral body, but no cord compression.", {"metastatic carcinoma"},
+                     id="tie-before-the-contrast-stays"),
+    ],
+)
+def test_when_a_contrast_stands_between_disease_and_spine_then_they_are_not_tied(checker, text, expected):
+    """C1: a disease and a spinal site on either side of 'but' are not one statement of spinal involvement."""
+    assert present_values(checker, text, "underlying_disease") == expected

@@ -45,6 +45,9 @@ class FactFilters:
             if f.needs_sentence_with_words
         }
         self.apart = {k: f.max_items_apart for k, f in ruleset.facts.items() if f.max_items_apart is not None}
+        self.barriers = {
+            k: frozenset(strings.add(w.lower()) for w in f.contrast_words) for k, f in ruleset.facts.items() if f.contrast_words
+        }
         self.other_sites = {
             k: (
                 {strings.add(w.lower()) for w in f.other_sites.words},
@@ -81,7 +84,7 @@ class FactFilters:
         apart = self.apart.get(span.label_)
         if apart is None:
             return kinds_in[sentences.of(span)]
-        return near.kinds_near(span, apart)
+        return near.kinds_near(span, apart, barriers=self.barriers.get(span.label_, frozenset()))
 
     def _keep(self, span: Span, kinds: set[str], in_note: set[str], sentences: SentenceStarts) -> bool:
         kind = span.label_
@@ -98,7 +101,8 @@ class FactFilters:
         needs = self.needs.get(span.id_)
         if needs and not kinds & needs:
             words = self.needs_words.get(kind)
-            if not words or not words_near(doc, span, sentence, words, self.apart.get(kind)):
+            barriers = self.barriers.get(kind, frozenset())
+            if not words or not words_near(doc, span, sentence, words, self.apart.get(kind), barriers=barriers):
                 return False
         if kind in self.cues:
             section = section_category(span)

@@ -1,5 +1,6 @@
 """The one span group every extractor writes to: label = kind, kb_id_ = value, id_ = rule id."""
 
+import sys
 from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
@@ -121,12 +122,12 @@ class SentenceFacts:
         """The fact kinds the sentence starting at token `sentence` holds now."""
         return {kind for _, _, kind in self.of.get(sentence, ())}
 
-    def kinds_near(self, span: Span, apart: int) -> set[str]:
+    def kinds_near(self, span: Span, apart: int, *, barriers: frozenset[int] = frozenset()) -> set[str]:
         """The kinds of the facts in the span's sentence at most `apart` list separators from it (a long
-        list 'sentence' ties only its neighbouring items together)."""
+        list 'sentence' ties only its neighbouring items together), and no barrier word between."""
         doc, start, end = span.doc, span.start, span.end
         in_sentence = self.of.get(self.sentences.of(span), [])
-        return {kind for s, e, kind in in_sentence if items_apart(doc, start, end, s, e) <= apart}
+        return {kind for s, e, kind in in_sentence if items_apart(doc, start, end, s, e, barriers=barriers) <= apart}
 
 
 def holds_words(doc: Doc, bounds: tuple[int, int], words: set[int]) -> bool:
@@ -135,20 +136,34 @@ def holds_words(doc: Doc, bounds: tuple[int, int], words: set[int]) -> bool:
 
 
 def words_near(
-    doc: Doc, span: Span, bounds: tuple[int, int], words: set[int], apart: int | None, *, skip: int = -1
+    doc: Doc,
+    span: Span,
+    bounds: tuple[int, int],
+    words: set[int],
+    apart: int | None,
+    *,
+    skip: int = -1,
+    barriers: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether doc[bounds] (the span's sentence) holds one of the words (LOWER ids), token `skip` aside; with
-    `apart`, at most that many list separators from the span."""
+    `apart`, at most that many list separators from the span and no barrier word between."""
     lower = lower_of(doc)
     return any(
-        lower[i] in words and i != skip and (apart is None or items_apart(doc, span.start, span.end, i, i + 1) <= apart)
+        lower[i] in words
+        and i != skip
+        and (apart is None or items_apart(doc, span.start, span.end, i, i + 1, barriers=barriers) <= apart)
         for i in range(*bounds)
     )
 
 
-def items_apart(doc: Doc, a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    """How many list separators (',' ';') stand between two token ranges of one sentence."""
+def items_apart(
+    doc: Doc, a_start: int, a_end: int, b_start: int, b_end: int, *, barriers: frozenset[int] = frozenset()
+) -> int:
+    """How many list separators (',' ';') stand between two token ranges of one sentence; none is near enough
+    across a barrier word (LOWER ids: a contrasting 'but' opens a clause about something else)."""
     lo, hi = (a_end, b_start) if a_end <= b_start else (b_end, a_start)
     if lo >= hi:
         return 0
+    if barriers and not barriers.isdisjoint(lower_of(doc)[lo:hi]):
+        return sys.maxsize
     return sum(1 for word in words_of(doc)[0][lo:hi] if word in _SEPARATOR_IDS)

@@ -173,6 +173,12 @@ class FactFile(Strict):
         description="needs_sentence_with holds only for a fact at most this many list separators (',' ';') "
         "away: a long list 'sentence' of past surgeries ties nothing together.",
     )
+    contrast_words: list[str] = Field(
+        default_factory=list,
+        description="With max_items_apart, words that cut needs_sentence_with's tie however few items apart: a "
+        "contrasting clause is about something else ('symptoms related to the tumor, but the cervical stiffness "
+        "from the fall').",
+    )
     other_sites: OtherSites | None = Field(
         default=None,
         description="Drop a fact with another body site beside it and no spinal site: a 'tennis elbow brace' or an "
