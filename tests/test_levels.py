@@ -22,6 +22,7 @@ from conftest import present_values
         pytest.param("Chronic pain over the coccyx.", {"sacral"}, id="coccyx-word"),
         pytest.param("Right SI joint tenderness.", {"sacral"}, id="si-joint"),
         pytest.param("Lumbosacral radiculopathy on the left.", {"lumbosacral"}, id="adjective-with-head"),
+        pytest.param("Admitted with lumbar diskitis.", {"lumbar"}, id="adjective-with-a-head-spelt-with-k"),
         pytest.param("C-spine imaging reviewed; tenderness over the LS spine.", {"cervical", "lumbosacral"}, id="abbreviations"),
         pytest.param("cervical lymphadenopathy", set(), id="not-the-spine"),
         pytest.param("Sacral decubitus ulcer, stage 2.", set(), id="sacral-not-spine"),
