@@ -189,3 +189,22 @@ def test_when_a_sentence_refers_back_to_the_complaint_then_its_duration_dates_it
     """'these symptoms', 'this pain' name the complaint of the sentence before; a time after another event
     ('1 month after the stroke', 'two weeks later') is no course of a complaint."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Her history dates back to about five months of intermittent cough.", set(), id="dates-back-adverb"),
+        pytest.param("The trouble goes back approximately 3 weeks, when he first noted hoarseness.", set(),
+                     id="goes-back-adverb"),
+        pytest.param("She went back to her job and worked until about a year ago.", set(), id="went-back-to-work"),
+        pytest.param("Right femoral neck fracture from a slip on ice 3 years ago.", set(), id="femoral-neck"),
+        pytest.param("Her lower back pain came back two weeks ago.", {"acute"}, id="back-pain-that-came-back"),
+        pytest.param("Coccyx pain after a fall in May. The ache came back and has been constant for the past 2 weeks.",
+                     {"acute"}, id="the-ache-that-came-back-refers-to-the-complaint"),
+        pytest.param("Aching at the back of the neck for 2 months.", {"subacute"}, id="back-of-the-neck"),
+    ],
+)
+def test_when_a_spine_word_has_another_sense_then_it_dates_no_complaint(checker, text, expected):
+    """'dates back', 'went back' (an adverb) and 'femoral neck' (a bone's neck) name no spinal complaint (C10)."""
+    assert present_values(checker, text, "acuity") == expected

@@ -17,7 +17,6 @@ from notecheck.pipeline.spans import (
     SentenceStarts,
     add_fact,
     facts,
-    holds_words,
     lower_of,
     words_near,
 )
@@ -93,6 +92,10 @@ class TimeExpressions:
         self.point_words = {w.lower() for w in self.table.point_words}
         self.referring = {nlp.vocab.strings.add(w.lower()) for w in self.table.referring_words}
         self.determiners = {nlp.vocab.strings.add(w.lower()) for w in self.table.referring_determiners}
+        self.other_senses = {
+            nlp.vocab.strings.add(word.lower()): {nlp.vocab.strings.add(w.lower()) for w in before}
+            for word, before in self.table.other_senses.items()
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         found = sorted(self.matcher(doc), key=lambda m: (m[1], m[2], self.label_order[m[0]]))
@@ -121,11 +124,13 @@ class TimeExpressions:
         apart = self.table.max_items_apart
         if apart is not None:
             kinds = near.kinds_near(span, apart)
-        # Not the duration's own trail word: "diabetes of 15 years duration" names no complaint ("Duration: 4
-        # months", a template's label, still does).
-        trail = span.end - 1 if lower_of(doc)[span.end - 1] in self.trail_words else -1
         bounds = near.sentences.bounds(span.start)
-        if not (kinds & self.duration_needs) and not words_near(doc, span, bounds, self.sentence_words, apart, skip=trail):
+        skip = self._other_senses(doc, bounds)
+        # Nor the duration's own trail word: "diabetes of 15 years duration" names no complaint ("Duration: 4
+        # months", a template's label, still does).
+        if lower_of(doc)[span.end - 1] in self.trail_words:
+            skip.add(span.end - 1)
+        if not (kinds & self.duration_needs) and not words_near(doc, span, bounds, self.sentence_words, apart, skip=skip):
             if not self._refers_back(doc, bounds, near):
                 return False
         unit = next(t for t in reversed(span) if t.lower_ in self.table.units)
@@ -157,7 +162,20 @@ class TimeExpressions:
         ):
             return False
         before = near.sentences.bounds(bounds[0] - 1)
-        return bool(near.kinds_at(before[0]) & self.duration_needs) or holds_words(doc, before, self.sentence_words)
+        if near.kinds_at(before[0]) & self.duration_needs:
+            return True
+        skip = self._other_senses(doc, before)
+        return any(lower[i] in self.sentence_words and i not in skip for i in range(*before))
+
+    def _other_senses(self, doc: Doc, bounds: tuple[int, int]) -> set[int]:
+        """The sentence words of doc[bounds] that the word before them gives another sense: 'history dates back to
+        six months' (an adverb), 'femoral neck' (a bone's neck)."""
+        lower = lower_of(doc)
+        return {
+            i
+            for i in range(max(bounds[0], 1), bounds[1])
+            if lower[i] in self.other_senses and lower[i - 1] in self.other_senses[lower[i]]
+        }
 
     def _ahead_or_age(self, doc: Doc, span: Span) -> bool:
         """A time ahead ('see her back in 3 months'), an age ('for a 41-year-old') or a time from another event

@@ -2,7 +2,7 @@
 
 import sys
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Any
 
 import numpy
@@ -142,15 +142,15 @@ def words_near(
     words: set[int],
     apart: int | None,
     *,
-    skip: int = -1,
+    skip: Container[int] = (),
     barriers: frozenset[int] = frozenset(),
 ) -> bool:
-    """Whether doc[bounds] (the span's sentence) holds one of the words (LOWER ids), token `skip` aside; with
-    `apart`, at most that many list separators from the span and no barrier word between."""
+    """Whether doc[bounds] (the span's sentence) holds one of the words (LOWER ids), the tokens `skip` aside;
+    with `apart`, at most that many list separators from the span and no barrier word between."""
     lower = lower_of(doc)
     return any(
         lower[i] in words
-        and i != skip
+        and i not in skip
         and (apart is None or items_apart(doc, span.start, span.end, i, i + 1, barriers=barriers) <= apart)
         for i in range(*bounds)
     )

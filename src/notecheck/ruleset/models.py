@@ -318,6 +318,11 @@ class DurationTable(Strict):
     needs_sentence_with: list[FactKind] = Field(
         default_factory=list, description="... or a fact of one of these kinds."
     )
+    other_senses: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="A sentence word -> words that, right before it, give it another sense than the spine's: "
+        "'dates back' (an adverb), 'femoral neck' (a bone's neck).",
+    )
     max_items_apart: int | None = Field(
         default=None,
         description="The word or fact must stand at most this many list separators (',' ';') from the duration.",
