@@ -208,3 +208,17 @@ def test_when_a_sentence_refers_back_to_the_complaint_then_its_duration_dates_it
 def test_when_a_spine_word_has_another_sense_then_it_dates_no_complaint(checker, text, expected):
     """'dates back', 'went back' (an adverb) and 'femoral neck' (a bone's neck) name no spinal complaint (C10)."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("The MRI showed an acute disc herniation at L4-5.", {"acute"}, id="acute-disc-herniation"),
+        pytest.param("Findings: a chronic herniated disk at C6-7 with calcification.", {"chronic"}, id="chronic-herniated-disk"),
+        pytest.param("Diagnoses: 1. Spinal epidural abscess. 2. Acute paraplegia.", {"acute"}, id="acute-paraplegia"),
+        pytest.param("She was admitted with acute kidney injury.", set(), id="another-organ-still-none"),
+    ],
+)
+def test_when_an_acuity_word_names_the_spinal_condition_itself_then_it_counts(checker, text, expected):
+    """An acuity word before the spinal condition (a disc herniation, a cord paralysis) is the complaint's (C10)."""
+    assert present_values(checker, text, "acuity") == expected
