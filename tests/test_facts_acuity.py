@@ -136,9 +136,16 @@ def test_when_a_course_is_told_in_everyday_words_then_it_gives_acuity(checker, t
         pytest.param("Onset: 3 weeks ago, after moving house; low back.", {"acute"}, id="onset-label"),
         pytest.param("Low back pain, a 45-year-old man.", set(), id="complaint-comma-age"),
         pytest.param("HPI: 58-year-old with back pain.", set(), id="label-colon-age"),
+        pytest.param("Onset ........ 10 days ago, woke up with it.", {"acute"}, id="onset-label-with-leader-dots"),
+        pytest.param("Onset - 3 weeks ago.", {"acute"}, id="onset-label-with-dash"),
+        pytest.param("Sudden onset of abdominal cramps three weeks ago.", set(), id="onset-in-running-text"),
+        pytest.param("A pressure sore on the heel of several weeks' duration.", set(), id="duration-in-running-text"),
+        pytest.param("Gradual onset of low back pain 2 years ago.", {"chronic"}, id="onset-of-a-spinal-complaint"),
     ],
 )
 def test_when_a_template_field_gives_the_duration_then_it_gives_acuity(checker, text, expected):
+    """'Onset' and 'duration' date a complaint as a field's label; in running text they name the onset or course of
+    whatever follows them, which must be spinal itself."""
     assert present_values(checker, text, "acuity") == expected
 
 

@@ -36,6 +36,14 @@ def _number(text: str, words: dict[str, float]) -> float | None:
         return None
 
 
+def _is_label(doc: Doc, i: int) -> bool:
+    """Whether doc[i] is a template field's label: ':', '-' or a leader of dots follows it."""
+    if i + 1 >= len(doc):
+        return False
+    mark = doc[i + 1].text
+    return mark in (":", "-") or (len(mark) > 1 and set(mark) == {"."})
+
+
 def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
     units = {"LOWER": {"IN": list(table.units)}}
     number = {"LOWER": {"IN": list(table.numbers)}}
@@ -96,6 +104,7 @@ class TimeExpressions:
             nlp.vocab.strings.add(word.lower()): {nlp.vocab.strings.add(w.lower()) for w in before}
             for word, before in self.table.other_senses.items()
         }
+        self.label_words = {nlp.vocab.strings.add(w.lower()) for w in self.table.label_words}
 
     def __call__(self, doc: Doc) -> Doc:
         found = sorted(self.matcher(doc), key=lambda m: (m[1], m[2], self.label_order[m[0]]))
@@ -168,14 +177,16 @@ class TimeExpressions:
         return any(lower[i] in self.sentence_words and i not in skip for i in range(*before))
 
     def _other_senses(self, doc: Doc, bounds: tuple[int, int]) -> set[int]:
-        """The sentence words of doc[bounds] that the word before them gives another sense: 'history dates back to
-        six months' (an adverb), 'femoral neck' (a bone's neck)."""
+        """The sentence words of doc[bounds] that name no spinal complaint there: those the word before gives
+        another sense ('history dates back to six months', 'femoral neck'), and label words in running text
+        ('sudden onset of chest pain' against 'Onset: 3 weeks ago')."""
         lower = lower_of(doc)
-        return {
+        other = {
             i
             for i in range(max(bounds[0], 1), bounds[1])
             if lower[i] in self.other_senses and lower[i - 1] in self.other_senses[lower[i]]
         }
+        return other | {i for i in range(*bounds) if lower[i] in self.label_words and not _is_label(doc, i)}
 
     def _ahead_or_age(self, doc: Doc, span: Span) -> bool:
         """A time ahead ('see her back in 3 months'), an age ('for a 41-year-old') or a time from another event

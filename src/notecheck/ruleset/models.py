@@ -323,6 +323,11 @@ class DurationTable(Strict):
         description="A sentence word -> words that, right before it, give it another sense than the spine's: "
         "'dates back' (an adverb), 'femoral neck' (a bone's neck).",
     )
+    label_words: list[str] = Field(
+        default_factory=list,
+        description="Sentence words that count only as a template field's label, before ':', '-' or a leader of "
+        "dots ('Onset: 3 weeks ago'), not in running text ('sudden onset of chest pain').",
+    )
     max_items_apart: int | None = Field(
         default=None,
         description="The word or fact must stand at most this many list separators (',' ';') from the duration.",
