@@ -229,3 +229,19 @@ def test_when_a_spine_word_has_another_sense_then_it_dates_no_complaint(checker,
 def test_when_an_acuity_word_names_the_spinal_condition_itself_then_it_counts(checker, text, expected):
     """An acuity word before the spinal condition (a disc herniation, a cord paralysis) is the complaint's (C10)."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("A 5 month history of neck pain. Two weeks prior to presentation she began to have numbness in "
+                     "the right thumb.", {"chronic", "acute"}, id="new-symptom-before-presentation"),
+        pytest.param("Low back pain that began 8 weeks before his current admission.", {"subacute"},
+                     id="before-current-admission"),
+        pytest.param("He had a sore throat 3 days prior to admission.", set(), id="non-spinal-before-admission"),
+    ],
+)
+def test_when_a_duration_runs_back_from_the_visit_then_it_dates_the_complaint(checker, text, expected):
+    """'2 weeks prior to presentation' dates a complaint like '2 weeks ago'; new spinal-type symptoms with their
+    own onset add their own value (C23)."""
+    assert present_values(checker, text, "acuity") == expected

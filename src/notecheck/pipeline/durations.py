@@ -76,6 +76,17 @@ def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
         patterns.append([num, dash, units, trail])
         patterns.append([num, to, upper, dash, units, trail])
     patterns.append([lead, {"LOWER": "the"}, {"LOWER": {"IN": ["past", "last"]}}, units])
+    if table.visit_words:  # "2 weeks prior to presentation", "3 days before his current admission"
+        before: list[dict[str, Any]] = [
+            {"LOWER": {"IN": ["prior", "before"]}},
+            {"LOWER": "to", "OP": "?"},
+            {"LOWER": {"IN": ["this", "his", "her", "their", "the"]}, "OP": "?"},
+            {"LOWER": {"IN": ["current", "present", "initial"]}, "OP": "?"},
+            {"LOWER": {"IN": [w.lower() for w in table.visit_words]}},
+        ]
+        for num in (number, digits):
+            patterns.append([num, dash, units, *before])
+            patterns.append([num, to, upper, dash, units, *before])
     return patterns
 
 

@@ -343,6 +343,11 @@ class DurationTable(Strict):
         "('these symptoms', 'this pain'): the duration then counts where that sentence would count.",
     )
     referring_determiners: list[str] = Field(default_factory=list)
+    visit_words: list[str] = Field(
+        default_factory=list,
+        description="A duration before 'prior to' or 'before' and one of these is a time back from the visit, like "
+        "'ago': '2 weeks prior to presentation', 'three days before admission'.",
+    )
 
 
 class InjuryDateTable(Strict):
