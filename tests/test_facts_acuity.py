@@ -245,3 +245,18 @@ def test_when_a_duration_runs_back_from_the_visit_then_it_dates_the_complaint(ch
     """'2 weeks prior to presentation' dates a complaint like '2 weeks ago'; new spinal-type symptoms with their
     own onset add their own value (C23)."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She retired 5 years ago because of her low back pain.", set(), id="retired-years-ago"),
+        pytest.param("He has been on medical leave for the past 3 weeks after a back strain.", set(),
+                     id="leave-for-weeks"),
+        pytest.param("He worked for 20 years as a roofer until his back injury.", set(), id="worked-for-years"),
+        pytest.param("He works as a roofer and has had low back pain for 3 weeks.", {"acute"}, id="course-beside-a-job"),
+    ],
+)
+def test_when_a_duration_dates_a_work_status_then_it_is_not_the_complaints_course(checker, text, expected):
+    """'retired 7 years ago', 'on leave for 2 months' date a status, not the spinal complaint's course (C10)."""
+    assert present_values(checker, text, "acuity") == expected

@@ -107,6 +107,8 @@ class TimeExpressions:
         self.date_needs = set(self.dates.needs_sentence_with)
         self.duration_needs = set(self.table.needs_sentence_with)
         self.not_after = {w.lower() for w in self.table.not_after}
+        self.status_words = {w.lower() for w in self.table.status_words}
+        self.lead_fillers = {w.lower() for w in self.table.lead_words} | {"the", "a", "an", "past", "last", "previous"}
         self.not_before = {w.lower() for w in self.table.not_before}
         self.point_words = {w.lower() for w in self.table.point_words}
         self.referring = {nlp.vocab.strings.add(w.lower()) for w in self.table.referring_words}
@@ -200,13 +202,23 @@ class TimeExpressions:
         return other | {i for i in range(*bounds) if lower[i] in self.label_words and not _is_label(doc, i)}
 
     def _ahead_or_age(self, doc: Doc, span: Span) -> bool:
-        """A time ahead ('see her back in 3 months'), an age ('for a 41-year-old') or a time from another event
-        ('two weeks later')."""
+        """A time ahead ('see her back in 3 months'), an age ('for a 41-year-old'), a time from another event
+        ('two weeks later') or the time of a status ('retired 7 years ago')."""
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
         if after[:1] and after[0] in self.point_words and span[0].lower_ != "for":
             return True  # "1 month after her stroke": a time from another event
+        if self._after_status(doc, span.start):
+            return True
         return before in self.not_after or any(word in self.not_before for word in after)
+
+    def _after_status(self, doc: Doc, start: int) -> bool:
+        """'retired 7 years ago', 'on medical leave for the last 2 months': the duration, with its lead words
+        ('for the last', 'about'), follows a status word and dates the status, not the complaint."""
+        i = start - 1
+        while i >= 0 and doc[i].lower_ in self.lead_fillers:
+            i -= 1
+        return i >= 0 and doc[i].lower_ in self.status_words
 
 
 @Language.factory("notecheck_durations_v1", default_config={"patterns_dir": None})

@@ -302,6 +302,11 @@ class DurationTable(Strict):
         default_factory=list,
         description="A duration right after one of these words is a time ahead ('in 2 weeks').",
     )
+    status_words: list[str] = Field(
+        default_factory=list,
+        description="A duration right after one of these dates a work or life status, not the complaint: "
+        "'retired 7 years ago', 'on medical leave for the last 2 months'.",
+    )
     not_before: list[str] = Field(
         default_factory=list,
         description="A duration whose unit is followed by one of these is an age ('year-old').",
