@@ -255,8 +255,11 @@ def test_when_a_duration_runs_back_from_the_visit_then_it_dates_the_complaint(ch
                      id="leave-for-weeks"),
         pytest.param("He worked for 20 years as a roofer until his back injury.", set(), id="worked-for-years"),
         pytest.param("He works as a roofer and has had low back pain for 3 weeks.", {"acute"}, id="course-beside-a-job"),
+        pytest.param("He took the meds for about five months, stopping when he grew profoundly weak and had leg numbness.",
+                     set(), id="drug-course"),
     ],
 )
-def test_when_a_duration_dates_a_work_status_then_it_is_not_the_complaints_course(checker, text, expected):
-    """'retired 7 years ago', 'on leave for 2 months' date a status, not the spinal complaint's course (C10)."""
+def test_when_a_duration_dates_a_status_or_a_drug_course_then_it_is_not_the_complaints_course(checker, text, expected):
+    """'retired 7 years ago', 'on leave for 2 months', 'took the meds for 6 months' date a status or a drug course,
+    not the spinal complaint's course (C10)."""
     assert present_values(checker, text, "acuity") == expected
