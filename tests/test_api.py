@@ -37,6 +37,15 @@ def test_pipe_with_two_processes_gives_the_same_reports_in_order(checker):
         assert report.model_dump_json() == checker.check(text, codes=codes, note_id=note_id).model_dump_json()
 
 
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_pipe_raises_a_bad_note_error_in_its_place_after_the_reports_before_it(checker, n_process):
+    items = [(f"n{i}", NOTE, ["M53.88"]) for i in range(9)] + [("bad", "   ", ["M53.88"]), ("after", NOTE, [])]
+    piped = checker.pipe(items, n_process=n_process, batch_size=16)
+    assert [next(piped).note_id for _ in range(9)] == [f"n{i}" for i in range(9)]
+    with pytest.raises(EmptyNoteError, match="bad"):
+        next(piped)
+
+
 def test_a_code_given_twice_is_checked_once(checker):
     assert len(checker.check(NOTE, codes=["M53.88", "M5388"]).checks) == 1
 

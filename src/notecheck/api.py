@@ -54,7 +54,8 @@ class Checker:
         """Reports for many (note_id, text, codes) items, in order; n_process > 1 forks worker processes.
 
         Workers return finished reports (as JSON, rebuilt here), never Docs: a Doc's ConText modifiers and
-        span groups do not survive spaCy's own multiprocessing. Where fork is unavailable, one process is used.
+        span groups do not survive spaCy's own multiprocessing. An item's error is raised in its place, after
+        the reports before it, as with one process. Where fork is unavailable, one process is used.
         """
         if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             for note_id, text, codes in items:
@@ -65,7 +66,7 @@ class Checker:
         notes = iter(items)
         size = max(1, batch_size // 4)  # small chunks keep every worker busy to the end
         with ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork")) as pool:
-            running: deque[Future[list[str]]] = deque()
+            running: deque[Future[list[str | Exception]]] = deque()
 
             def submit() -> None:
                 if chunk := list(islice(notes, size)):
@@ -74,11 +75,14 @@ class Checker:
             for _ in range(n_process * 4):  # a bounded queue: notes are read as results are yielded
                 submit()
             while running:
-                reports = running.popleft().result()
+                results = running.popleft().result()
                 submit()
-                # JSON crosses the process boundary: unpickling a Report took ~1.1 ms in this process,
-                # validating its JSON takes ~0.2 (pydantic-core), and the values are equal.
-                yield from (Report.model_validate_json(report) for report in reports)
+                for result in results:
+                    if isinstance(result, Exception):
+                        raise result  # an item's error, in its place: after the reports before it
+                    # JSON crosses the process boundary: unpickling a Report took ~1.1 ms in this process,
+                    # validating its JSON takes ~0.2 (pydantic-core), and the values are equal.
+                    yield Report.model_validate_json(result)
 
     def _report(self, note_id: str, doc: Doc, codes: Sequence[str]) -> Report:
         facts = self.facts_of(doc)
@@ -132,11 +136,17 @@ def _as_codes(codes: Sequence[str] | str | None) -> list[str]:
     return [code if isinstance(code, str) else str(code) for code in codes]
 
 
-def _check_chunk(chunk: list[Item]) -> list[str]:
-    """Some pipe() items in a forked worker, as report JSON."""
+def _check_chunk(chunk: list[Item]) -> list[str | Exception]:
+    """Some pipe() items in a forked worker: each one's report as JSON, or the error checking it raised."""
     if _WORKER_CHECKER is None:
         raise RuntimeError("pipe() worker started without a checker")
-    return [_WORKER_CHECKER.check(text, codes, note_id).model_dump_json() for note_id, text, codes in chunk]
+    results: list[str | Exception] = []
+    for note_id, text, codes in chunk:
+        try:
+            results.append(_WORKER_CHECKER.check(text, codes, note_id).model_dump_json())
+        except Exception as error:  # raised by pipe() in the item's place, after the reports before it
+            results.append(error)
+    return results
 
 
 def load(patterns_dir: str | Path | None = None, *, models: bool = True, freeze: bool = True) -> Checker:
