@@ -8,9 +8,8 @@ A single level takes its vertebra's region. Two adjacent vertebrae form a motion
 junction region where the tables give one (L5-S1 lumbosacral) and else its vertebrae's region. A longer
 range is the motion segments it spans (L3 through S1: L3-4, L4-5, L5-S1), or, in a sentence that places the
 condition in the vertebrae (fractures T12-L2), every vertebra's region and every junction crossed; a list of
-consecutive vertebrae reads as the range between its ends. A single
-vertebra named as a part of a segment that the note names ("S1 nerve root" beside L5-S1) takes that segment's
-region (C18).
+consecutive vertebrae reads as the range between its ends. A single vertebra named as a part of a segment that
+the note names ("S1 nerve root" beside L5-S1) takes that segment's region (C18).
 """
 
 import re
@@ -30,8 +29,8 @@ _LANDMARK_WINDOW = 60  # characters before a level, in its sentence, searched fo
 _PART_WINDOW = 60  # characters before a level, in its sentence, searched for a segment part ("lamina of L4, L5 and")
 
 
-class _Listed(NamedTuple):
-    """Where a level, a range or a list of levels stands in the text."""
+class _Place(NamedTuple):
+    """Where a level, a range or a list of levels stands in the text (read like a regex match's start and end)."""
 
     first: int
     final: int
@@ -157,12 +156,12 @@ class LevelGrammarComponent:
                 add_fact(doc, span.start, span.end, kind="region", value=region, rule_id=f"levels.{region}")
         return doc
 
-    def _lists(self, text: str, levels: list[tuple[re.Match[str], str, str]]) -> list[tuple[_Listed, str, str]]:
+    def _lists(self, text: str, levels: list[tuple[re.Match[str], str, str]]) -> list[tuple[_Place, str, str]]:
         """The levels with each list of consecutive vertebrae made one range: "L4, L5 and S1", "L4/L5/S1",
         "S1 and L5", "L5 over S1" (a listhesis) span the motion segments between their ends, like "L4 through
         S1" (C18). A list that skips a vertebra ("C5 and C7") stays separate levels, and so do segments
         ("L4-5 and L5-S1": each is its own already)."""
-        merged: list[tuple[_Listed, str, str]] = []
+        merged: list[tuple[_Place, str, str]] = []
         index = self.table.index
         for match, first, last in levels:
             if merged and first == last:
@@ -170,9 +169,9 @@ class LevelGrammarComponent:
                 step, next_step = index[end] - index[start], index[first] - index[end]
                 joined = self.joiner.fullmatch(text, previous.end(), match.start())
                 if abs(next_step) == 1 and step * next_step >= 0 and joined:
-                    merged[-1] = (_Listed(previous.start(), match.end(), listed=True), start, last)
+                    merged[-1] = (_Place(previous.start(), match.end(), listed=True), start, last)
                     continue
-            merged.append((_Listed(match.start(), match.end()), first, last))
+            merged.append((_Place(match.start(), match.end()), first, last))
         return merged
 
     def _in_vertebrae(self, text: str, sentence_start: int, sentence_end: int) -> bool:
@@ -181,7 +180,7 @@ class LevelGrammarComponent:
             return False
         return not (self.work_words and self.work_words.search(text, sentence_start, sentence_end))
 
-    def _segment_part(self, text: str, sentence_start: int, sentence_end: int, match: _Listed) -> bool:
+    def _segment_part(self, text: str, sentence_start: int, sentence_end: int, match: _Place) -> bool:
         """Whether the level names a part of a motion segment ('S1 nerve root', 'lamina at L5 and S1') or stands
         in a sentence about an operation's work on one ('two screws in the body of T1')."""
         if self.work_words and self.work_words.search(text, sentence_start, sentence_end):
@@ -214,7 +213,7 @@ class LevelGrammarComponent:
         return bool(words.search(window))
 
 
-    def _not_the_condition(self, text: str, sentence_start: int, match: _Listed) -> bool:
+    def _not_the_condition(self, text: str, sentence_start: int, match: _Place) -> bool:
         """A sensory level ('reduced pinprick below T8') or a landmark ('vertebral artery ... from C2')."""
         before = text[sentence_start : match.start()]
         sensory = self.sensory_lead and self.sensory and self.sensory_lead.search(before)
