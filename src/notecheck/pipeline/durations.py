@@ -153,7 +153,7 @@ class TimeExpressions:
         if lower_of(doc)[span.end - 1] in self.trail_words:
             skip.add(span.end - 1)
         if not (kinds & self.duration_needs) and not words_near(doc, span, bounds, self.sentence_words, apart, skip=skip):
-            if not self._refers_back(doc, bounds, near):
+            if not self._refers_back(doc, span, bounds, near):
                 return False
         unit = next(t for t in reversed(span) if t.lower_ in self.table.units)
         count = 1.0
@@ -173,7 +173,7 @@ class TimeExpressions:
         near.add(add_fact(doc, span.start, span.end, kind="acuity", value=value_name, rule_id="acuity.duration"))
         return True
 
-    def _refers_back(self, doc: Doc, bounds: tuple[int, int], near: SentenceFacts) -> bool:
+    def _refers_back(self, doc: Doc, span: Span, bounds: tuple[int, int], near: SentenceFacts) -> bool:
         """'She has been dealing with these symptoms for greater than three months': the sentence names its
         complaint by a referring phrase, and the sentence before it holds the complaint's words or facts."""
         if bounds[0] == 0 or not self.referring:
@@ -186,8 +186,7 @@ class TimeExpressions:
         before = near.sentences.bounds(bounds[0] - 1)
         if near.kinds_at(before[0]) & self.duration_needs:
             return True
-        skip = self._other_senses(doc, before)
-        return any(lower[i] in self.sentence_words and i not in skip for i in range(*before))
+        return words_near(doc, span, before, self.sentence_words, None, skip=self._other_senses(doc, before))
 
     def _other_senses(self, doc: Doc, bounds: tuple[int, int]) -> set[int]:
         """The sentence words of doc[bounds] that name no spinal complaint there: those the word before gives

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from notecheck.pipeline.sections import section_category
 from notecheck.pipeline.spans import (
     GROUP,
+    SEPARATORS,
     SentenceFacts,
     SentenceStarts,
     facts,
@@ -122,7 +123,7 @@ class FactFilters:
         return opens and holds_words(doc, following, self.cues[kind])
 
 
-_ITEM_ENDS = {get_string_id(word) for word in (",", ";", "and", "or")}  # what closes a list item
+_ITEM_ENDS = {get_string_id(word) for word in (*SEPARATORS, "and", "or")}  # what closes a list item
 
 
 def _aimed_elsewhere(span: Span, sentence: tuple[int, int], sites: set[int], spinal: set[int], window: int) -> bool:

@@ -119,8 +119,8 @@ class ChunkCachingTokenizer:
         return filled, own_norms or any(split.norms for split in learned.values())
 
     def _word_split(self, piece: str) -> _Split | None:
-        """spaCy's split of a piece that is letters only or digits only, perhaps with a closing comma, colon
-        or semicolon, and no tokenizer exception: the word, the mark, then the whitespace as spaCy has it
+        """spaCy's split of a piece that is letters only or digits only, perhaps with a closing comma, colon,
+        semicolon or full stop, and no tokenizer exception: the word, the mark, then the whitespace as spaCy has it
         (a first space is the word's trailing space; any more is one token). None for any other piece."""
         match = _WORD.fullmatch(piece)
         if match is None:
