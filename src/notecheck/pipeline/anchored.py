@@ -2,7 +2,6 @@
 
 import re
 import weakref
-from bisect import bisect_left
 from collections.abc import Callable
 from itertools import compress
 from typing import Any
@@ -111,25 +110,25 @@ class AnchoredMatcher:
             self.tested = len(log)
         anchors: dict[str, list[int]] = {}
         opens, passes = self.opens, self.passes
-        # Most words pass no test: find the others with C loops (compress, map), not a comprehension.
-        marked = list(compress(range(len(words)), map(self.marking.__contains__, words)))
+        # Most words open no group: find the others with C loops (compress, map), not a comprehension.
         for i in compress(range(len(words)), map(self.opening.__contains__, words)):
             for group in opens[words[i]]:
                 anchors.setdefault(group, []).append(i)
-        # The tests the span's marked words pass: a group none of whose patterns finds all its other
-        # required tokens' words anywhere in the span has no window to look at.
-        passed = frozenset().union(*map(passes.__getitem__, set(map(words.__getitem__, marked))))
+        # The tests the span's words pass: a group none of whose patterns finds all its other required
+        # tokens' words anywhere in the span has no window to look at.
+        span_words = distinct if len(words) == len(doc_words) else set(words)
+        passed = frozenset().union(*map(passes.__getitem__, self.marking.intersection(span_words)))
         for group, positions in anchors.items():
             matcher, _, _, options = self.groups[group]
             if not any(needs <= passed for needs in options):
                 continue
-            for w_start, w_end in self._windows(group, positions, words, marked):
+            for w_start, w_end in self._windows(group, positions, words):
                 window = doc[start + w_start : start + w_end]
                 matches += [(k, s + window.start, e + window.start) for k, s, e in matcher(window)]
         # Two patterns of one rule may find the same span; the Matcher reports it once.
         return sorted(set(matches), key=lambda m: (m[1], m[2], m[0]))
 
-    def _windows(self, group: str, anchors: list[int], words: list[int], marked: list[int]) -> list[tuple[int, int]]:
+    def _windows(self, group: str, anchors: list[int], words: list[int]) -> list[tuple[int, int]]:
         """Where a pattern of the group may match around each anchor (offsets in the span): from
         `before` tokens before it to `after` tokens and the longest run of the repeated token after it,
         kept where its words pass the tests of some pattern's other required tokens; merged where they
@@ -143,11 +142,8 @@ class AnchoredMatcher:
             if repeat is not None:
                 reach += max(self._run(repeat, words, p + 1 + g) for g in range(shape.gap + 1))
             w_start, w_end = max(0, p - shape.before), min(len(words), p + reach)
-            if not always:
-                inside = marked[bisect_left(marked, w_start) : bisect_left(marked, w_end)]
-                if not inside:
-                    continue  # every pattern of the group needs another word here
-                passed = frozenset().union(*(self.passes[words[i]] for i in inside))
+            if not always:  # some pattern of the group must find the words of its other required tokens here
+                passed = frozenset().union(*map(self.passes.__getitem__, words[w_start:w_end]))
                 if not any(needs <= passed for needs in options):
                     continue
             if windows and w_start <= windows[-1][1]:
