@@ -38,6 +38,7 @@ class AnchoredMatcher:
         self.regex_tests: dict[str, dict[str, re.Pattern[str]]] = {"ORTH": {}, "LOWER": {}}  # attr -> key -> REGEX
         self.lookup: _Lookup | None = None  # the tests as the words are tested, made on first use
         self.groups: dict[str, tuple[Matcher, Plan, int, list[frozenset[str]]]] = {}
+        self.repeats: dict[str, str | None] = {}  # group -> its repeated token's test key, if it has one
         self.opens: dict[int, tuple[str, ...]] = {}  # word (ORTH) -> groups it may anchor
         self.passes: dict[int, frozenset[str]] = {}  # word (ORTH) -> need and repeat tests it passes
         self.opening: set[int] = set()  # the words that may anchor a group
@@ -57,6 +58,7 @@ class AnchoredMatcher:
             if group not in self.groups:
                 self.groups[group] = (Matcher(self.vocab, validate=True), shape, 0, [])
                 self._test(group, shape.anchor)
+                self.repeats[group] = None if shape.repeat is None else key_of("repeat", shape.repeat)
                 if shape.repeat is not None:
                     self._test(key_of("repeat", shape.repeat), shape.repeat)
             for test in shape.needs:
@@ -134,17 +136,18 @@ class AnchoredMatcher:
         kept where its words pass the tests of some pattern's other required tokens; merged where they
         touch."""
         _, shape, after, options = self.groups[group]
-        repeat = key_of("repeat", shape.repeat) if shape.repeat is not None else None
+        repeat = self.repeats[group]
         always = frozenset() in options
+        passes = self.passes
         windows: list[tuple[int, int]] = []
         for p in anchors:
             reach = after
             if repeat is not None:
-                reach += max(self._run(repeat, words, p + 1 + g) for g in range(shape.gap + 1))
+                reach += max([self._run(repeat, words, p + 1 + g) for g in range(shape.gap + 1)])
             w_start, w_end = max(0, p - shape.before), min(len(words), p + reach)
             if not always:  # some pattern of the group must find the words of its other required tokens here
-                passed = frozenset().union(*map(self.passes.__getitem__, words[w_start:w_end]))
-                if not any(needs <= passed for needs in options):
+                passed = frozenset().union(*map(passes.__getitem__, words[w_start:w_end]))
+                if not any(map(passed.issuperset, options)):
                     continue
             if windows and w_start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], max(w_end, windows[-1][1]))
