@@ -43,6 +43,12 @@ def words_of(doc: Doc) -> tuple[list[int], set[int]]:
     return cached
 
 
+def keep_words(doc: Doc, words: list[int]) -> None:
+    """Keep the words (ORTH) a Doc was built from for `words_of`, which then need not read them back."""
+    user_data: dict[Any, Any] = doc.user_data
+    user_data[_WORDS] = (words, set(words))
+
+
 def lower_of(doc: Doc) -> list[int]:
     """The Doc's lower-case words (LOWER ids, as `vocab.strings.add(word)` gives them), read once per Doc."""
     user_data: dict[Any, Any] = doc.user_data

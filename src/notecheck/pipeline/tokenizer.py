@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from notecheck.pipeline.lexeme_attrs import speed_up
+from notecheck.pipeline.spans import keep_words
 
 # Pieces remembered. Past this many the memory is cleared (the next notes fill it again); the bound keeps
 # a long-running server's memory flat, at the price of asking spaCy again about the pieces of a few notes.
@@ -77,11 +78,9 @@ class ChunkCachingTokenizer:
             split_list, normed = self._learn(pieces, splits)
         else:
             split_list, normed = splits, bool(self.normed) and not self.normed.isdisjoint(pieces)  # type: ignore[assignment]  # no None
-        doc = Doc(
-            self.tokenizer.vocab,
-            words=list(chain.from_iterable(map(_WORDS, split_list))),
-            spaces=list(chain.from_iterable(map(_SPACES, split_list))),
-        )
+        words = list(chain.from_iterable(map(_WORDS, split_list)))
+        doc = Doc(self.tokenizer.vocab, words=words, spaces=list(chain.from_iterable(map(_SPACES, split_list))))
+        keep_words(doc, words)  # the matchers and filters read them; a norm set below leaves them as they are
         if normed:
             starts = accumulate((len(split.words) for split in split_list), initial=0)
             for start, split in zip(starts, split_list):
