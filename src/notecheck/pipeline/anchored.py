@@ -108,7 +108,7 @@ class AnchoredMatcher:
         words = doc_words[start:end]
         log = self.log.read(distinct)
         if self.tested < len(log):  # words no earlier call of this matcher met, this Doc's among them
-            self._test_words(log[self.tested :])
+            self._test_words(self.tested, len(log))
             self.tested = len(log)
         anchors: dict[str, list[int]] = {}
         opens, passes = self.opens, self.passes
@@ -162,33 +162,31 @@ class AnchoredMatcher:
             n += 1
         return n
 
-    def _test_words(self, new: list[int]) -> None:
-        """The tests each new word passes, matched against the words themselves."""
+    def _test_words(self, start: int, end: int) -> None:
+        """The tests each new word (the log's from start to end) passes, matched against the words themselves."""
         if self.lookup is None:
             self.lookup = _Lookup(self)
-        lookup, vocab, strings = self.lookup, self.vocab, self.vocab.strings
+        lookup, log = self.lookup, self.log
+        new = log.words[start:end]
         passed: dict[int, list[str]] = {}
-        for word in new:
-            lexeme = vocab[word]
-            found = lookup.orth.get(word, ()) + lookup.lower.get(lexeme.lower, ())
-            if lookup.orth_any is not None and lookup.orth_any.search(orth := strings[word]):
+        for word, lexeme, lower, orth in zip(new, log.lexemes[start:end], log.lowers[start:end], log.texts[start:end]):
+            found = lookup.orth.get(word, ()) + lookup.lower.get(lower, ())
+            if lookup.orth_any is not None and lookup.orth_any.search(orth):
                 found += tuple(key for key, regex in lookup.orth_regexes if regex.search(orth))
-            if lookup.lower_any is not None and lookup.lower_any.search(lower := lexeme.lower_):
-                found += tuple(key for key, regex in lookup.lower_regexes if regex.search(lower))
+            if lookup.lower_any is not None and lookup.lower_any.search(lower_text := lexeme.lower_):
+                found += tuple(key for key, regex in lookup.lower_regexes if regex.search(lower_text))
             if self.lexeme_tests:
                 found += tuple(key for key, function in self.lexeme_tests.items() if function(lexeme))
             if found:
                 passed[word] = list(found)
         if len(self.tests):
-            probe = Doc(self.vocab, words=[self.vocab.strings[word] for word in new], spaces=[False] * len(new))
+            probe = Doc(self.vocab, words=log.texts[start:end], spaces=[False] * len(new))
             for key, i, _ in self.tests(probe):
                 passed.setdefault(new[i], []).append(self.vocab.strings[key])
-        nothing: frozenset[str] = frozenset()
-        for word in new:
-            tests = passed.get(word)
-            if tests is None:
-                self.opens[word], self.passes[word] = (), nothing
-                continue
+        # Most words pass no test.
+        self.opens.update(dict.fromkeys(new, ()))
+        self.passes.update(dict.fromkeys(new, frozenset()))
+        for word, tests in passed.items():
             self.opens[word] = tuple(t for t in tests if t in self.groups)
             self.passes[word] = frozenset(t for t in tests if t not in self.groups)
             if self.opens[word]:
@@ -198,23 +196,33 @@ class AnchoredMatcher:
 
 
 class _WordLog:
-    """The distinct words (ORTH ids) the Docs of one vocab have held, in the order first met.
+    """The distinct words (ORTH ids) the Docs of one vocab have held, in the order first met, with each
+    word's lexeme, LOWER id and text (read once here for every matcher's tests).
 
     The AnchoredMatchers of a pipeline share one, so a Doc's words are compared with the words met before
     once, not once per matcher; each matcher then tests the words of the log it has not tested yet.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
         self.seen: set[int] = set()
         self.words: list[int] = []
+        self.lexemes: list[Lexeme] = []
+        self.lowers: list[int] = []
+        self.texts: list[str] = []
         self.last: set[int] | None = None  # the last Doc's words, read already
 
     def read(self, distinct: set[int]) -> list[int]:
         """Add a Doc's words not met before; the log."""
         if distinct is not self.last:
-            fresh = distinct.difference(self.seen)
-            self.seen.update(fresh)
-            self.words.extend(fresh)
+            fresh = list(distinct.difference(self.seen))
+            if fresh:
+                self.seen.update(fresh)
+                self.words += fresh
+                lexemes = list(map(self.vocab.__getitem__, fresh))
+                self.lexemes += lexemes
+                self.lowers += [lexeme.lower for lexeme in lexemes]
+                self.texts += map(self.vocab.strings.__getitem__, fresh)
             self.last = distinct
         return self.words
 
@@ -227,7 +235,7 @@ _LOGS: "weakref.WeakValueDictionary[int, _WordLog]" = weakref.WeakValueDictionar
 def _log_of(vocab: Vocab) -> _WordLog:
     log = _LOGS.get(id(vocab))
     if log is None:
-        log = _LOGS[id(vocab)] = _WordLog()
+        log = _LOGS[id(vocab)] = _WordLog(vocab)
     return log
 
 
