@@ -20,7 +20,8 @@ from conftest import present_values
         pytest.param("Tailbone ache since a fall about three months ago.", {"subacute"}, id="three-months-is-subacute"),
         pytest.param("Back pain for the past 5 months.", {"chronic"}, id="five-months-chronic"),
         pytest.param("Sacral pain of 4 months' duration.", {"chronic"}, id="possessive-duration"),
-        pytest.param("Onset: approximately 2 weeks ago, gradual.", {"acute"}, id="template-onset-field"),
+        pytest.param("Complaint: neck pain. Onset: approximately 2 weeks ago, gradual.", {"acute"},
+                     id="template-onset-field"),
         pytest.param("Sharp pain behind the left ear for 8 days.", set(), id="non-spinal-pain"),
         pytest.param("Mr. B., a 47-year-old roofer, has back pain.", set(), id="age-is-not-a-duration"),
         pytest.param("She gained the weight back in about six months.", set(), id="back-as-adverb-in-months"),
@@ -136,8 +137,9 @@ def test_when_a_course_is_told_in_everyday_words_then_it_gives_acuity(checker, t
         pytest.param("Onset: 3 weeks ago, after moving house; low back.", {"acute"}, id="onset-label"),
         pytest.param("Low back pain, a 45-year-old man.", set(), id="complaint-comma-age"),
         pytest.param("HPI: 58-year-old with back pain.", set(), id="label-colon-age"),
-        pytest.param("Onset ........ 10 days ago, woke up with it.", {"acute"}, id="onset-label-with-leader-dots"),
-        pytest.param("Onset - 3 weeks ago.", {"acute"}, id="onset-label-with-dash"),
+        pytest.param("Mid back pain. Onset ........ 10 days ago, woke up with it.", {"acute"},
+                     id="onset-label-with-leader-dots"),
+        pytest.param("Reason for visit: sciatica. Onset - 3 weeks ago.", {"acute"}, id="onset-label-with-dash"),
         pytest.param("Sudden onset of abdominal cramps three weeks ago.", set(), id="onset-in-running-text"),
         pytest.param("A pressure sore on the heel of several weeks' duration.", set(), id="duration-in-running-text"),
         pytest.param("Gradual onset of low back pain 2 years ago.", {"chronic"}, id="onset-of-a-spinal-complaint"),
@@ -262,4 +264,26 @@ def test_when_a_duration_runs_back_from_the_visit_then_it_dates_the_complaint(ch
 def test_when_a_duration_dates_a_status_or_a_drug_course_then_it_is_not_the_complaints_course(checker, text, expected):
     """'retired 7 years ago', 'on leave for 2 months', 'took the meds for 6 months' date a status or a drug course,
     not the spinal complaint's course (C10)."""
+    assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Diagnoses: 1. Chronic middle ear effusion. 2. Eustachian tube dysfunction, chronic.", set(),
+                     id="ear-condition"),
+        pytest.param("She came in with an acute asthma exacerbation and wheezing.", set(), id="lung-exacerbation"),
+        pytest.param("Problem list: diabetes, chronic pain from a peripheral neuropathy, hypertension.", set(),
+                     id="pain-of-a-neuropathy"),
+        pytest.param("He has had a rash on his arms and upper back for the past five days.", set(),
+                     id="duration-of-a-skin-complaint"),
+        pytest.param("Problem list: chronic pain. Low back pain with sciatica.", {"chronic"},
+                     id="spinal-complaint-note"),
+        pytest.param("History of chronic pain. MRI showed a herniated disc at L4-5.", {"chronic"}, id="region-note"),
+        pytest.param("Imaging: an acute disc herniation with cord compression.", {"acute"}, id="spinal-condition-head"),
+    ],
+)
+def test_when_a_note_states_no_spinal_region_or_complaint_then_it_has_no_acuity(checker, text, expected):
+    """Acuity is the spinal/back complaint's (C10): in a note that states neither a spinal region nor a spinal/back
+    complaint, acuity words and durations describe another problem; a spinal condition as the head still counts."""
     assert present_values(checker, text, "acuity") == expected

@@ -5,7 +5,7 @@ Assertion comes from ConText's modifiers; a fact without a cue of its own takes 
 kinds listed in patterns/facts/exclusion.yaml also yield an `exclusion` fact ("no fracture").
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -67,6 +67,9 @@ class FactBuilder:
             for r in f.rules
             if (needs := r.needs_stated_in_note if r.needs_stated_in_note is not None else f.needs_stated_in_note)
         }
+        # A fact no rule file writes (a stated duration's acuity.duration) takes its kind's file-level condition.
+        self.file_rules = {r.id for f in ruleset.facts.values() for r in f.rules}
+        self.kind_needs = {k: set(f.needs_stated_in_note) for k, f in ruleset.facts.items() if f.needs_stated_in_note}
         # assertion_from_categories of each set of categories met so far: a few sets recur across facts.
         self.verdicts: dict[frozenset[str], tuple[Assertion, bool]] = {}
 
@@ -85,7 +88,7 @@ class FactBuilder:
             judged.append((s, assertion, historical or dated))
         if self.negative_studies:
             judged = self._without_negative_studies(judged)
-        dropped = self._unsupported(judged) if self.fallbacks or self.note_needs else _NONE
+        dropped = self._unsupported(judged) if self.fallbacks or self.note_needs or self.kind_needs else _NONE
         made: list[Fact] = []
         sentences: list[int] = []  # the sentence start of each fact in made, for _link_failures
         text = doc_text(doc)
@@ -116,8 +119,15 @@ class FactBuilder:
             rule_id
             for rule_id, kind in rules.items()
             if (rule_id in self.fallbacks and kind in named)
-            or (rule_id in self.note_needs and stated.isdisjoint(self.note_needs[rule_id]))
+            or ((needs := self._needs(rule_id, kind)) is not None and stated.isdisjoint(needs))
         )
+
+    def _needs(self, rule_id: str, kind: str) -> Set[str] | None:
+        """The kinds a fact of this rule needs stated in its note: its rule's or its file's `needs_stated_in_note`;
+        a fact no rule of a file writes (a stated duration's acuity) takes its kind's file-level list."""
+        if rule_id in self.note_needs:
+            return self.note_needs[rule_id]
+        return None if rule_id in self.file_rules else self.kind_needs.get(kind)
 
     def _without_negative_studies(
         self, judged: list[tuple[_Spanned, Assertion, bool]]

@@ -161,7 +161,8 @@ class FactFile(Strict):
         default_factory=list,
         description="Keep facts of this kind only in a note that states a fact of one of these kinds: one not "
         "negated and not a relative's (past, possible and hypothetical ones count). Read after ConText, unlike "
-        "needs_note_with: a pain drug counts only where the note records a spinal/back complaint (C7).",
+        "needs_note_with: a pain drug counts only where the note records a spinal/back complaint (C7). Facts of the "
+        "kind that no rule file writes (a stated duration's acuity) are held to it too.",
     )
     negative_study: NegativeStudy | None = Field(
         default=None,
