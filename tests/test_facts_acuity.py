@@ -287,3 +287,21 @@ def test_when_a_note_states_no_spinal_region_or_complaint_then_it_has_no_acuity(
     """Acuity is the spinal/back complaint's (C10): in a note that states neither a spinal region nor a spinal/back
     complaint, acuity words and durations describe another problem; a spinal condition as the head still counts."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Heartburn for the past two years with a history of a C5-6 disc bulge in his neck.", set(),
+                     id="history-aside-after-another-complaint"),
+        pytest.param("Hoarseness over several months, with a history of cervical spine surgery, and a cough.", set(),
+                     id="history-aside-to-item-end"),
+        pytest.param("Neck pain for 3 weeks with a history of a prior whiplash injury.", {"acute"},
+                     id="spinal-word-before-the-aside"),
+        pytest.param("She has a two-month history of low back pain.", {"subacute"}, id="history-as-the-durations-trail"),
+    ],
+)
+def test_when_a_history_aside_follows_a_duration_then_its_spine_words_do_not_date_the_complaint(checker, text, expected):
+    """'dysphagia over several years with a history of a bone spur in her cervical spine': the duration dates the
+    complaint named before it; a past-history aside after it names none (C10)."""
+    assert present_values(checker, text, "acuity") == expected

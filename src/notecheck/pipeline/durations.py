@@ -5,6 +5,7 @@ thresholds, number words and units are data (patterns/facts/durations.yaml). A d
 injury_date fact only in a sentence that holds a trauma or injury fact (patterns/facts/injury_date.yaml).
 """
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.anchored import AnchoredMatcher
 from notecheck.pipeline.spans import (
+    SEPARATORS,
     SentenceFacts,
     SentenceStarts,
     add_fact,
@@ -118,6 +120,7 @@ class TimeExpressions:
             for word, before in self.table.other_senses.items()
         }
         self.label_words = {nlp.vocab.strings.add(w.lower()) for w in self.table.label_words}
+        self.aside_words = {w.lower() for w in self.table.aside_words}
 
     def __call__(self, doc: Doc) -> Doc:
         found = sorted(self.matcher(doc), key=lambda m: (m[1], m[2], self.label_order[m[0]]))
@@ -144,10 +147,12 @@ class TimeExpressions:
         if self._ahead_or_age(doc, span):
             return False
         apart = self.table.max_items_apart
-        if apart is not None:
-            kinds = near.kinds_near(span, apart)
         bounds = near.sentences.bounds(span.start)
+        aside = self._asides(doc, span, bounds)  # neither its words nor its facts name the complaint
+        if apart is not None or aside:
+            kinds = near.kinds_near(span, sys.maxsize if apart is None else apart, skip=aside)
         skip = self._other_senses(doc, bounds)
+        skip.update(aside)
         # Nor the duration's own trail word: "diabetes of 15 years duration" names no complaint ("Duration: 4
         # months", a template's label, still does).
         if lower_of(doc)[span.end - 1] in self.trail_words:
@@ -199,6 +204,17 @@ class TimeExpressions:
             if lower[i] in self.other_senses and lower[i - 1] in self.other_senses[lower[i]]
         }
         return other | {i for i in range(*bounds) if lower[i] in self.label_words and not _is_label(doc, i)}
+
+    def _asides(self, doc: Doc, span: Span, bounds: tuple[int, int]) -> range:
+        """The tokens of a past-history aside after the duration, from 'history of' to the end of its list item:
+        'dysphagia to solids over the past several years with a history of a bone spur in her cervical spine'
+        dates the dysphagia, not the spine (C10). Right after the duration, 'history of' is its own trail ('for a 3
+        week history of back pain')."""
+        for i in range(span.end + 1, bounds[1] - 1):
+            if doc[i].lower_ in self.aside_words and doc[i + 1].lower_ == "of":
+                end = next((j for j in range(i + 2, bounds[1]) if doc[j].text in SEPARATORS), bounds[1])
+                return range(i, end)
+        return range(0)
 
     def _ahead_or_age(self, doc: Doc, span: Span) -> bool:
         """A time ahead ('see her back in 3 months'), an age ('for a 41-year-old'), a time from another event

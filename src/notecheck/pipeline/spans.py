@@ -128,12 +128,19 @@ class SentenceFacts:
         """The fact kinds the sentence starting at token `sentence` holds now."""
         return {kind for _, _, kind in self.of.get(sentence, ())}
 
-    def kinds_near(self, span: Span, apart: int, *, barriers: frozenset[int] = frozenset()) -> set[str]:
+    def kinds_near(
+        self, span: Span, apart: int, *, barriers: frozenset[int] = frozenset(), skip: Container[int] = ()
+    ) -> set[str]:
         """The kinds of the facts in the span's sentence at most `apart` list separators from it (a long
-        list 'sentence' ties only its neighbouring items together), and no barrier word between."""
+        list 'sentence' ties only its neighbouring items together), and no barrier word between; facts that
+        start at a token of `skip` aside."""
         doc, start, end = span.doc, span.start, span.end
         in_sentence = self.of.get(self.sentences.of(span), [])
-        return {kind for s, e, kind in in_sentence if items_apart(doc, start, end, s, e, barriers=barriers) <= apart}
+        return {
+            kind
+            for s, e, kind in in_sentence
+            if s not in skip and items_apart(doc, start, end, s, e, barriers=barriers) <= apart
+        }
 
 
 def holds_words(doc: Doc, bounds: tuple[int, int], words: set[int]) -> bool:

@@ -334,6 +334,12 @@ class DurationTable(Strict):
         description="Sentence words that count only as a template field's label, before ':', '-' or a leader of "
         "dots ('Onset: 3 weeks ago'), not in running text ('sudden onset of chest pain').",
     )
+    aside_words: list[str] = Field(
+        default_factory=list,
+        description="Words that, with 'of' after them and after the duration, open a past-history aside to the end "
+        "of its list item ('dysphagia for years with a history of a bone spur in the spine'): its sentence words "
+        "do not name the complaint the duration dates.",
+    )
     max_items_apart: int | None = Field(
         default=None,
         description="The word or fact must stand at most this many list separators (',' ';') from the duration.",
