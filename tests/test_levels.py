@@ -215,6 +215,27 @@ def test_when_a_vertebra_is_named_inside_a_segments_work_then_it_is_the_segments
 
 
 @pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("Fusion at L4-5 and L5-S1. The incision ran from L4 down to the sacrum.", {"lumbar", "lumbosacral"},
+                     id="sacrum-ends-the-incision"),
+        pytest.param("Stenosis at L5-S1. The fascia was divided and the lamina exposed to the coccyx.", {"lumbosacral"},
+                     id="coccyx-ends-the-exposure"),
+        pytest.param("Arthrodesis at L4-L5. The transverse processes and the sacral ala were decorticated.", {"lumbar"},
+                     id="sacral-ala-in-the-fusion-work"),
+        pytest.param("The cyst was excised with the overlying skin down to the coccyx.", set(), id="pilonidal-landmark"),
+        pytest.param("The sigmoid colon was laid back into the hollow of the sacrum.", set(), id="pelvic-landmark"),
+        pytest.param("He has a deep ache over the sacrum since the fall.", {"sacral"}, id="sacrum-holds-the-pain"),
+        pytest.param("Tenderness at the sacral ala on extension.", {"sacral"}, id="sacral-ala-on-exam"),
+    ],
+)
+def test_when_the_sacrum_ends_an_exposure_or_is_a_pelvic_landmark_then_no_region(checker, text, regions):
+    """The sacrum and coccyx in an operation's exposure or fusion work belong to its segment (C18), and as landmarks of
+    operations off the spine they locate nothing (C6)."""
+    assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param("CT scan of the head was negative as was cervical spine.", set(), id="negative-as-was"),
