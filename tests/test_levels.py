@@ -79,6 +79,12 @@ def test_when_a_region_is_in_a_billing_code_title_then_it_is_not_the_patients(ch
                      id="anterior-approach-keeps-level"),
         pytest.param("Disc herniation below L3 with numbness in the left foot.", {"lumbar"},
                      id="below-without-sensory-level"),
+        pytest.param("Sensation is intact to pinprick in the L2 through S1 dermatomes.", set(), id="normal-dermatomes"),
+        pytest.param("Light touch normal in the C5 and C7 distributions.", set(), id="normal-listed-dermatomes"),
+        pytest.param("Sensation decreased in the right C6 distribution, otherwise intact.", {"cervical"},
+                     id="abnormal-dermatome-normal-after"),
+        pytest.param("Sensation is normal in the arms but reduced in the left L5 dermatome.", {"lumbar"},
+                     id="abnormal-dermatome-after-a-normal-one"),
     ],
 )
 def test_when_a_level_is_a_sensory_level_or_a_vessel_landmark_then_no_region(checker, text, regions):

@@ -102,6 +102,8 @@ class LevelGrammarComponent:
         self.analyte = _any_word(grammar.analyte_words)
         self.sensory_lead = _words_at_end(grammar.sensory_leads)
         self.sensory = _any_word(grammar.sensory_words)
+        self.normal = _any_word(grammar.normal_words)
+        self.abnormal = _any_word(grammar.abnormal_words)
         self.landmark = _any_word(grammar.landmark_words)
         self.landmark_procedure = _any_word(grammar.landmark_procedures)
         self.procedure_words = [p.lower().split() for p in grammar.landmark_procedures]
@@ -113,6 +115,8 @@ class LevelGrammarComponent:
         parts = "|".join(re.escape(w) for w in sorted(grammar.segment_parts, key=len, reverse=True))
         listed = rf"[{_COLUMNS}]-?\d{{1,2}}"
         joined = r"\s*(?:,\s*(?:and\s+|or\s+|&\s*)?|and\s+|or\s+|&\s*)"  # ", ", " and ", ", and "
+        dermatomes = "|".join(re.escape(w) for w in grammar.dermatome_words)  # "L4 and S1 dermatomes" too
+        self.dermatome = re.compile(rf"(?:{joined}{listed})*\s*(?:{dermatomes})\b", re.I) if dermatomes else None
         self.part_after = re.compile(rf"(?:{joined}{listed})*\s+(?:{parts})\b", re.I) if parts else None
         self.part_before = (
             re.compile(rf"\b(?:{parts})\s+(?:of|at)\s+(?:the\s+)?(?:(?:left|right|bilateral)\s+)?"
@@ -214,12 +218,23 @@ class LevelGrammarComponent:
 
 
     def _not_the_condition(self, text: str, sentence_start: int, match: _Place) -> bool:
-        """A sensory level ('reduced pinprick below T8') or a landmark ('vertebral artery ... from C2')."""
+        """A sensory level ('reduced pinprick below T8'), a normal dermatome ('sensation intact in the L2 through
+        S1 dermatomes') or a landmark ('vertebral artery ... from C2')."""
         before = text[sentence_start : match.start()]
-        sensory = self.sensory_lead and self.sensory and self.sensory_lead.search(before)
-        if sensory and self.sensory.search(before):  # type: ignore[union-attr]
+        sensory = self.sensory and self.sensory.search(before)
+        if sensory and self.sensory_lead and self.sensory_lead.search(before):
+            return True
+        if sensory and self._normal_dermatome(text, before, match):
             return True
         return bool(self.landmark and self.landmark.search(before[-_LANDMARK_WINDOW:]))
+
+    def _normal_dermatome(self, text: str, before: str, match: _Place) -> bool:
+        """Whether the level names a dermatome ('L5 dermatome') that the words before it call normal, with no
+        abnormal word after the normal one ('intact in the arms, decreased in the left C6 distribution' is not)."""
+        if self.dermatome is None or self.normal is None or not self.dermatome.match(text, match.end()):
+            return False
+        normal = [m.end() for m in self.normal.finditer(before)]
+        return bool(normal) and not (self.abnormal and self.abnormal.search(before, normal[-1]))
 
 
 def _any_word(words: list[str]) -> re.Pattern[str] | None:

@@ -249,6 +249,20 @@ class LevelGrammar(Strict):
         "has a sensory word (annotation clarification C5).",
     )
     sensory_words: list[str] = Field(default_factory=list, description="Words of a sensory examination.")
+    dermatome_words: list[str] = Field(
+        default_factory=list,
+        description="Words right after a level that name its dermatome ('L5 dermatome', 'C6 distribution'): with "
+        "a normal word and a sensory word before the level in its sentence, a normal sensory examination "
+        "('sensation intact in the L2 through S1 dermatomes'), which locates nothing (clarifications C5, C6).",
+    )
+    normal_words: list[str] = Field(
+        default_factory=list, description="Words that call a sensory examination normal (intact, normal)."
+    )
+    abnormal_words: list[str] = Field(
+        default_factory=list,
+        description="Words that make a dermatome after a normal word abnormal again ('intact in the arms, decreased "
+        "in the C6 distribution').",
+    )
     landmark_words: list[str] = Field(
         default_factory=list,
         description="Words of a non-spinal structure shortly before a level in its sentence: the level is a "
