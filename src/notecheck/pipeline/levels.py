@@ -109,6 +109,8 @@ class LevelGrammarComponent:
         self.procedure_words = [p.lower().split() for p in grammar.landmark_procedures]
         self.placement = _any_word(grammar.placement_words)
         self.vertebra_words = _any_word(grammar.vertebra_words)
+        self.body_words = _any_word(grammar.body_words)
+        self.disc_words = _any_word(grammar.disc_words)
         self.work_words = _any_word(grammar.segment_work_words)
         joins = "|".join(re.escape(w) for w in sorted(grammar.list_words, key=len, reverse=True))
         self.joiner = re.compile(rf"\s*(?:,\s*(?:(?:{joins})\s*)?|(?:{joins})\s*)" if joins else r"\s*,\s*")
@@ -180,7 +182,10 @@ class LevelGrammarComponent:
 
     def _in_vertebrae(self, text: str, sentence_start: int, sentence_end: int) -> bool:
         """Whether a sentence places its condition in the vertebrae themselves, not in an operation's work."""
-        if self.vertebra_words is None or not self.vertebra_words.search(text, sentence_start, sentence_end):
+        named = bool(self.vertebra_words and self.vertebra_words.search(text, sentence_start, sentence_end))
+        if not named and self.body_words and self.body_words.search(text, sentence_start, sentence_end):
+            named = not (self.disc_words and self.disc_words.search(text, sentence_start, sentence_end))
+        if not named:
             return False
         return not (self.work_words and self.work_words.search(text, sentence_start, sentence_end))
 

@@ -274,6 +274,12 @@ class LevelGrammar(Strict):
         "'cord lesion from C7 to T2'): a range in their sentence gives every vertebra's region, not only its "
         "motion segments.",
     )
+    body_words: list[str] = Field(
+        default_factory=list,
+        description="Words that place a condition in the vertebrae as vertebra_words do, but only in a sentence "
+        "with no disc_words: 'disc material behind the body of S1 and L5' is at the disc between them (C18).",
+    )
+    disc_words: list[str] = Field(default_factory=list, description="Words naming a disc or its space.")
     segment_parts: list[str] = Field(
         default_factory=list,
         description="Parts of a motion segment named with a vertebra ('S1 nerve root', 'the L5 lamina', 'lamina "
