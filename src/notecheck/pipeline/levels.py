@@ -19,7 +19,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from notecheck.pipeline.spans import add_fact, doc_text
+from notecheck.pipeline.spans import GROUP, SentenceStarts, add_fact, doc_text, facts
 from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import LevelGrammar
 
@@ -54,6 +54,12 @@ class LevelTable:
             for name in self.order[self.index[block.start] : self.index[block.end] + 1]:
                 self.region[name] = block.region
         self.junction = {(j.upper, j.lower): j.region for j in grammar.junctions}
+        # A junction segment's region (L5-S1 lumbosacral) -> its vertebrae's regions (lumbar, sacral).
+        self.junction_holds: dict[str, set[str]] = {}
+        for (upper, lower), region in self.junction.items():
+            held = {self.region[upper], self.region[lower]}
+            if region not in held:
+                self.junction_holds.setdefault(region, set()).update(held)
 
     def regions(self, first: str, last: str, *, by_vertebra: bool = False) -> list[str]:
         """Regions of a level (first == last), a motion segment or a longer range, in spinal order: a range's
@@ -112,6 +118,7 @@ class LevelGrammarComponent:
         self.body_words = _any_word(grammar.body_words)
         self.disc_words = _any_word(grammar.disc_words)
         self.work_words = _any_word(grammar.segment_work_words)
+        self.junction_heads = {w.lower() for w in grammar.junction_adjective_heads}
         joins = "|".join(re.escape(w) for w in sorted(grammar.list_words, key=len, reverse=True))
         self.joiner = re.compile(rf"\s*(?:,\s*(?:(?:{joins})\s*)?|(?:{joins})\s*)" if joins else r"\s*,\s*")
         parts = "|".join(re.escape(w) for w in sorted(grammar.segment_parts, key=len, reverse=True))
@@ -138,6 +145,7 @@ class LevelGrammarComponent:
         index = self.table.index
         # In note order (a dict, not a set), so a vertebra's segment regions come out in the same order every run.
         segments = dict.fromkeys((first, last) for _, first, last in levels if abs(index[first] - index[last]) == 1)
+        found: dict[int, set[str]] = {}  # sentence start -> the regions its levels gave
         for where, first, last in self._lists(text, levels):
             span = doc.char_span(where.start(), where.end(), alignment_mode="expand")
             if span is None:
@@ -160,7 +168,35 @@ class LevelGrammarComponent:
                     regions = held  # "S1 nerve root" beside L5-S1: the segment's, not the sacrum's
             for region in regions:
                 add_fact(doc, span.start, span.end, kind="region", value=region, rule_id=f"levels.{region}")
+            found.setdefault(sentence.start, set()).update(regions)
+        self._drop_junction_adjectives(doc, found)
         return doc
+
+    def _drop_junction_adjectives(self, doc: Doc, found: dict[int, set[str]]) -> None:
+        """Drop a region adjective's fact ('lumbar discectomy') in a sentence whose levels are all junction segments
+        holding its region ('L5-S1'): the adjective names that segment (C18)."""
+        holds = self.table.junction_holds
+        named = {  # sentence start -> the regions its junction segments hold, where it names no other level
+            start: set().union(*(holds[region] for region in regions))
+            for start, regions in found.items()
+            if regions <= holds.keys()
+        }
+        if not named or not self.junction_heads:
+            return
+        sentences = SentenceStarts(doc)
+        group = facts(doc)
+        kept = [
+            span
+            for span in group
+            if not (
+                span.label_ == "region"
+                and not span.id_.startswith("levels.")
+                and span.kb_id_ in named.get(sentences.of(span), ())
+                and span[-1].lower_ in self.junction_heads
+            )
+        ]
+        if len(kept) < len(group):
+            doc.spans[GROUP] = kept
 
     def _lists(self, text: str, levels: list[tuple[re.Match[str], str, str]]) -> list[tuple[_Place, str, str]]:
         """The levels with each list of consecutive vertebrae made one range: "L4, L5 and S1", "L4/L5/S1",

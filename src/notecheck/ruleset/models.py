@@ -274,6 +274,12 @@ class LevelGrammar(Strict):
         "'cord lesion from C7 to T2'): a range in their sentence gives every vertebra's region, not only its "
         "motion segments.",
     )
+    junction_adjective_heads: list[str] = Field(
+        default_factory=list,
+        description="Heads of an operation or disc condition named with a region adjective ('lumbar discectomy'): "
+        "in a sentence whose levels are all junction segments holding that region ('lumbar discectomy, L5-S1'), "
+        "the adjective names the segment and adds no region of its own (annotation clarification C18).",
+    )
     body_words: list[str] = Field(
         default_factory=list,
         description="Words that place a condition in the vertebrae as vertebra_words do, but only in a sentence "
