@@ -165,6 +165,18 @@ def test_when_a_level_guides_a_needle_outside_the_spine_or_is_a_tumour_stage_the
                      id="conclusion-denies-disease-in-the-region"),
         pytest.param("EXAM: MRI C-spine.\n\nIMPRESSION: C-spine lesion. No fracture of the C-spine.", {"cervical"},
                      id="conclusion-denies-one-finding-beside-a-stated-one"),
+        pytest.param("CERVICAL SPINE\n\nFINDINGS: Alignment of the cervical spine is normal.\n\nIMPRESSION: Negative."
+                     "\n\nLUMBAR SPINE\n\nFINDINGS: Disc narrowing at L4-5.\n\nIMPRESSION: Degenerative disc disease.",
+                     {"lumbar"}, id="bare-negative-conclusion-of-one-study"),
+        pytest.param("THORACIC SPINE\n\nFINDINGS: Normal.\n\nIMPRESSION: Degenerative change at T7-8.\n\nLUMBAR SPINE"
+                     "\n\nFINDINGS: The lumbar spine is aligned.\n\nIMPRESSION: Negative.", {"thoracic"},
+                     id="capital-heading-opens-the-next-study"),
+        pytest.param("TECHNIQUE: Axial CT images of the cervical spine.\n\nFINDINGS: The C1-2 articulation is intact."
+                     "\n\nIMPRESSION: No acute abnormalities.", set(), id="no-acute-abnormalities"),
+        pytest.param("FINDINGS: Mild narrowing at L4-5.\n\nIMPRESSION:\n1. No acute fracture.\n2. Mild degenerative "
+                     "change.", {"lumbar"}, id="conclusion-with-a-positive-item"),
+        pytest.param("HISTORY: Neck pain.\n\nFINDINGS: The cervical spine is aligned.\n\nIMPRESSION: Negative.",
+                     {"cervical"}, id="bare-negative-conclusion-keeps-the-history"),
     ],
 )
 def test_when_a_reports_impression_calls_a_region_negative_then_its_title_and_findings_locate_nothing(

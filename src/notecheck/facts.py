@@ -22,6 +22,7 @@ from notecheck.pipeline.model_facts import confidence_of, is_model_fact
 from notecheck.pipeline.sections import section_at
 from notecheck.pipeline.spans import SentenceStarts, doc_text
 from notecheck.pipeline.spans import facts as fact_spans
+from notecheck.pipeline.studies import negative_studies
 from notecheck.report import Assertion, Fact, validated
 from notecheck.ruleset import Ruleset
 from notecheck.ruleset.models import SectionCategory
@@ -88,6 +89,7 @@ class FactBuilder:
             judged.append((s, assertion, historical or dated))
         if self.negative_studies:
             judged = self._without_negative_studies(judged)
+            judged = self._outside_negative_reports(doc, judged)
         dropped = self._unsupported(judged) if self.fallbacks or self.note_needs or self.kind_needs else _NONE
         made: list[Fact] = []
         sentences: list[int] = []  # the sentence start of each fact in made, for _link_failures
@@ -160,6 +162,24 @@ class FactBuilder:
             or (s.kind, s.value) not in concluded
             or s.section not in self.negative_studies[s.kind].reported_in
         ]
+
+    def _outside_negative_reports(
+        self, doc: Doc, judged: list[tuple[_Spanned, Assertion, bool]]
+    ) -> list[tuple[_Spanned, Assertion, bool]]:
+        """Drop the present facts that a study whose conclusion is negative as a whole ('IMPRESSION: Negative.')
+        reports in its title, findings or conclusion (C6), for the kinds whose negative_study has openers."""
+        for kind, study in self.negative_studies.items():
+            ranges = negative_studies(doc, study.concluded_in, study.negative_openers)
+            if ranges:
+                judged = [
+                    (s, assertion, historical)
+                    for s, assertion, historical in judged
+                    if s.kind != kind
+                    or assertion != "present"
+                    or s.section not in study.reported_in
+                    or not any(start <= s.start_char < end for start, end in ranges)
+                ]
+        return judged
 
     def _spans(self, doc: Doc) -> list[_Spanned]:
         """The group's spans in note order (start, end, kind), without repeats and dropped sections."""

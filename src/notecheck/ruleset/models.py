@@ -108,6 +108,13 @@ class NegativeStudy(Strict):
         description="Sections whose present facts of the same value are then dropped; null = before any header "
         "(a report's 'EXAM: CT cervical spine')."
     )
+    negative_openers: list[str] = Field(
+        default_factory=list,
+        description="Words that open a negative conclusion ('Negative.', 'No acute abnormalities.'): a conclusion "
+        "whose every sentence opens with one concludes a negative study however it names the value, and the "
+        "study's present facts of this kind in reported_in sections, from the end of the previous conclusion to "
+        "the end of this one, are dropped.",
+    )
 
 
 class OtherSites(Strict):
