@@ -272,6 +272,7 @@ def test_when_the_sacrum_ends_an_exposure_or_is_a_pelvic_landmark_then_no_region
     [
         pytest.param("CT scan of the head was negative as was cervical spine.", set(), id="negative-as-was"),
         pytest.param("MRI of the brain was unremarkable as well as MRI of the thoracic spine.", set(), id="unremarkable-as-well-as"),
+        pytest.param("C-spine films, chest x-ray and abdominal CT were unremarkable.", set(), id="list-of-studies-unremarkable"),
         pytest.param("MRI of the brain was unremarkable. MRI of the thoracic spine showed a T7 fracture.", {"thoracic"},
                      id="next-sentence-not-shared"),
     ],
