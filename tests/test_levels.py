@@ -27,6 +27,8 @@ from conftest import present_values
         pytest.param("cervical lymphadenopathy", set(), id="not-the-spine"),
         pytest.param("Sacral decubitus ulcer, stage 2.", set(), id="sacral-not-spine"),
         pytest.param("Lumbar puncture was performed for CSF.", set(), id="lumbar-puncture"),
+        pytest.param("CSF samples drawn from the lumbar region were clear.", set(), id="csf-sampling-site"),
+        pytest.param("Repeat CSF cultures taken from the cervical region grew yeast.", set(), id="cervical-csf-sampling-site"),
         pytest.param("C-spine nontender", set(), id="normal-exam"),
         pytest.param("Increased T2 signal in the cord.", set(), id="mri-weighting"),
         pytest.param("Heart: regular rate, S1 and S2 normal, no murmur.", set(), id="heart-sounds"),
