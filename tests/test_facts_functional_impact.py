@@ -62,6 +62,12 @@ def test_when_could_names_an_ability_then_it_is_no_limitation(checker, text, exp
                      id="interfering-with-daily-living"),
         pytest.param("Low back pain. She is unable to perform her usual household duties.", {"ADL limitation"},
                      id="unable-to-perform-duties"),
+        pytest.param("Low back pain. The pain keeps getting worse at night and impairs her sleep.", {"ADL limitation"},
+                     id="impairs-sleep"),
+        pytest.param("Neck pain. It has begun to affect his work and his daily activities.", {"ADL limitation"},
+                     id="affects-work"),
+        pytest.param("Low back pain. The medication affects her mood and impairs her vision.", set(),
+                     id="harm-verb-without-a-function"),
         pytest.param("Low back pain. The labs do not interfere with the plan.", set(), id="interfere-without-an-activity"),
         pytest.param("Low back pain. He was discharged with instructions to ice the site and to avoid aggressive "
                      "activities for 1 day.", set(), id="post-procedure-advice"),
