@@ -114,9 +114,13 @@ def test_when_a_hand_task_is_limited_then_hand_use_limitation(checker, text, exp
                      id="cause-in-another-sentence"),
         pytest.param("Low back pain. Left leg pain secondary to his lumbar disc herniation.", set(),
                      id="left-as-a-side"),
+        pytest.param("Severe back pain. He has been on medical leave for 3 weeks after a back injury at work.",
+                     {"work limitation"}, id="medical-leave-for-the-back"),
+        pytest.param("Severe back pain. She took sick leave last spring after her knee surgery.", set(),
+                     id="sick-leave-for-a-non-spinal-cause"),
     ],
 )
 def test_when_the_patient_left_work_for_the_spine_then_work_limitation(checker, text, expected):
-    """Retiring or quitting because of the back or neck is a work limitation (C14); another cause, or a cause in
-    another sentence, is not."""
+    """Retiring, quitting or medical leave because of the back or neck is a work limitation (C14), in a note that
+    locates no region too; another cause, or a cause in another sentence, is not."""
     assert present_values(checker, text, "functional_impact") == expected
