@@ -42,6 +42,25 @@ def test_when_a_limit_then_it_counts_only_with_a_spinal_complaint_or_deficit(che
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param("Low back pain. After the fall he could not get up because of the pain.", {"bending limitation"},
+                     id="could-not-get-up"),
+        pytest.param("Low back pain. She has a hard time getting out of bed in the morning.", {"bending limitation"},
+                     id="getting-out-of-bed"),
+        pytest.param("Low back pain. He has difficulty getting up on his toes on the left.", set(), id="toe-raise-test"),
+        pytest.param("Low back pain. She will call us if any difficulty should arise.", set(), id="difficulty-arises"),
+        pytest.param("Low back pain. He cannot get out of his head the idea that it is serious.", set(),
+                     id="get-out-of-a-thought"),
+    ],
+)
+def test_when_getting_up_is_limited_then_it_counts(checker, text, expected):
+    """Getting up from the floor, a bed or a chair is a transfer the condition limits (C22: 'could not get up'); the
+    heel and toe raises of the exam test strength."""
+    assert present_values(checker, text, "functional_impact") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         pytest.param("Low back pain. Before the accident he could sit for eight hours at a time.", set(),
                      id="could-before-the-injury"),
         pytest.param("Low back pain. He can barely walk to the mailbox.", {"walking limitation"}, id="barely-walk"),
