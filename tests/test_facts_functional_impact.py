@@ -42,6 +42,25 @@ def test_when_a_limit_then_it_counts_only_with_a_spinal_complaint_or_deficit(che
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param("Low back pain. He mostly has hip pain, which limits his daily activities.", set(),
+                     id="joint-pain-in-its-own-clause"),
+        pytest.param("Lumbar stenosis with back pain. Gait is slow. He has difficulty walking on his heels.", set(),
+                     id="heel-walk-test"),
+        pytest.param("Low back pain. Her knee and back pain limit her daily activities.", {"activity limitation"},
+                     id="joint-and-back"),
+        pytest.param("Neck pain. She retired because of her neck, and her knees hurt as well.", {"work limitation"},
+                     id="spinal-site-in-the-span"),
+    ],
+)
+def test_when_a_limit_is_tied_only_to_another_site_then_it_does_not_count(checker, text, expected):
+    """C22: a limitation the sentence ties only to a joint ('gait difficult due to ankle pain') is that joint's; one
+    tied to several sites with a spinal one among them counts."""
+    assert present_values(checker, text, "functional_impact") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         pytest.param("Low back pain. After the fall he could not get up because of the pain.", {"bending limitation"},
                      id="could-not-get-up"),
         pytest.param("Low back pain. She has a hard time getting out of bed in the morning.", {"bending limitation"},

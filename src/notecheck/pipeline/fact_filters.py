@@ -54,6 +54,7 @@ class FactFilters:
                 {strings.add(w.lower()) for w in f.other_sites.words},
                 {strings.add(w.lower()) for w in f.other_sites.spinal},
                 f.other_sites.window,
+                f.other_sites.across_items,
             )
             for k, f in ruleset.facts.items()
             if f.other_sites is not None
@@ -126,17 +127,21 @@ class FactFilters:
 _ITEM_ENDS = {get_string_id(word) for word in (*SEPARATORS, "and", "or")}  # what closes a list item
 
 
-def _aimed_elsewhere(span: Span, sentence: tuple[int, int], sites: set[int], spinal: set[int], window: int) -> bool:
+def _aimed_elsewhere(
+    span: Span, sentence: tuple[int, int], sites: set[int], spinal: set[int], window: int, across_items: bool
+) -> bool:
     """Whether a non-spinal body site, and no spinal one, stands within `window` tokens of the span in its
-    sentence and its list item: "a brace in her right hand", not "home therapy, stretching, hand weights"."""
+    sentence and (unless `across_items`) its list item: "a brace in her right hand", not "home therapy, stretching,
+    hand weights". A spinal site in the span itself keeps it too ("retired secondary to his back and knees")."""
     lower = lower_of(span.doc)
     before = lower[max(sentence[0], span.start - window) : span.start]
     after = lower[span.end : min(sentence[1], span.end + window)]
-    ends = [i for i, word in enumerate(before) if word in _ITEM_ENDS]
-    before = before[ends[-1] + 1 :] if ends else before
-    after = next((after[:i] for i, word in enumerate(after) if word in _ITEM_ENDS), after)
+    if not across_items:
+        ends = [i for i, word in enumerate(before) if word in _ITEM_ENDS]
+        before = before[ends[-1] + 1 :] if ends else before
+        after = next((after[:i] for i, word in enumerate(after) if word in _ITEM_ENDS), after)
     near = set(before).union(after)
-    return not near.isdisjoint(sites) and near.isdisjoint(spinal)
+    return not near.isdisjoint(sites) and near.isdisjoint(spinal) and spinal.isdisjoint(lower[span.start : span.end])
 
 
 @Language.factory("notecheck_fact_filters_v1", default_config={"patterns_dir": None})

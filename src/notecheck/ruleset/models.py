@@ -123,6 +123,11 @@ class OtherSites(Strict):
     words: list[str] = Field(description="Body sites not of the spine: elbow, knee, wrist, epicondyle.")
     spinal: list[str] = Field(description="Spinal sites that keep the fact when one stands there too: back, neck.")
     window: int = Field(ge=1, description="How many tokens before and after the fact, within its sentence, are read.")
+    across_items: bool = Field(
+        default=False,
+        description="Read the window across list items too: a limitation's cause stands in its own clause ('groin "
+        "pain, which limits his daily activities'), where a treatment's site stands in the treatment's own item.",
+    )
 
 
 class FactFile(Strict):
