@@ -417,6 +417,10 @@ def test_assertion_from_categories(categories, expected):
             id="no-change",
         ),
         pytest.param(
+            "The pain did not improve with physical therapy.", "physical therapy", "treatment", "present",
+            id="did-not-improve",
+        ),
+        pytest.param(
             "MRI with and without contrast shows L4-5 herniation.",
             "herniation",
             "diagnosis",

@@ -61,6 +61,22 @@ def test_when_a_limit_is_tied_only_to_another_site_then_it_does_not_count(checke
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param("Thoracic cord compression with leg weakness. She is now wheelchair-bound.",
+                     {"walking limitation"}, id="wheelchair-bound"),
+        pytest.param("Lumbar stenosis with back pain. She did not improve, and the next morning she was paralyzed from "
+                     "the waist down.", {"walking limitation"}, id="paralyzed-after-did-not-improve"),
+        pytest.param("Low back pain. She is not bedridden or wheelchair-bound.", set(), id="denied"),
+    ],
+)
+def test_when_walking_is_lost_then_walking_limitation(checker, text, expected):
+    """Paralysis, a wheelchair or the bed told as the patient's state take walking away; 'did not improve' before it
+    is a course, not a negation."""
+    assert present_values(checker, text, "functional_impact") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         pytest.param("Low back pain. After the fall he could not get up because of the pain.", {"bending limitation"},
                      id="could-not-get-up"),
         pytest.param("Low back pain. She has a hard time getting out of bed in the morning.", {"bending limitation"},
