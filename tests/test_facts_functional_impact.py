@@ -145,6 +145,8 @@ def test_when_advice_on_activity_shares_a_sentence_with_an_injection_then_the_in
                      {"hand use limitation"}, id="buttoning"),
         pytest.param("Cervical myelopathy. He has trouble opening jars and often drops things.",
                      {"hand use limitation"}, id="jars-and-dropping"),
+        pytest.param("Cervical radiculopathy. Her left hand is weak, mostly with twisting the lids of jars.",
+                     {"hand use limitation"}, id="weak-with-a-task"),
         pytest.param("Neck pain with arm numbness. She is not dropping objects.", set(), id="denied"),
         pytest.param("Neck pain with arm numbness. Grip strength is 5/5 and she can open jars.", set(),
                      id="strength-test-and-ability"),
