@@ -15,6 +15,12 @@ from conftest import present_values
         pytest.param("Low back pain. He can only walk a block before he has to stop.", {"walking limitation"},
                      id="only-walks"),
         pytest.param("Low back pain. She is unable to stand at the register.", {"standing intolerance"}, id="unable-to"),
+        pytest.param("Low back pain. He did not drive home after the fall; his son came for him.", set(),
+                     id="did-not-tells-what-was-done"),
+        pytest.param("Low back pain. She does not exercise regularly.", set(), id="does-not-exercise"),
+        pytest.param("Low back pain. He does not sleep very well.", {"sleep disturbance"},
+                     id="does-not-sleep-well"),
+        pytest.param("Low back pain. He does have difficulty walking.", {"walking limitation"}, id="does-have-difficulty"),
     ],
 )
 def test_when_an_ability_or_a_limit_is_stated_then_only_the_limit_counts(checker, text, expected):
