@@ -22,6 +22,11 @@ from conftest import present_values
         pytest.param("She was physically abused in her twenties.", {"assault"}, id="physical-abuse"),
         pytest.param("She endured repeated beatings in her first marriage.", {"assault"}, id="beatings"),
         pytest.param("History of substance abuse, sober since 2010.", set(), id="substance-abuse-not-assault"),
+        pytest.param("He has a history of domestic violence and was charged in 2015.", set(),
+                     id="domestic-violence-perpetrator-not-assault"),
+        pytest.param("As a child she witnessed domestic violence at home.", set(), id="domestic-violence-witnessed"),
+        pytest.param("She is a victim of domestic violence and has neck pain.", {"assault"},
+                     id="domestic-violence-victim"),
         pytest.param("She slipped on a wet floor at the store in May.", {"fall"}, id="slipped-on"),
     ],
 )
