@@ -292,6 +292,13 @@ def test_assertion_from_categories(categories, expected):
             id="negative-for-abbreviated",
         ),
         pytest.param(
+            "GU: Negative for any bladder dysfunction.",
+            "bladder dysfunction",
+            "neuro_deficit",
+            "negated",
+            id="heading-negative-for-any",
+        ),
+        pytest.param(
             "No focal deficits.", "focal deficits", "neuro_deficit", "negated",
             id="no-focal-deficits",
         ),
