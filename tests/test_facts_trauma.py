@@ -320,3 +320,28 @@ def test_when_an_injury_names_its_part_after_the_injury_word_then_it_is_other_wi
     with no mechanism given (C12), `other` only when the note names no mechanism; a nerve or vessel of a part is
     no injury event of the part."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("DIAGNOSES: Traumatic brain injury, lumbar strain.", {"other"}, id="traumatic-brain-injury"),
+        pytest.param("History of TBI in 2004 with residual headaches.", {"other"}, id="tbi-abbreviation"),
+        pytest.param("PMH: Traumatic amputation of the left index finger.", {"other"}, id="traumatic-amputation"),
+        pytest.param("She has post-traumatic stress disorder and low back pain.", set(), id="ptsd-no-injury"),
+        pytest.param("Dizziness since head trauma two years ago.", {"other"}, id="part-trauma"),
+        pytest.param("REASON FOR EXAM: Left ankle trauma.", {"other"}, id="study-for-a-part-trauma"),
+        pytest.param("She denies any head trauma.", set(), id="denied-part-trauma"),
+        pytest.param("HEENT: Negative for any head trauma or neck stiffness.", set(), id="heading-negative-for-any"),
+        pytest.param("He had trauma to his left elbow as a child.", {"other"}, id="trauma-to-a-part"),
+        pytest.param("Rib pain secondary to trauma last month.", {"other"}, id="secondary-to-trauma"),
+        pytest.param("A 60-year-old man status post trauma with a chest tube.", {"other"}, id="status-post-trauma"),
+        pytest.param("Neck pain since vehicular trauma in May.", {"motor_vehicle"}, id="vehicular-trauma"),
+        pytest.param("The infant was admitted for nonaccidental trauma.", {"assault"}, id="nonaccidental-trauma"),
+    ],
+)
+def test_when_the_note_calls_an_injury_trauma_or_traumatic_then_it_is_trauma(checker, text, expected):
+    """A part's trauma, an injury called traumatic, a cause 'secondary to trauma': an injury with no mechanism given
+    (`other` when the note names none); a vehicle's trauma is a motor-vehicle mechanism and nonaccidental trauma an
+    injury by another person. Post-traumatic stress names no injury."""
+    assert present_values(checker, text, "trauma") == expected
