@@ -345,3 +345,25 @@ def test_when_the_note_calls_an_injury_trauma_or_traumatic_then_it_is_trauma(che
     (`other` when the note names none); a vehicle's trauma is a motor-vehicle mechanism and nonaccidental trauma an
     injury by another person. Post-traumatic stress names no injury."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("PREOPERATIVE DIAGNOSIS: Right tibial plateau fracture.", {"other"}, id="part-kind-fracture"),
+        pytest.param("DIAGNOSIS: Left lateral malleolus fracture.", {"other"}, id="malleolus-fracture"),
+        pytest.param("Closed displaced fracture of the right distal radius.", {"other"}, id="fracture-of-the-part"),
+        pytest.param("She dislocated her left shoulder last year.", {"other"},
+                     id="dislocated-part"),
+        pytest.param("He had an elbow dislocation as a teenager.", {"other"}, id="part-dislocation"),
+        pytest.param("The hip was dislocated and the femoral head resected.", set(), id="surgeon-dislocates"),
+        pytest.param("Pathologic fracture of the left distal femur from metastatic breast cancer.", set(),
+                     id="pathologic-fracture-of-the-part"),
+        pytest.param("Tibial plateau fracture after a fall from a ladder.", {"fall"}, id="fracture-beside-its-mechanism"),
+    ],
+)
+def test_when_a_named_parts_fracture_or_dislocation_is_told_in_more_words_then_it_is_other(checker, text, expected):
+    """A fracture or dislocation of a named part (C12, C17) told with its kind between ('tibial plateau fracture') or
+    after 'fracture of': `other` when the note names no mechanism; not a pathological fracture nor a surgeon's
+    dislocation of a joint."""
+    assert present_values(checker, text, "trauma") == expected
