@@ -100,3 +100,20 @@ def test_when_a_therapy_goal_or_prognosis_then_its_treatment_is_planned(checker,
     fact = next(f for f in checker.check(note).facts if f.kind == "treatment")
     assert fact.section == section
     assert (fact.assertion == "hypothetical") == (section == "plan")
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "historical"),
+    [
+        pytest.param("OPERATIONS:\n1. Anterior discectomy and fusion at C5-6.", "procedure", False,
+                     id="operative-note-operations"),
+        pytest.param("PREVIOUS OPERATIONS: Fusion at C5-6 in 2001.", "past_surgical_history", True,
+                     id="previous-operations"),
+        pytest.param("PAST SURGICAL HISTORY: Fusion at C5-6 in 2001.", "past_surgical_history", True,
+                     id="past-surgical-history"),
+    ],
+)
+def test_when_operations_are_listed_then_a_bare_header_is_the_visits_procedure(checker, text, section, historical):
+    """A bare 'OPERATIONS:' heads what an operative note did at the visit; 'PREVIOUS OPERATIONS:' is past history."""
+    fact = next(f for f in checker.check(text).facts if f.kind == "region")
+    assert (fact.section, fact.historical) == (section, historical)
