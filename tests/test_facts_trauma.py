@@ -367,3 +367,22 @@ def test_when_a_named_parts_fracture_or_dislocation_is_told_in_more_words_then_i
     after 'fracture of': `other` when the note names no mechanism; not a pathological fracture nor a surgeon's
     dislocation of a joint."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("PAST SURGICAL HISTORY: Repair of a right femur fracture.\n\n"
+                     "HISTORY OF PRESENT ILLNESS: She slipped on ice last week and has low back pain.", {"fall", "other"},
+                     id="past-history-fracture-beside-a-new-fall"),
+        pytest.param("PAST MEDICAL HISTORY: Right hip fracture from a fall in 2005.\n\n"
+                     "HISTORY OF PRESENT ILLNESS: Low back pain for a month.", {"fall"},
+                     id="past-history-fracture-with-its-own-fall"),
+        pytest.param("HISTORY OF PRESENT ILLNESS: He fell from a ladder and has a wrist fracture and low back pain.",
+                     {"fall"}, id="present-illness-fracture-of-the-fall"),
+    ],
+)
+def test_when_a_fracture_is_listed_in_the_past_history_then_it_is_an_event_of_its_own(checker, text, expected):
+    """A fracture or repair in the past medical or surgical history stands as `other` beside the note's mechanism
+    (a separate, earlier event), unless its own sentence names the mechanism; elsewhere it is the mechanism's own."""
+    assert present_values(checker, text, "trauma") == expected

@@ -29,6 +29,7 @@ from notecheck.ruleset.models import SectionCategory
 
 _UNRESOLVED = "unspecified"
 _NONE: frozenset[str] = frozenset()
+_NONE_SPANS: frozenset[tuple[int, str]] = frozenset()
 _MODIFIERS = "modifiers"  # medSpaCy's Span extension: the ConText modifiers of a target
 
 
@@ -61,6 +62,12 @@ class FactBuilder:
             if f.historical_in_note_with
         }
         self.fallbacks = {r.id for f in ruleset.facts.values() for r in f.rules if r.fallback}
+        self.separate_in = {
+            r.id: frozenset(r.separate_in_sections)
+            for f in ruleset.facts.values()
+            for r in f.rules
+            if r.separate_in_sections
+        }
         self.negative_studies = {k: f.negative_study for k, f in ruleset.facts.items() if f.negative_study}
         self.note_needs = {
             r.id: set(needs)
@@ -91,11 +98,12 @@ class FactBuilder:
             judged = self._without_negative_studies(judged)
             judged = self._outside_negative_reports(doc, judged)
         dropped = self._unsupported(judged) if self.fallbacks or self.note_needs or self.kind_needs else _NONE
+        separate = self._separate(judged, dropped) if self.separate_in else _NONE_SPANS
         made: list[Fact] = []
         sentences: list[int] = []  # the sentence start of each fact in made, for _link_failures
         text = doc_text(doc)
         for s, assertion, historical in judged:
-            if s.rule_id in dropped:
+            if s.rule_id in dropped and (s.start_char, s.rule_id) not in separate:
                 continue
             fact = self._make(s, len(made), text, assertion, historical)
             made.append(fact)
@@ -130,6 +138,27 @@ class FactBuilder:
         if rule_id in self.note_needs:
             return self.note_needs[rule_id]
         return None if rule_id in self.file_rules else self.kind_needs.get(kind)
+
+    def _separate(
+        self, judged: list[tuple[_Spanned, Assertion, bool]], dropped: frozenset[str]
+    ) -> frozenset[tuple[int, str]]:
+        """The facts of dropped fallback rules that stand as events of their own: in one of their rule's
+        `separate_in_sections`, in a sentence with no present fact of their kind from a rule that is no fallback
+        ('PAST SURGICAL HISTORY: a hip fracture from a fall in 2005' is the fall's own fracture). Keyed by start
+        and rule id."""
+        named_in = {
+            (s.sentence, s.kind)
+            for s, assertion, _ in judged
+            if assertion == "present" and s.rule_id not in self.fallbacks
+        }
+        return frozenset(
+            (s.start_char, s.rule_id)
+            for s, _, _ in judged
+            if s.rule_id in dropped
+            and self._needs(s.rule_id, s.kind) is None
+            and s.section in self.separate_in.get(s.rule_id, _NONE)
+            and (s.sentence, s.kind) not in named_in
+        )
 
     def _without_negative_studies(
         self, judged: list[tuple[_Spanned, Assertion, bool]]

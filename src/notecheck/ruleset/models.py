@@ -92,6 +92,12 @@ class FactRule(Strict):
         description="Keep this rule's fact only in a note with no present fact of its kind from another rule: a "
         "told-back 'since the accident' names the event a mechanism rule found elsewhere in the note.",
     )
+    separate_in_sections: list[str] = Field(
+        default_factory=list,
+        description="With fallback: a fact of this rule in one of these sections stands beside another rule's "
+        "present fact of its kind unless its own sentence holds one: a past surgical history's 'repair of a femur "
+        "fracture' is an event of its own in a note about a recent fall.",
+    )
     asserts: Literal["negated"] | None = Field(
         default=None,
         description="The wording itself states absence ('neurologically intact'): the fact is negated.",
