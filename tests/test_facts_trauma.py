@@ -386,3 +386,21 @@ def test_when_a_fracture_is_listed_in_the_past_history_then_it_is_an_event_of_it
     """A fracture or repair in the past medical or surgical history stands as `other` beside the note's mechanism
     (a separate, earlier event), unless its own sentence names the mechanism; elsewhere it is the mechanism's own."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("CHIEF COMPLAINT: Dog bite to her left forearm.", {"other"}, id="dog-bite"),
+        pytest.param("He was bitten by a dog while jogging.", {"other"}, id="bitten-by-a-dog"),
+        pytest.param("Possible spider bite on the neck.", set(), id="insect-bite-no-trauma"),
+        pytest.param("She struck her head on a cabinet door last night.", {"other"}, id="struck-her-head"),
+        pytest.param("He bumped his knee on the dashboard in a car accident.", {"motor_vehicle"},
+                     id="blow-beside-its-mechanism"),
+        pytest.param("It feels as if someone hit her in the back.", set(), id="simile-no-blow"),
+    ],
+)
+def test_when_an_animal_bites_or_a_part_takes_a_blow_then_it_is_trauma(checker, text, expected):
+    """An animal's bite is a mechanism of its own (`other`); a blow to a named part ('struck her head') is an
+    injury whose mechanism the note may name elsewhere (`other` only when it names none)."""
+    assert present_values(checker, text, "trauma") == expected
