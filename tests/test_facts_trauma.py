@@ -398,9 +398,12 @@ def test_when_a_fracture_is_listed_in_the_past_history_then_it_is_an_event_of_it
         pytest.param("He bumped his knee on the dashboard in a car accident.", {"motor_vehicle"},
                      id="blow-beside-its-mechanism"),
         pytest.param("It feels as if someone hit her in the back.", set(), id="simile-no-blow"),
+        pytest.param("Last week while mowing the lawn he injured his right foot.", {"other"}, id="injured-his-foot"),
+        pytest.param("She hurt her left hand at work in March.", {"other"}, id="hurt-her-hand"),
     ],
 )
 def test_when_an_animal_bites_or_a_part_takes_a_blow_then_it_is_trauma(checker, text, expected):
-    """An animal's bite is a mechanism of its own (`other`); a blow to a named part ('struck her head') is an
-    injury whose mechanism the note may name elsewhere (`other` only when it names none)."""
+    """An animal's bite is a mechanism of its own (`other`); a blow to a named part ('struck her head') or a part
+    injured ('injured his right foot') is an injury whose mechanism the note may name elsewhere (`other` only
+    when it names none)."""
     assert present_values(checker, text, "trauma") == expected
