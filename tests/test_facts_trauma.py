@@ -407,3 +407,27 @@ def test_when_an_animal_bites_or_a_part_takes_a_blow_then_it_is_trauma(checker, 
     injured ('injured his right foot') is an injury whose mechanism the note may name elsewhere (`other` only
     when it names none)."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He strained his neck from carrying a heavy ladder.", {"lifting"},
+                     id="strain-from-carrying"),
+        pytest.param("Her back pain is worse after lifting.", set(), id="aggravated-by-lifting"),
+        pytest.param("ASSESSMENT: Left ankle sprain.", {"other"}, id="ankle-sprain"),
+        pytest.param("MRI: sprain of the medial collateral ligament.", {"other"}, id="ligament-sprain"),
+        pytest.param("DIAGNOSIS: Cervical sprain.", set(), id="spinal-sprain-left-to-current-injury"),
+        pytest.param("DIAGNOSIS: Displaced fracture, right ankle.", {"other"}, id="fracture-comma-part"),
+        pytest.param("Transferred from the ED with a left lateral condyle fracture.", {"other"}, id="condyle-fracture"),
+        pytest.param("At age 6 she was involved in an accident and needed stitches.", {"other"},
+                     id="involved-in-an-accident"),
+        pytest.param("MRI left wrist: pain and swelling, status post injury.", {"other"}, id="status-post-injury"),
+        pytest.param("He sustained an open globe injury as a child.", {"other"}, id="sustained-a-two-word-injury"),
+    ],
+)
+def test_trauma_wording_classes_of_the_corpus_recall_hunt(checker, text, expected):
+    """Wording classes found reading unlabelled notes: an injury put down to lifting, a joint's or ligament's
+    sprain (C17; a spinal sprain is the current injury, C11), a diagnosis list's 'fracture, left hip', an
+    accident or injury with no mechanism."""
+    assert present_values(checker, text, "trauma") == expected
