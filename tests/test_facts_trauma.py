@@ -431,3 +431,20 @@ def test_trauma_wording_classes_of_the_corpus_recall_hunt(checker, text, expecte
     sprain (C17; a spinal sprain is the current injury, C11), a diagnosis list's 'fracture, left hip', an
     accident or injury with no mechanism."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She was involved in an auto versus a tree accident in June.", {"motor_vehicle"},
+                     id="auto-versus-tree"),
+        pytest.param("He presented status post a bicycle versus MVA.", {"motor_vehicle"}, id="bicycle-versus-mva"),
+        pytest.param("Pedestrian vs. car at low speed, neck pain.", {"motor_vehicle"}, id="pedestrian-vs-car"),
+        pytest.param("He was hit behind by a truck at a stop light.", {"motor_vehicle"}, id="hit-behind-by"),
+        pytest.param("Differential: lumbar strain versus disc herniation.", set(), id="differential-versus"),
+    ],
+)
+def test_when_a_crash_is_told_as_its_two_parties_then_it_is_a_motor_vehicle_mechanism(checker, text, expected):
+    """'auto versus tree', 'pedestrian vs. car': a crash named by its parties (the 'versus' inside the fact does not
+    make it a differential)."""
+    assert present_values(checker, text, "trauma") == expected
