@@ -448,3 +448,27 @@ def test_when_a_crash_is_told_as_its_two_parties_then_it_is_a_motor_vehicle_mech
     """'auto versus tree', 'pedestrian vs. car': a crash named by its parties (the 'versus' inside the fact does not
     make it a differential)."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Her hemoglobin subsequently fell to 8.1 and she was transfused.", set(), id="hemoglobin-fell"),
+        pytest.param("On the naming task her performance fell in the low average range.", set(),
+                     id="score-fell-in-average-range"),
+        pytest.param("The blood pressure fell somewhat after the sedation.", set(), id="pressure-fell"),
+        pytest.param("The central line fell off overnight.", set(), id="line-fell-off"),
+        pytest.param("She fell on the ice and hit her back.", {"fall"}, id="patient-fell"),
+        pytest.param("A drain was brought out through a separate stab wound.", set(), id="surgical-stab-incision"),
+        pytest.param("A #11 blade was used to make two small stab wounds.", set(), id="blade-makes-stab-wounds"),
+        pytest.param("PREOPERATIVE DIAGNOSIS: Stab wound, right flank.", {"other"}, id="stab-wound-is-other"),
+        pytest.param("She describes the pain as being stabbed with a knife.", set(), id="stabbing-pain"),
+        pytest.param("The anvil was then punched out through the gastric wall.", set(), id="surgeon-punches"),
+        pytest.param("He was punched in the face at a party.", {"assault"}, id="punched-in-the-face"),
+        pytest.param("He was convicted of assault in 2009 and is on probation.", set(), id="convicted-of-assault"),
+    ],
+)
+def test_when_the_word_tells_no_injury_of_the_patient_then_it_is_no_mechanism(checker, text, expected):
+    """A measure that fell, a surgeon's stab incision or punch, stabbing pain, the patient as the attacker: no
+    traumatic event. A stab wound itself is `other` (C21); a punch to the patient is an assault."""
+    assert present_values(checker, text, "trauma") == expected
