@@ -129,3 +129,24 @@ def test_when_spark_input_is_bad_then_the_error_comes_before_the_jvm_starts(tmp_
     with pytest.raises(NotecheckError) as caught:
         spark.run_spark(str(tmp_path / notes), str(tmp_path / "out"), manifest=codes)
     assert caught.value.code == code
+
+
+def test_when_ctrl_c_comes_while_the_pool_runs_then_it_stops_the_run_at_the_loops_next_check(tmp_path):
+    # A KeyboardInterrupt raised inside concurrent.futures' locking could leave a future's lock held and hang
+    # the run at exit: Ctrl-C only marks the run as interrupted, and the loop stops it where it looks.
+    import os
+
+    from notecheck.audit.workers import results
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for i in range(12):
+        (notes / f"n{i}.txt").write_text(note_text(i), encoding="utf-8")
+    tasks = collect(notes)
+    run = results(tasks, workers=2, ruleset_version="test")
+    next(run)
+    os.kill(os.getpid(), signal.SIGINT)  # the parent's Ctrl-C between two results: no KeyboardInterrupt here
+    with pytest.raises(KeyboardInterrupt):
+        for _ in run:
+            pass
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the run's handler is gone

@@ -101,13 +101,18 @@ def test_when_a_run_gets_ctrl_c_then_one_line_exit_130_no_traceback_and_the_reru
     # A terminal's Ctrl-C: SIGINT to the whole foreground process group (the parent and its workers).
     run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                            start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    started = time.monotonic()
-    while _committed(out / "results.sqlite") < 3:
-        assert run.poll() is None, f"the run ended before Ctrl-C: {run.stderr.read()!r}"
-        assert time.monotonic() - started < DEADLINE, "no notes committed in time"
-        time.sleep(0.02)
-    os.killpg(run.pid, signal.SIGINT)
-    stderr = run.communicate(timeout=60)[1]
+    try:
+        started = time.monotonic()
+        while _committed(out / "results.sqlite") < 3:
+            assert run.poll() is None, f"the run ended before Ctrl-C: {run.stderr.read()!r}"
+            assert time.monotonic() - started < DEADLINE, "no notes committed in time"
+            time.sleep(0.02)
+        os.killpg(run.pid, signal.SIGINT)
+        stderr = run.communicate(timeout=60)[1]
+    finally:
+        if run.poll() is None:  # a failed or hung run must not outlive the test
+            os.killpg(run.pid, signal.SIGKILL)
+            run.wait()
     assert run.returncode == 130, stderr
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
     assert stderr.strip().splitlines() == [

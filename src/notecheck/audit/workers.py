@@ -18,6 +18,7 @@ from notecheck.audit.note import NoteResult, audit_note
 from notecheck.errors import NotecheckError
 
 _IN_FLIGHT_PER_WORKER = 4
+_POLL_SECONDS = 0.2  # how often the pool loop looks for a Ctrl-C it deferred
 _checker = None  # one per worker process, set by _init_worker
 
 
@@ -44,27 +45,56 @@ def _in_pool(tasks: Iterable[NoteTask], workers: int, ruleset_version: str) -> I
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker)
     pending: set[Future[NoteResult]] = set()
-    try:
-        for task in tasks:
-            if task.error_code is not None:  # already failed while reading: no worker needed
-                yield audit_note(None, task, ruleset_version=ruleset_version)
-                continue
-            with _sigint_ignored():  # a submit may start a worker: it inherits the ignored Ctrl-C
-                pending.add(pool.submit(_work, task))
-            if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+    with _sigint_deferred() as interrupted:
+        try:
+            for task in tasks:
+                _stop_if(interrupted)
+                if task.error_code is not None:  # already failed while reading: no worker needed
+                    yield audit_note(None, task, ruleset_version=ruleset_version)
+                    continue
+                with _sigint_ignored():  # a submit may start a worker: it inherits the ignored Ctrl-C
+                    pending.add(pool.submit(_work, task))
+                while len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
+                    done, pending = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
+                    _stop_if(interrupted)
+                    yield from (future.result() for future in done)
+            while pending:
+                done, pending = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
+                _stop_if(interrupted)
                 yield from (future.result() for future in done)
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            yield from (future.result() for future in done)
-    except BrokenProcessPool:
-        raise NotecheckError(
-            detail="a worker process died (out of memory, killed, or the pipeline failed to load); "
-            "the notes finished so far are saved: run the same command again to resume"
-        ) from None
+        except BrokenProcessPool:
+            raise NotecheckError(
+                detail="a worker process died (out of memory, killed, or the pipeline failed to load); "
+                "the notes finished so far are saved: run the same command again to resume"
+            ) from None
+        finally:
+            # On an error or Ctrl-C, drop the queued notes instead of finishing them: the rerun resumes.
+            pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+def _stop_if(interrupted: threading.Event) -> None:
+    if interrupted.is_set():
+        raise KeyboardInterrupt
+
+
+@contextmanager
+def _sigint_deferred() -> Iterator[threading.Event]:
+    """Ctrl-C only sets the event while the pool runs; the loop raises KeyboardInterrupt where it checks it.
+
+    A KeyboardInterrupt raised at any bytecode could land inside concurrent.futures' own locking (wait()
+    takes each future's lock in turn): a lock left held stops the pool's result thread, a worker then blocks
+    writing its result, and the run hangs at exit instead of stopping. The event is checked at least every
+    _POLL_SECONDS, so Ctrl-C still stops the run at once.
+    """
+    interrupted = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield interrupted
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.set())
+    try:
+        yield interrupted
     finally:
-        # On an error or Ctrl-C, drop the queued notes instead of finishing them: the rerun resumes.
-        pool.shutdown(wait=not pending, cancel_futures=True)
+        signal.signal(signal.SIGINT, previous)
 
 
 @contextmanager
