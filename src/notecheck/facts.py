@@ -22,7 +22,7 @@ from notecheck.pipeline.model_facts import confidence_of, is_model_fact
 from notecheck.pipeline.sections import section_at
 from notecheck.pipeline.spans import SentenceStarts, doc_text
 from notecheck.pipeline.spans import facts as fact_spans
-from notecheck.pipeline.studies import negative_studies
+from notecheck.pipeline.studies import negative_studies, openers_pattern
 from notecheck.report import Assertion, Fact, validated
 from notecheck.ruleset import Ruleset
 from notecheck.ruleset.models import SectionCategory
@@ -69,6 +69,9 @@ class FactBuilder:
             if r.separate_in_sections
         }
         self.negative_studies = {k: f.negative_study for k, f in ruleset.facts.items() if f.negative_study}
+        self.study_openers = {  # kind -> its negative_openers as one regular expression, compiled once
+            k: pattern for k, study in self.negative_studies.items() if (pattern := openers_pattern(study.negative_openers))
+        }
         self.note_needs = {
             r.id: set(needs)
             for f in ruleset.facts.values()
@@ -197,8 +200,9 @@ class FactBuilder:
     ) -> list[tuple[_Spanned, Assertion, bool]]:
         """Drop the present facts that a study whose conclusion is negative as a whole ('IMPRESSION: Negative.')
         reports in its title, findings or conclusion (C6), for the kinds whose negative_study has openers."""
-        for kind, study in self.negative_studies.items():
-            ranges = negative_studies(doc, study.concluded_in, study.negative_openers)
+        for kind, opens in self.study_openers.items():
+            study = self.negative_studies[kind]
+            ranges = negative_studies(doc, study.concluded_in, opens)
             if ranges:
                 judged = [
                     (s, assertion, historical)

@@ -58,9 +58,10 @@ class AnchoredMatcher:
             if group not in self.groups:
                 self.groups[group] = (Matcher(self.vocab, validate=True), shape, 0, [])
                 self._test(group, shape.anchor)
-                self.repeats[group] = None if shape.repeat is None else key_of("repeat", shape.repeat)
+                self.repeats[group] = None
                 if shape.repeat is not None:
-                    self._test(key_of("repeat", shape.repeat), shape.repeat)
+                    self.repeats[group] = repeat = key_of("repeat", shape.repeat)
+                    self._test(repeat, shape.repeat)
             for test in shape.needs:
                 self._test(key_of("need", test), test)
             needs = frozenset(key_of("need", test) for test in shape.needs)
@@ -122,7 +123,7 @@ class AnchoredMatcher:
         passed = frozenset().union(*map(passes.__getitem__, self.marking.intersection(span_words)))
         for group, positions in anchors.items():
             matcher, _, _, options = self.groups[group]
-            if not any(needs <= passed for needs in options):
+            if not any(map(passed.issuperset, options)):
                 continue
             for w_start, w_end in self._windows(group, positions, words):
                 window = doc[start + w_start : start + w_end]

@@ -18,12 +18,18 @@ _SENTENCE_END = re.compile(r"(?<=[.;])\s+|\n+")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022])\s*")
 
 
-def negative_studies(doc: Doc, concluded_in: Collection[str | None], openers: list[str]) -> list[tuple[int, int]]:
+def openers_pattern(openers: list[str]) -> re.Pattern[str] | None:
+    """The regular expression `negative_studies` matches a conclusion's sentences with; None without openers."""
+    if not openers:
+        return None
+    return re.compile(r"(?:" + "|".join(re.escape(o) for o in openers) + r")\b", re.I)
+
+
+def negative_studies(doc: Doc, concluded_in: Collection[str | None], opens: re.Pattern[str]) -> list[tuple[int, int]]:
     """The character ranges (start, end) of the studies whose conclusion (a section of `concluded_in`) is
-    negative as a whole."""
-    if not openers or not Doc.has_extension("sections"):
+    negative as a whole: every sentence of it opens with `opens` (`openers_pattern`)."""
+    if not Doc.has_extension("sections"):
         return []
-    opens = re.compile(r"(?:" + "|".join(re.escape(o) for o in openers) + r")\b", re.I)
     text = doc_text(doc)
     found = []
     start = 0  # where the current study starts
