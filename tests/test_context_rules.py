@@ -299,6 +299,27 @@ def test_assertion_from_categories(categories, expected):
             id="heading-negative-for-any",
         ),
         pytest.param(
+            "Neck: Negative for bladder dysfunction.",
+            "bladder dysfunction",
+            "neuro_deficit",
+            "negated",
+            id="heading-negative-for",
+        ),
+        pytest.param(
+            "Spurling: negative. Bladder dysfunction noted.",
+            "Bladder dysfunction",
+            "neuro_deficit",
+            "present",
+            id="heading-negative-reads-back-only",
+        ),
+        pytest.param(
+            "Triple-negative ductal carcinoma metastatic to the spine.",
+            "metastatic to",
+            "causal_link",
+            "present",
+            id="receptor-status-is-no-negation",
+        ),
+        pytest.param(
             "No focal deficits.", "focal deficits", "neuro_deficit", "negated",
             id="no-focal-deficits",
         ),
