@@ -270,7 +270,7 @@ def test_when_an_injury_is_told_without_mechanism_then_other_only_if_the_note_na
         pytest.param("PAST HISTORY: Achilles tendon tear at age 45.", {"other"}, id="tendon-tear-history"),
         pytest.param("He had an ACL reconstruction in 2008.", {"other"}, id="acl-repair-implies-a-tear"),
         pytest.param("MRI shows a degenerative biceps tendon tear.", set(), id="degenerative-tear"),
-        pytest.param("MRI: massive rotator cuff tear with fatty atrophy.", set(), id="rotator-cuff-left-out"),
+        pytest.param("MRI: massive rotator cuff tear with fatty atrophy.", {"other"}, id="rotator-cuff-tear"),
         pytest.param("L4-5 annular tear without herniation.", set(), id="annular-tear-no-injury"),
         pytest.param("EXAM: CT cervical spine for trauma.", {"other"}, id="study-indication-trauma"),
         pytest.param("Left hemiparesis after a subdural hematoma from a fight.", {"assault"}, id="from-a-fight"),
@@ -471,4 +471,40 @@ def test_when_a_crash_is_told_as_its_two_parties_then_it_is_a_motor_vehicle_mech
 def test_when_the_word_tells_no_injury_of_the_patient_then_it_is_no_mechanism(checker, text, expected):
     """A measure that fell, a surgeon's stab incision or punch, stabbing pain, the patient as the attacker: no
     traumatic event. A stab wound itself is `other` (C21); a punch to the patient is an assault."""
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("ASSESSMENT: Torn medial meniscus, right knee, and neck pain.", {"other"}, id="torn-meniscus"),
+        pytest.param("She is being seen for a labral tear of the left hip.", {"other"}, id="labral-tear"),
+        pytest.param("MRI shows a degenerative rotator cuff tear.", set(), id="degenerative-cuff-tear"),
+        pytest.param("MRI: no evidence of a rotator cuff tear.", set(), id="denied-cuff-tear"),
+        pytest.param("He fell on his outstretched arm in May. The MRI shows a full thickness rotator cuff tear.",
+                     {"fall"}, id="cuff-tear-of-the-fall"),
+        pytest.param("PAST MEDICAL HISTORY: Rotator cuff tear in 2010.\n\n"
+                     "HISTORY OF PRESENT ILLNESS: She slipped on ice last week and has low back pain.", {"fall", "other"},
+                     id="past-history-cuff-tear-beside-a-new-fall"),
+    ],
+)
+def test_when_a_cuff_labral_or_meniscal_tear_is_named_then_it_is_other_without_a_mechanism(checker, text, expected):
+    """A rotator cuff, labral or meniscal tear is a named tear (C17): `other` in a note that names no mechanism (or in
+    the past history), unless the note calls it degenerative; beside a told fall it is the fall's."""
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("EXTERNAL EXAMINATION: A recent contusion of the right upper arm, 3 cm across.", {"other"},
+                     id="contusion-found"),
+        pytest.param("DIAGNOSES: 1. Minor contusions, left thigh.", {"other"}, id="contusions-listed"),
+        pytest.param("The scalp shows no contusions or lacerations.", set(), id="no-contusions"),
+        pytest.param("He was rear-ended on the freeway and has a contusion of the left knee.", {"motor_vehicle"},
+                     id="contusion-of-the-crash"),
+    ],
+)
+def test_when_a_contusion_is_found_then_it_is_other_without_a_mechanism(checker, text, expected):
+    """A contusion is a bruise a blow made: `other` in a note that names no mechanism, else the mechanism's own."""
     assert present_values(checker, text, "trauma") == expected
