@@ -220,3 +220,20 @@ def test_when_a_treatment_names_another_body_site_then_it_treats_that_site(check
 )
 def test_when_a_named_cervical_collar_is_put_on_then_bracing(checker, text, expected):
     assert present_values(checker, "Neck pain.\n\n" + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("I am referring him for lumbar epidural steroid injections.", set(), id="referring-him-for"),
+        pytest.param("Today we refer the patient to physical therapy.", set(), id="refer-the-patient-to"),
+        pytest.param("The pain is referring to the buttock. She had physical therapy last spring.",
+                     {"physical_therapy"}, id="pain-referring-is-no-referral"),
+        pytest.param("A series of trigger point injections is to be initiated at the next visit.", set(),
+                     id="to-be-initiated"),
+        pytest.param("Physical therapy was started in March and helped.", {"physical_therapy"}, id="was-started-is-past"),
+    ],
+)
+def test_when_a_treatment_is_a_referral_or_a_start_to_come_then_it_is_planned(checker, text, expected):
+    """C8: a referral made at the visit, or a treatment still to be begun, is a plan."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
