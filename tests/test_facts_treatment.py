@@ -48,6 +48,8 @@ def test_treatment(checker, text, expected):
         pytest.param("Angiogram with injection in the right coronary artery showed a normal vessel.", set(),
                      id="angiogram-injection"),
         pytest.param("Contrast injection was timed with a test bolus.", set(), id="contrast-injection-before"),
+        pytest.param("Injection for a lumbar myelogram at L2-3, then the laminectomy.", set(), id="myelogram-injection"),
+        pytest.param("The injection at L4-5 reproduced his usual pain on discography.", set(), id="discography-injection"),
         pytest.param("CERVICAL FACET JOINT INJECTION WITH CONTRAST.", {"injection"}, id="named-injection-with-contrast"),
     ],
 )
