@@ -242,3 +242,15 @@ def test_when_a_named_cervical_collar_is_put_on_then_bracing(checker, text, expe
 def test_when_a_treatment_is_a_referral_or_a_start_to_come_then_it_is_planned(checker, text, expected):
     """C8: a referral made at the visit, or a treatment still to be begun, is a plan."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Since the fusion she keeps the collar on when out of bed.", {"bracing"}, id="keep-the-collar"),
+        pytest.param("He has been wearing his collar for neck pain.", {"bracing"}, id="wearing-his-collar"),
+        pytest.param("A collar incision was made above the clavicle.", set(), id="collar-incision"),
+    ],
+)
+def test_when_a_bare_collar_is_worn_then_bracing(checker, text, expected):
+    assert present_values(checker, "Neck pain.\n\n" + text, "treatment") == expected
