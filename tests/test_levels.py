@@ -305,3 +305,27 @@ def test_when_a_region_word_ends_a_sentence_then_its_evidence_stops_there(checke
 def test_when_the_neck_is_the_site_of_a_pain_complaint_then_cervical(checker, text, regions):
     """The neck named as where a pain is, in the complaint's own wordings, locates the cervical region."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("Skin: a faded tattoo of a rose across her low back.", set(), id="tattoo-on-the-low-back"),
+        pytest.param("Back: mild hyperpigmentation over the coccyx.", set(), id="pigment-over-the-coccyx"),
+        pytest.param("A 3 mm nevus on the mid back was removed.", set(), id="nevus-on-the-mid-back"),
+        pytest.param("Exam: a well-healed vertical scar running from T11 to L2.", set(), id="skin-scar-placed-by-levels"),
+        pytest.param("A well-healed incision from his prior L2-3 fusion is seen.", {"lumbar"},
+                     id="scar-of-a-named-fusion-keeps-its-level"),
+        pytest.param("Epidural scar at L4-5 encases the left L5 root.", {"lumbar"}, id="epidural-scar-is-in-the-canal"),
+        pytest.param("The thoracic spine was prepped and draped in sterile fashion.", set(), id="region-prepped"),
+        pytest.param("Her head and cervical spine were restrained with tape.", set(), id="region-restrained"),
+        pytest.param("The lumbar spine was prepped. Injection at L4-5 was done.", {"lumbar"},
+                     id="prep-sentence-aside-the-level-locates"),
+        pytest.param("Aching pain in the lower back for a month.", {"lumbar"}, id="back-pain-still-locates"),
+    ],
+)
+def test_when_a_region_is_a_skin_landmark_or_a_prepared_field_then_no_region(checker, text, regions):
+    """A skin finding placed on the back uses the spine as a landmark, and a region prepped or restrained for a procedure
+    is where the team works (C6): neither locates the condition."""
+    assert present_values(checker, text, "region") == regions
+

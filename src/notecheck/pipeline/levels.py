@@ -111,6 +111,7 @@ class LevelGrammarComponent:
         self.normal = _any_word(grammar.normal_words)
         self.abnormal = _any_word(grammar.abnormal_words)
         self.landmark = _any_word(grammar.landmark_words)
+        self.skin = _any_word(grammar.skin_words)
         self.landmark_procedure = _any_word(grammar.landmark_procedures)
         self.procedure_words = [p.lower().split() for p in grammar.landmark_procedures]
         self.placement = _any_word(grammar.placement_words)
@@ -151,7 +152,7 @@ class LevelGrammarComponent:
             if span is None:
                 continue
             sentence = span.sent  # spaCy walks the tokens for it on every read
-            if self._not_the_condition(text, sentence.start_char, where):
+            if self._not_the_condition(text, sentence.start_char, sentence.end_char, where):
                 continue
             if guided is None:
                 guided = self._names_landmark_procedure(text)
@@ -258,16 +259,22 @@ class LevelGrammarComponent:
         return bool(words.search(window))
 
 
-    def _not_the_condition(self, text: str, sentence_start: int, match: _Place) -> bool:
+    def _not_the_condition(self, text: str, sentence_start: int, sentence_end: int, match: _Place) -> bool:
         """A sensory level ('reduced pinprick below T8'), a normal dermatome ('sensation intact in the L2 through
-        S1 dermatomes') or a landmark ('vertebral artery ... from C2')."""
+        S1 dermatomes') or a landmark ('vertebral artery ... from C2', 'a healed scar from T12 to L1')."""
         before = text[sentence_start : match.start()]
         sensory = self.sensory and self.sensory.search(before)
         if sensory and self.sensory_lead and self.sensory_lead.search(before):
             return True
         if sensory and self._normal_dermatome(text, before, match):
             return True
-        return bool(self.landmark and self.landmark.search(before[-_LANDMARK_WINDOW:]))
+        if self.landmark and self.landmark.search(before[-_LANDMARK_WINDOW:]):
+            return True
+        return bool(
+            self.skin
+            and self.skin.search(before[-_LANDMARK_WINDOW:])
+            and not (self.work_words and self.work_words.search(text, sentence_start, sentence_end))
+        )
 
     def _normal_dermatome(self, text: str, before: str, match: _Place) -> bool:
         """Whether the level names a dermatome ('L5 dermatome') that the words before it call normal, with no

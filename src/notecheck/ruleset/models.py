@@ -286,6 +286,12 @@ class LevelGrammar(Strict):
         description="Words of a non-spinal structure shortly before a level in its sentence: the level is a "
         "landmark ('a vertebral artery narrowed from C2 upward', clarification C6).",
     )
+    skin_words: list[str] = Field(
+        default_factory=list,
+        description="Words of a skin finding shortly before a level in its sentence ('a healed midline scar from T12 to "
+        "L1'): the level places the finding on the skin over the spine, a landmark (clarification C6), unless the "
+        "sentence names an operation's work at the level ('a healed incision from his L1-2 fusion').",
+    )
     vertebra_words: list[str] = Field(
         default_factory=list,
         description="Words that place a condition in the vertebrae themselves ('pathologic fractures T12-L2', "
