@@ -329,3 +329,19 @@ def test_when_a_region_is_a_skin_landmark_or_a_prepared_field_then_no_region(che
     is where the team works (C6): neither locates the condition."""
     assert present_values(checker, text, "region") == regions
 
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("The thoracic vertebral column is intact.", set(), id="column-is-intact"),
+        pytest.param("The sacroiliac joints appear well preserved.", set(), id="joints-appear-preserved"),
+        pytest.param("Lumbar lordosis is maintained.", set(), id="lordosis-maintained"),
+        pytest.param("Reduced pinprick in the right L5 distribution; otherwise, intact.", {"lumbar"},
+                     id="otherwise-intact-keeps-the-level"),
+        pytest.param("The lumbar spine shows a fracture of L2; the remaining bodies are intact.", {"lumbar"},
+                     id="finding-before-the-normal-clause"),
+    ],
+)
+def test_when_a_spinal_structure_is_called_intact_or_preserved_then_no_region(checker, text, regions):
+    """A normal finding in other words ('intact', 'well preserved') is a negative exam of the region (C6)."""
+    assert present_values(checker, text, "region") == regions
