@@ -345,3 +345,24 @@ def test_when_a_region_is_a_skin_landmark_or_a_prepared_field_then_no_region(che
 def test_when_a_spinal_structure_is_called_intact_or_preserved_then_no_region(checker, text, regions):
     """A normal finding in other words ('intact', 'well preserved') is a negative exam of the region (C6)."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("Decompression at C3-4 and C4-5. The C2 lamina was identified at the top of the exposure.",
+                     {"cervical"}, id="lamina-above-the-operated-segments"),
+        pytest.param("Laminectomy from L3 to L5. The superior edge of the S1 lamina was undercut.",
+                     {"lumbar", "lumbosacral"}, id="lamina-below-the-operated-range"),
+        pytest.param("Fusion at C5-6. The spinous process of C4 was marked.", {"cervical"}, id="spinous-process-edge"),
+        pytest.param("Odontoid fracture of C2. Old fusion at C4-5.", {"occipito_atlanto_axial", "cervical"},
+                     id="a-vertebra-named-for-itself-keeps-its-region"),
+        pytest.param("Right S1 radiculopathy from an L4-5 herniation.", {"lumbar", "sacral"},
+                     id="a-root-is-no-edge-of-the-work"),
+    ],
+)
+def test_when_a_vertebra_is_the_edge_of_an_operation_next_to_it_then_it_is_the_joining_segments(checker, text, regions):
+    """A vertebra's bony part reached just outside an operated segment or range is the edge of that work (C18): it
+    takes the region of the segment joining it to the range."""
+    assert present_values(checker, text, "region") == regions
+

@@ -83,6 +83,21 @@ class LevelTable:
         held = [self.regions(upper, lower) for upper, lower in segments if vertebra in (upper, lower)]
         return list(dict.fromkeys(region for regions in held for region in regions))
 
+    def bordering(self, vertebra: str, ranges: dict[tuple[str, str], None]) -> list[str]:
+        """Regions of the motion segments that join `vertebra` to the end of a segment or range among `ranges` it lies
+        just outside of ('the C2 lamina' beside a C3-C7 laminectomy is at C2-3); none if a range holds it."""
+        at = self.index[vertebra]
+        spans = [sorted((self.index[first], self.index[last])) for first, last in ranges]
+        if any(lo <= at <= hi for lo, hi in spans):
+            return []
+        joined: list[str] = []
+        for lo, hi in spans:
+            if lo == at + 1:
+                joined += self.regions(vertebra, self.order[lo])
+            elif hi == at - 1:
+                joined += self.regions(self.order[hi], vertebra)
+        return list(dict.fromkeys(joined))
+
 
 class LevelGrammarComponent:
     """Finds vertebral levels and ranges in the text and writes one region fact per region."""
@@ -122,17 +137,12 @@ class LevelGrammarComponent:
         self.junction_heads = {w.lower() for w in grammar.junction_adjective_heads}
         joins = "|".join(re.escape(w) for w in sorted(grammar.list_words, key=len, reverse=True))
         self.joiner = re.compile(rf"\s*(?:,\s*(?:(?:{joins})\s*)?|(?:{joins})\s*)" if joins else r"\s*,\s*")
-        parts = "|".join(re.escape(w) for w in sorted(grammar.segment_parts, key=len, reverse=True))
         listed = rf"[{_COLUMNS}]-?\d{{1,2}}"
         joined = r"\s*(?:,\s*(?:and\s+|or\s+|&\s*)?|and\s+|or\s+|&\s*)"  # ", ", " and ", ", and "
         dermatomes = "|".join(re.escape(w) for w in grammar.dermatome_words)  # "L4 and S1 dermatomes" too
         self.dermatome = re.compile(rf"(?:{joined}{listed})*\s*(?:{dermatomes})\b", re.I) if dermatomes else None
-        self.part_after = re.compile(rf"(?:{joined}{listed})*\s+(?:{parts})\b", re.I) if parts else None
-        self.part_before = (
-            re.compile(rf"\b(?:{parts})\s+(?:of|at)\s+(?:the\s+)?(?:(?:left|right|bilateral)\s+)?"
-                       rf"(?:{listed}{joined})*$", re.I)
-            if parts else None
-        )
+        self.part_after, self.part_before = _part_patterns(grammar.segment_parts, listed, joined)
+        self.edge_after, self.edge_before = _part_patterns(grammar.edge_parts, listed, joined)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -146,6 +156,7 @@ class LevelGrammarComponent:
         index = self.table.index
         # In note order (a dict, not a set), so a vertebra's segment regions come out in the same order every run.
         segments = dict.fromkeys((first, last) for _, first, last in levels if abs(index[first] - index[last]) == 1)
+        ranges = dict.fromkeys((first, last) for _, first, last in levels if first != last)
         found: dict[int, set[str]] = {}  # sentence start -> the regions its levels gave
         for where, first, last in self._lists(text, levels):
             span = doc.char_span(where.start(), where.end(), alignment_mode="expand")
@@ -163,10 +174,12 @@ class LevelGrammarComponent:
             spans_range = abs(index[first] - index[last]) > 1 or where.listed
             in_vertebrae = spans_range and self._in_vertebrae(text, sentence.start_char, sentence.end_char)
             regions = self.table.regions(first, last, by_vertebra=in_vertebrae)
-            if first == last and segments and self._segment_part(text, sentence.start_char, sentence.end_char, where):
+            if first == last and ranges and self._segment_part(text, sentence.start_char, sentence.end_char, where):
                 held = self.table.segments_holding(first, segments)
+                if not held and _names_part(self.edge_after, self.edge_before, text, sentence.start_char, where):
+                    held = self.table.bordering(first, ranges)
                 if held and regions[0] not in held:
-                    regions = held  # "S1 nerve root" beside L5-S1: the segment's, not the sacrum's
+                    regions = held  # "S1 nerve root" beside L5-S1: the segment's, not the sacrum's; "C2 lamina" at C2-3
             for region in regions:
                 add_fact(doc, span.start, span.end, kind="region", value=region, rule_id=f"levels.{region}")
             found.setdefault(sentence.start, set()).update(regions)
@@ -231,11 +244,7 @@ class LevelGrammarComponent:
         in a sentence about an operation's work on one ('two screws in the body of T1')."""
         if self.work_words and self.work_words.search(text, sentence_start, sentence_end):
             return True
-        if self.part_after is None or self.part_before is None:
-            return False
-        if self.part_after.match(text, match.end()):
-            return True
-        return bool(self.part_before.search(text[max(sentence_start, match.start() - _PART_WINDOW) : match.start()]))
+        return _names_part(self.part_after, self.part_before, text, sentence_start, match)
 
     def _names_landmark_procedure(self, text: str) -> bool:
         """Whether the note names a procedure aimed beside the spine; the regular expression runs only where every
@@ -283,6 +292,30 @@ class LevelGrammarComponent:
             return False
         normal = [m.end() for m in self.normal.finditer(before)]
         return bool(normal) and not (self.abnormal and self.abnormal.search(before, normal[-1]))
+
+
+def _part_patterns(parts: list[str], listed: str, joined: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The part word right after a level or a list of levels ('L5 and S1 nerve roots'), and right before one with 'of'
+    or 'at' ('lamina at L5 and S1'), as two regular expressions; None without parts."""
+    if not parts:
+        return None, None
+    words = "|".join(re.escape(w) for w in sorted(parts, key=len, reverse=True))
+    after = re.compile(rf"(?:{joined}{listed})*\s+(?:{words})\b", re.I)
+    before = re.compile(
+        rf"\b(?:{words})\s+(?:of|at)\s+(?:the\s+)?(?:(?:left|right|bilateral)\s+)?(?:{listed}{joined})*$", re.I
+    )
+    return after, before
+
+
+def _names_part(
+    after: re.Pattern[str] | None, before: re.Pattern[str] | None, text: str, sentence_start: int, match: _Place
+) -> bool:
+    """Whether a part word stands right after the level or right before it (within its sentence)."""
+    if after is None or before is None:
+        return False
+    if after.match(text, match.end()):
+        return True
+    return bool(before.search(text[max(sentence_start, match.start() - _PART_WINDOW) : match.start()]))
 
 
 def _any_word(words: list[str]) -> re.Pattern[str] | None:

@@ -286,6 +286,11 @@ class LevelGrammar(Strict):
         description="Words of a non-spinal structure shortly before a level in its sentence: the level is a "
         "landmark ('a vertebral artery narrowed from C2 upward', clarification C6).",
     )
+    edge_parts: list[str] = Field(
+        default_factory=list,
+        description="Bony parts of a vertebra (lamina, spinous process) that an operation on the segment or range next "
+        "to it reaches: 'the C2 lamina' beside a C3-C7 laminectomy takes the region of C2-3, not C2's own (C18).",
+    )
     skin_words: list[str] = Field(
         default_factory=list,
         description="Words of a skin finding shortly before a level in its sentence ('a healed midline scar from T12 to "
