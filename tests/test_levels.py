@@ -366,3 +366,14 @@ def test_when_a_vertebra_is_the_edge_of_an_operation_next_to_it_then_it_is_the_j
     takes the region of the segment joining it to the range."""
     assert present_values(checker, text, "region") == regions
 
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("Pneumoperitoneum was established with C02 insufflation.", set(), id="carbon-dioxide-typed-with-zero"),
+        pytest.param("She was offered C02 laser ablation of the lesion.", set(), id="laser"),
+        pytest.param("Mild stenosis at C5-6.", {"cervical"}, id="a-level-without-zero"),
+    ],
+)
+def test_when_a_number_has_a_leading_zero_then_it_is_no_vertebra(checker, text, regions):
+    assert present_values(checker, text, "region") == regions

@@ -108,8 +108,8 @@ class LevelGrammarComponent:
         self.table = LevelTable(grammar)
         seps = "|".join(re.escape(w) for w in sorted(grammar.range_words, key=len, reverse=True))
         self.pattern = re.compile(
-            rf"(?<![A-Za-z0-9])(?P<c1>[{_COLUMNS}])[- ]?(?P<n1>\d{{1,2}})"
-            rf"(?:\s*(?:{seps})\s*(?P<c2>[{_COLUMNS}])?[- ]?(?P<n2>\d{{1,2}}))?(?![A-Za-z0-9])"
+            rf"(?<![A-Za-z0-9])(?P<c1>[{_COLUMNS}])[- ]?(?P<n1>[1-9]\d?)"  # no leading zero: "C02" is carbon dioxide
+            rf"(?:\s*(?:{seps})\s*(?P<c2>[{_COLUMNS}])?[- ]?(?P<n2>[1-9]\d?))?(?![A-Za-z0-9])"
         )
         # "T1 and T2 weighted", "T1, T2 and STIR": levels listed together before the disqualifying word.
         self.not_followed = re.compile(
