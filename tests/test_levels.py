@@ -236,6 +236,8 @@ def test_when_a_reports_impression_calls_a_region_negative_then_its_title_and_fi
                      id="fractures-of-listed-vertebrae-and-the-junction"),
         pytest.param("Fusion at C5-6. Screws were placed in the vertebral bodies of C5 and C6.", {"cervical"},
                      id="listed-vertebrae-of-an-operations-work"),
+        pytest.param("The longus colli was dissected off the vertebral bodies of C2, C3 and C4.", {"cervical"},
+                     id="bodies-in-the-dissection-are-the-segments"),
         pytest.param("Revision for a fractured rod; a new plate was placed from L4 through S1.", {"lumbar", "lumbosacral"},
                      id="fractured-hardware-over-a-range-is-its-segments"),
         pytest.param("Stenosis at L4-5 and L5-S1 with an L3 compression fracture.", {"lumbar", "lumbosacral"},
