@@ -379,3 +379,16 @@ def test_when_a_vertebra_is_the_edge_of_an_operation_next_to_it_then_it_is_the_j
 )
 def test_when_a_number_has_a_leading_zero_then_it_is_no_vertebra(checker, text, regions):
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("Cardiovascular: normal S1-S2 without murmur.", set(), id="heart-sounds-as-a-range"),
+        pytest.param("Heart: tachycardic, regular rhythm, normal S1/S2.", set(), id="heart-sounds-with-a-slash"),
+        pytest.param("Old fracture through S1-S2 on the sacral films.", {"sacral"}, id="a-sacral-segment-stays"),
+        pytest.param("Kyphosis at S2-S3 after the healed S2 fracture.", {"sacral"}, id="a-sacral-level-near-the-range"),
+    ],
+)
+def test_when_sacral_levels_are_heart_sounds_then_no_region(checker, text, regions):
+    assert present_values(checker, text, "region") == regions

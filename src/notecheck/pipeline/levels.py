@@ -119,6 +119,8 @@ class LevelGrammarComponent:
             re.I,
         )
         self.heart = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in grammar.heart_sound_words) + r")\b", re.I)
+        # Around a range only the words, not the sounds' own names: "S2-S3 ... the healed S2 fracture" is sacral.
+        self.heart_words = _any_word([w for w in grammar.heart_sound_words if not re.fullmatch(r"S\d", w)])
         self.analytes = set(grammar.analyte_levels)
         self.analyte = _any_word(grammar.analyte_words)
         self.sensory_lead = _words_at_end(grammar.sensory_leads)
@@ -259,9 +261,10 @@ class LevelGrammarComponent:
     def _not_a_level(self, text: str, match: re.Match[str], first: str, last: str) -> bool:
         if self.not_followed.match(text, match.end()):
             return True
-        if first != last:
-            return False
-        words = self.heart if first[0] == "S" else self.analyte if first in self.analytes else None
+        if first != last:  # heart sounds come as a range too: "normal S1-S2 without murmur", "S1/S2"
+            words = self.heart_words if first[0] == last[0] == "S" else None
+        else:
+            words = self.heart if first[0] == "S" else self.analyte if first in self.analytes else None
         if words is None:
             return False
         window = text[max(0, match.start() - _CONTEXT_WINDOW) : match.end() + _CONTEXT_WINDOW]
