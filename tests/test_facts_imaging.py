@@ -27,6 +27,10 @@ from conftest import present_values
         pytest.param("Films of her cervical MRI were reviewed and show a C6 protrusion.", {"mri"}, id="films-of-another-study"),
         pytest.param("Plain films of the sacrum show no fracture.", {"xray"}, id="plain-films"),
         pytest.param("She had an MRI last year.", set(), id="bare-mention-dropped"),
+        pytest.param("Imaging: plain films of the thoracic spine will be obtained this afternoon.", set(),
+                     id="future-passive-is-a-plan"),
+        pytest.param("Findings: a renal ultrasound shall be performed before discharge.", set(), id="shall-be-performed"),
+        pytest.param("Lumbar x-rays were obtained and show mild spondylosis.", {"xray"}, id="past-passive-is-a-result"),
     ],
 )
 def test_imaging_results(checker, text, expected):
