@@ -26,6 +26,9 @@ from conftest import present_values
         pytest.param("Low back pain. He does not sleep very well.", {"sleep disturbance"},
                      id="does-not-sleep-well"),
         pytest.param("Low back pain. He does have difficulty walking.", {"walking limitation"}, id="does-have-difficulty"),
+        pytest.param("Low back pain. She stays fully independent in her ADLs.", set(), id="independent-in-adls"),
+        pytest.param("Low back pain. He is independent with ADLs but has difficulty walking.", {"walking limitation"},
+                     id="independent-then-a-limit"),
     ],
 )
 def test_when_an_ability_or_a_limit_is_stated_then_only_the_limit_counts(checker, text, expected):
