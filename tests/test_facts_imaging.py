@@ -67,6 +67,23 @@ def test_when_the_result_is_told_in_the_next_sentence_then_the_study_is_a_result
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param("OPERATIVE TECHNIQUE: The wound was irrigated and closed, and closing radiographs were taken.", set(),
+                     id="operative-technique-is-no-imaging-section"),
+        pytest.param("SURGICAL TECHNIQUE: A marker was set in the disc and a lateral x-ray did confirm the C6-7 level.",
+                     {"xray"}, id="intraoperative-film-confirms-level"),
+        pytest.param("The guide pin was advanced, with fluoroscopy confirming its position in the pedicle.", {"other"},
+                     id="fluoroscopy-confirming-position"),
+        pytest.param("TECHNIQUE: Sagittal and axial MRI of the lumbar spine without contrast.", {"mri"},
+                     id="radiology-technique-section"),
+    ],
+)
+def test_when_a_procedure_narrates_imaging_then_only_what_it_confirmed_counts(checker, text, expected):
+    assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         pytest.param("She reports a normal MRI of the neck last year but she does not bring it in today.", set(),
                      id="had-but-not-brought"),
         pytest.param("An outside CT reported as normal is not available for review.", set(), id="not-available"),
