@@ -305,3 +305,25 @@ def test_when_a_history_aside_follows_a_duration_then_its_spine_words_do_not_dat
     """'dysphagia over several years with a history of a bone spur in her cervical spine': the duration dates the
     complaint named before it; a past-history aside after it names none (C10)."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("DATE OF INJURY: March 3, 2006\nDATE OF EXAMINATION: March 20, 2006\n\nHe strained his low back "
+                     "lifting a crate at work on March 3, 2006, and has had low back pain since.", {"acute"},
+                     id="injury-to-examination-date-acute"),
+        pytest.param("She fell down the stairs at home on 02/11/2007 and hurt her neck. She was seen in the spine "
+                     "clinic on 09/14/2007 with persistent neck pain.", {"chronic"}, id="injury-to-clinic-visit-chronic"),
+        pytest.param("He was rear-ended in a car on 5/2/05 and developed lumbar pain. He was taken to the operating "
+                     "room on 6/28/05 for an L4-5 discectomy.", {"subacute"}, id="injury-to-operation-subacute"),
+        pytest.param("She fell on the ice on 01/05/2008 and has low back pain. She was last seen by her family "
+                     "doctor on 06/30/2008.", set(), id="last-seen-is-another-visit"),
+        pytest.param("He fell from a ladder on 04/02/2009 and has thoracic pain. He wishes to delay the surgery "
+                     "until his trip on 09/01/2009.", set(), id="a-planned-date-is-no-visit"),
+        pytest.param("Low back pain. She was seen in clinic on 03/15/2010 and again on 04/20/2010.", set(),
+                     id="no-dated-injury"),
+    ],
+)
+def test_when_dates_give_the_interval_from_injury_to_visit_then_it_gives_acuity(checker, text, expected):
+    assert present_values(checker, text, "acuity") == expected

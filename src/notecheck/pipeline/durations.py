@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.anchored import AnchoredMatcher
+from notecheck.pipeline.date_interval import visit_interval_weeks
 from notecheck.pipeline.spans import (
     SEPARATORS,
     SentenceFacts,
@@ -131,6 +132,7 @@ class TimeExpressions:
         near = SentenceFacts(facts(doc), sentences)  # kept up to date with the facts written here
         kinds_in = near.kinds()  # the kinds before any duration or date is written
         taken: list[Span] = []
+        injuries: list[Span] = []
         for span in sorted(matches, key=lambda s: (s.start, -len(s))):
             if taken and span.start < taken[-1].end:
                 continue
@@ -141,7 +143,17 @@ class TimeExpressions:
             elif kinds & self.date_needs:
                 near.add(add_fact(doc, span.start, span.end, kind="injury_date", value=span.text, rule_id="injury_date.phrase"))
                 taken.append(span)
+                injuries.append(span)
+        dates = [span for span in matches if span.label_ == "date"]
+        if injuries and (visit := visit_interval_weeks(doc, injuries, dates, self.table)):
+            span, weeks = visit
+            add_fact(doc, span.start, span.end, kind="acuity", value=self._acuity(weeks), rule_id="acuity.date_interval")
         return doc
+
+    def _acuity(self, weeks: float) -> str:
+        if weeks < self.table.acute_below_weeks:
+            return "acute"
+        return "chronic" if weeks > self.table.chronic_above_weeks else "subacute"
 
     def _duration(self, doc: Doc, span: Span, kinds: set[str], near: SentenceFacts) -> bool:
         if self._ahead_or_age(doc, span):
@@ -169,12 +181,7 @@ class TimeExpressions:
         weeks = count * self.table.units[unit.lower_]
         # "more than 3 months" is past the 12-week edge, "less than 6 weeks" short of it.
         weeks += 0.01 * sum(self.table.comparative_words.get(t.lower_, 0) for t in span)
-        if weeks < self.table.acute_below_weeks:
-            value_name = "acute"
-        elif weeks > self.table.chronic_above_weeks:
-            value_name = "chronic"
-        else:
-            value_name = "subacute"
+        value_name = self._acuity(weeks)
         near.add(add_fact(doc, span.start, span.end, kind="acuity", value=value_name, rule_id="acuity.duration"))
         return True
 

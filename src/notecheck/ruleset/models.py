@@ -399,6 +399,20 @@ class DurationTable(Strict):
         default=None,
         description="The word or fact must stand at most this many list separators (',' ';') from the duration.",
     )
+    months: dict[str, int] = Field(
+        default_factory=dict, description="Month names and abbreviations -> month number, to read a full date."
+    )
+    visit_date_words: list[str] = Field(
+        default_factory=list,
+        description="Words shortly before a full date that make it the visit's date ('DATE OF EXAMINATION:', 'seen "
+        "on', 'operating room on'): from a dated injury to it runs the complaint's course (C10).",
+    )
+    other_visit_words: list[str] = Field(
+        default_factory=list,
+        description="Words shortly before a full date that make it another visit's, past or planned ('last seen', "
+        "'tentative date for the surgery').",
+    )
+    visit_window: int = Field(default=12, ge=1, description="How many tokens before a date are read for those words.")
     point_words: list[str] = Field(
         default_factory=list,
         description="A duration right before one of these and not opened by 'for' is a time from another event: "
