@@ -9,6 +9,7 @@ surgery"). Month names and both word lists are data (patterns/facts/durations.ya
 
 import datetime
 import re
+from collections.abc import Set
 
 from spacy.tokens import Doc, Span
 
@@ -35,15 +36,19 @@ def parse_date(text: str, months: dict[str, int]) -> datetime.date | None:
 
 
 def visit_interval_weeks(
-    doc: Doc, injuries: list[Span], dates: list[Span], table: DurationTable
+    doc: Doc,
+    injuries: list[Span],
+    dates: list[Span],
+    table: DurationTable,
+    visit_words: Set[str],
+    other_visit: Set[str],
 ) -> tuple[Span, float] | None:
-    """The latest visit date after the earliest dated injury, and the weeks between them."""
+    """The latest visit date after the earliest dated injury, and the weeks between them; `visit_words` and
+    `other_visit` are the table's visit_date_words and other_visit_words in lower case."""
     injured = [d for d in (parse_date(s.text, table.months) for s in injuries) if d is not None]
     if not injured:
         return None
     start = min(injured)
-    visit_words = {w.lower() for w in table.visit_date_words}
-    other_visit = {w.lower() for w in table.other_visit_words}
     best: tuple[datetime.date, Span] | None = None
     for span in dates:
         when = parse_date(span.text, table.months)

@@ -122,6 +122,8 @@ class TimeExpressions:
         }
         self.label_words = {nlp.vocab.strings.add(w.lower()) for w in self.table.label_words}
         self.aside_words = {w.lower() for w in self.table.aside_words}
+        self.visit_words = {w.lower() for w in self.table.visit_date_words}
+        self.other_visit = {w.lower() for w in self.table.other_visit_words}
 
     def __call__(self, doc: Doc) -> Doc:
         found = sorted(self.matcher(doc), key=lambda m: (m[1], m[2], self.label_order[m[0]]))
@@ -144,10 +146,11 @@ class TimeExpressions:
                 near.add(add_fact(doc, span.start, span.end, kind="injury_date", value=span.text, rule_id="injury_date.phrase"))
                 taken.append(span)
                 injuries.append(span)
-        dates = [span for span in matches if span.label_ == "date"]
-        if injuries and (visit := visit_interval_weeks(doc, injuries, dates, self.table)):
-            span, weeks = visit
-            add_fact(doc, span.start, span.end, kind="acuity", value=self._acuity(weeks), rule_id="acuity.date_interval")
+        if injuries:  # the dates read only in a note with a dated injury
+            dates = [span for span in matches if span.label_ == "date"]
+            if visit := visit_interval_weeks(doc, injuries, dates, self.table, self.visit_words, self.other_visit):
+                span, weeks = visit
+                add_fact(doc, span.start, span.end, kind="acuity", value=self._acuity(weeks), rule_id="acuity.date_interval")
         return doc
 
     def _acuity(self, weeks: float) -> str:

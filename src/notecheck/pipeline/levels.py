@@ -232,6 +232,10 @@ class LevelGrammarComponent:
             merged.append((_Place(match.start(), match.end()), first, last))
         return merged
 
+    def _names_work(self, text: str, sentence_start: int, sentence_end: int) -> bool:
+        """Whether the sentence names an operation's work on a segment (screws, plate, fusion, dissection)."""
+        return bool(self.work_words and self.work_words.search(text, sentence_start, sentence_end))
+
     def _in_vertebrae(self, text: str, sentence_start: int, sentence_end: int) -> bool:
         """Whether a sentence places its condition in the vertebrae themselves, not in an operation's work."""
         named = bool(self.vertebra_words and self.vertebra_words.search(text, sentence_start, sentence_end))
@@ -239,12 +243,12 @@ class LevelGrammarComponent:
             named = not (self.disc_words and self.disc_words.search(text, sentence_start, sentence_end))
         if not named:
             return False
-        return not (self.work_words and self.work_words.search(text, sentence_start, sentence_end))
+        return not self._names_work(text, sentence_start, sentence_end)
 
     def _segment_part(self, text: str, sentence_start: int, sentence_end: int, match: _Place) -> bool:
         """Whether the level names a part of a motion segment ('S1 nerve root', 'lamina at L5 and S1') or stands
         in a sentence about an operation's work on one ('two screws in the body of T1')."""
-        if self.work_words and self.work_words.search(text, sentence_start, sentence_end):
+        if self._names_work(text, sentence_start, sentence_end):
             return True
         return _names_part(self.part_after, self.part_before, text, sentence_start, match)
 
@@ -285,7 +289,7 @@ class LevelGrammarComponent:
         return bool(
             self.skin
             and self.skin.search(before[-_LANDMARK_WINDOW:])
-            and not (self.work_words and self.work_words.search(text, sentence_start, sentence_end))
+            and not self._names_work(text, sentence_start, sentence_end)
         )
 
     def _normal_dermatome(self, text: str, before: str, match: _Place) -> bool:
