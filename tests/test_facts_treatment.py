@@ -254,3 +254,23 @@ def test_when_a_treatment_is_a_referral_or_a_start_to_come_then_it_is_planned(ch
 )
 def test_when_a_bare_collar_is_worn_then_bracing(checker, text, expected):
     assert present_values(checker, "Neck pain.\n\n" + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Last year she had thoracic discitis, treated with six weeks of antibiotics.", {"medication"},
+                     id="antibiotics-for-discitis"),
+        pytest.param("He received antibiotics for a urinary infection in May.", set(), id="antibiotics-for-another-infection"),
+        pytest.param("He was given antibiotics before the lumbar fusion.", set(), id="antibiotic-prophylaxis"),
+        pytest.param("The T9 metastasis compressed the spinal cord, and she was started on dexamethasone.",
+                     {"medication"}, id="steroid-for-cord-compression"),
+        pytest.param("We will continue Decadron and he will wear the collar.", {"medication", "bracing"},
+                     id="steroid-beside-the-collar"),
+        pytest.param("Decadron was given for the brain edema around the lesion.", set(), id="steroid-for-the-brain"),
+        pytest.param("MEDICATIONS: Decadron 4 mg twice daily.", set(), id="steroid-in-a-list"),
+    ],
+)
+def test_when_a_drug_treats_the_spinal_disease_itself_then_medication(checker, text, expected):
+    """C7: an antibiotic for a spinal infection, or a steroid given beside the spinal condition or its care."""
+    assert present_values(checker, "Cervical myelopathy at C5-6.\n\n" + text, "treatment") == expected

@@ -66,6 +66,13 @@ class FactFilters:
             if r.unless_sentence_with_words
         }
 
+        self.only_words = {
+            r.id: {strings.add(w.lower()) for w in r.only_sentence_with_words}
+            for f in ruleset.facts.values()
+            for r in f.rules
+            if r.only_sentence_with_words
+        }
+
     def __call__(self, doc: Doc) -> Doc:
         spans = list(facts(doc))  # a SpanGroup makes its Spans again on every pass
         if not spans:
@@ -94,6 +101,9 @@ class FactFilters:
         sentence = sentences.bounds(span.start)
         unless = self.unless_words.get(span.id_)
         if unless and holds_words(doc, sentence, unless):
+            return False
+        only = self.only_words.get(span.id_)
+        if only and not holds_words(doc, sentence, only):
             return False
         note_needs = self.rule_note_needs.get(span.id_, self.note_needs.get(kind))
         if note_needs and not in_note & note_needs:

@@ -84,6 +84,11 @@ class FactRule(Strict):
         description="Drop this rule's fact when its sentence holds one of these words (a collar put on by the "
         "ambulance crew with a backboard is transport, not bracing).",
     )
+    only_sentence_with_words: list[str] = Field(
+        default_factory=list,
+        description="Keep this rule's fact only when its sentence holds one of these words: antibiotics treat the "
+        "spine only in a sentence that names the spinal infection ('lumbar discitis treated with antibiotics').",
+    )
     needs_stated_in_note: list[FactKind] | None = Field(
         default=None, description="Overrides the file's needs_stated_in_note for this rule."
     )
