@@ -207,6 +207,11 @@ def test_treatment_wording_classes_of_the_fourth_gold_batch(checker, text, expec
         pytest.param("She does home physical therapy, stretching, hand weights and cycling.",
                      {"physical_therapy", "home_exercise"}, id="site-in-the-next-list-item"),
         pytest.param("He wears a lumbar brace and a knee sleeve.", {"bracing"}, id="back-brace-beside-knee"),
+        pytest.param("Lately she has had piriformis injections with brief relief.", set(), id="piriformis-injection"),
+        pytest.param("He gets injections in both buttocks every month.", set(), id="injections-in-the-buttocks"),
+        pytest.param("The forearm brace was removed at the last visit.", set(), id="forearm-brace"),
+        pytest.param("Her back and buttock pain eased after the injections.", {"injection"},
+                     id="buttock-beside-back-keeps-it"),
     ],
 )
 def test_when_a_treatment_names_another_body_site_then_it_treats_that_site(checker, text, expected):
