@@ -279,3 +279,18 @@ def test_when_a_bare_collar_is_worn_then_bracing(checker, text, expected):
 def test_when_a_drug_treats_the_spinal_disease_itself_then_medication(checker, text, expected):
     """C7: an antibiotic for a spinal infection, or a steroid given beside the spinal condition or its care."""
     assert present_values(checker, "Cervical myelopathy at C5-6.\n\n" + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He then saw Dr. Brown, D.C., for six weeks of treatment.", {"chiropractic"}, id="credential-dc"),
+        pytest.param("Jane Roe, DC\n\nDear Dr. Roe:\n\nThank you for referring your patient.", {"chiropractic"},
+                     id="letter-to-a-dc"),
+        pytest.param("He moved here from Washington, D.C., last year.", set(), id="the-city"),
+        pytest.param("Dictated by: Jane Roe, DC, for the insurer.", set(), id="author-of-the-report"),
+    ],
+)
+def test_when_a_provider_is_named_with_the_chiropractic_credential_then_chiropractic(checker, text, expected):
+    """C27: care under a chiropractor, named by the D.C. after the name, is chiropractic."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
