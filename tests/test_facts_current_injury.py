@@ -38,3 +38,35 @@ def test_when_a_scar_is_well_healed_then_the_note_is_not_dated_healed(checker):
     facts = checker.extract(text)
     assert not any(f.kind == "phase_of_care" for f in facts)
     assert any(f.kind == "current_injury" and not f.historical for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "historical"),
+    [
+        pytest.param("MRI shows a T12 compression fracture. The fracture has not healed after months of bracing.",
+                     False, id="not-healed"),
+        pytest.param("MRI shows a T12 compression fracture. There is no evidence that it healed.", False,
+                     id="no-evidence-healed"),
+        pytest.param("MRI shows a T12 compression fracture. The fracture has healed.", True, id="healed"),
+    ],
+)
+def test_when_the_note_denies_that_the_fracture_healed_then_it_stays_current(checker, text, historical):
+    """Only a healed phase the note states dates its fractures; a negated one ('has not healed') does not."""
+    facts = [f for f in checker.extract(text) if f.kind == "current_injury" and f.assertion == "present"]
+    assert facts
+    assert all(f.historical == historical for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("X-rays show a displaced fracture of the left distal humerus.", set(), id="fracture-of-humerus"),
+        pytest.param("Open reduction of the right tibia fracture under fluoroscopy.", set(), id="tibia-fracture"),
+        pytest.param("CT showed a fracture of the right femur and an L2 burst fracture.",
+                     {"vertebral fracture", "fracture"}, id="spinal-beside-it"),
+        pytest.param("CT of the lumbar spine shows a fracture near the hip screw.", {"vertebral fracture", "fracture"},
+                     id="spine-word-near"),
+    ],
+)
+def test_when_a_fracture_is_of_a_bone_outside_the_spine_then_it_is_no_current_injury(checker, text, expected):
+    assert present_values(checker, text, "current_injury") == expected

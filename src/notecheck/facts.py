@@ -89,13 +89,14 @@ class FactBuilder:
         kinds_in: dict[int, set[str]] = {}
         for s in spans:
             kinds_in.setdefault(s.sentence, set()).add(s.kind)
-        stated = {(s.kind, s.value) for s in spans}
+        asserted = [(s, *self._assert(s)) for s in spans]
+        # Only a phase the note states dates its facts: "a fracture which has not healed" is no healed one.
+        stated = {(s.kind, s.value) for s, assertion, _ in asserted if assertion != "negated"}
         dated_by_note = {kind for kind, pairs in self.historical_in_note.items() if stated & pairs}
         judged = []
-        for s in spans:
+        for s, assertion, historical in asserted:
             with_kinds = self.historical_with.get(s.kind, _NONE)
             dated = s.kind in dated_by_note or not kinds_in[s.sentence].isdisjoint(with_kinds)
-            assertion, historical = self._assert(s)
             judged.append((s, assertion, historical or dated))
         if self.negative_studies:
             judged = self._without_negative_studies(judged)
