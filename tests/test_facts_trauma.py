@@ -221,7 +221,8 @@ def test_when_falling_is_followed_by_where_or_how_then_it_is_a_fall(checker, tex
         pytest.param("Past surgical history: surgery for a leg fracture.", {"other"}, id="fracture-of-a-named-part"),
         pytest.param("Status post ORIF of the right wrist, healed.", {"other"}, id="orif"),
         pytest.param("Hip fracture from a fall in 2005.", {"fall"}, id="fracture-beside-its-mechanism"),
-        pytest.param("Old L1 compression fracture.", set(), id="spinal-fracture-names-no-event"),
+        # C12: a spinal fracture the note gives no disease for is an injury with no mechanism given.
+        pytest.param("Old L1 compression fracture.", {"other"}, id="spinal-fracture-no-mechanism"),
     ],
 )
 def test_when_an_event_is_told_without_mechanism_then_it_is_other_only_in_a_note_naming_none(checker, text, expected):
@@ -508,3 +509,38 @@ def test_when_a_cuff_labral_or_meniscal_tear_is_named_then_it_is_other_without_a
 def test_when_a_contusion_is_found_then_it_is_other_without_a_mechanism(checker, text, expected):
     """A contusion is a bruise a blow made: `other` in a note that names no mechanism, else the mechanism's own."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("DIAGNOSES:\n1. Hypertension.\n2. History of T7 vertebral fracture.", {"other"},
+                     id="history-of-vertebral-fracture"),
+        pytest.param("She is a 79-year-old woman with an L2 compression fracture treated with a brace.", {"other"},
+                     id="compression-fracture-no-mechanism"),
+        pytest.param("He fell from a roof and has an L1 burst fracture.", {"fall"}, id="mechanism-named"),
+        pytest.param("DIAGNOSES:\n1. Osteoporosis.\n2. Compression fractures.", set(), id="osteoporosis-in-another-item"),
+        pytest.param("Pathologic fracture of T10. The T10 compression fracture was treated with kyphoplasty.", set(),
+                     id="pathologic-elsewhere-in-note"),
+        pytest.param("Films show an L4 compression fracture from renal osteodystrophy and insufficiency.", set(),
+                     id="insufficiency-in-sentence"),
+        pytest.param("CT shows an L3 transverse process fracture.", {"other"}, id="transverse-process"),
+    ],
+)
+def test_when_a_vertebral_fracture_has_no_mechanism_and_no_disease_then_it_is_other(checker, text, expected):
+    """C12: a named spinal fracture is a traumatic event unless the note calls it pathological or non-traumatic."""
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        pytest.param("Lumbar radiographs (03/2024): healed L2 burst fracture.", set(), id="study-date-beside-fracture"),
+        pytest.param("Thoracic spine films (today): no compression fracture.", set(), id="study-date-no-fracture"),
+        pytest.param("He fell from a ladder on 03/14/2022 and sustained an L2 burst fracture.", {"03/14/2022"},
+                     id="event-date"),
+    ],
+)
+def test_when_a_spinal_fracture_stands_beside_a_date_then_it_does_not_date_the_injury(checker, text, dates):
+    """The fracture is `other` trauma (C12) but tells no event: the date beside it is the study's."""
+    assert {f.value for f in checker.extract(text) if f.kind == "injury_date"} == dates

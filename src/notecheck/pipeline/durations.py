@@ -108,6 +108,7 @@ class TimeExpressions:
         self.sentence_words = {nlp.vocab.strings.add(w.lower()) for w in self.table.sentence_words}
         self.trail_words = {nlp.vocab.strings.add(w.lower()) for w in self.table.trail_words}
         self.date_needs = set(self.dates.needs_sentence_with)
+        self.not_dating = frozenset(self.dates.not_from_rules)
         self.duration_needs = set(self.table.needs_sentence_with)
         self.not_after = {w.lower() for w in self.table.not_after}
         self.status_words = {w.lower() for w in self.table.status_words}
@@ -133,6 +134,7 @@ class TimeExpressions:
         sentences = SentenceStarts(doc)
         near = SentenceFacts(facts(doc), sentences)  # kept up to date with the facts written here
         kinds_in = near.kinds()  # the kinds before any duration or date is written
+        dating_in = self._dating_kinds(doc, sentences, kinds_in)
         taken: list[Span] = []
         injuries: list[Span] = []
         for span in sorted(matches, key=lambda s: (s.start, -len(s))):
@@ -142,7 +144,7 @@ class TimeExpressions:
             if span.label_ == "duration":
                 if self._duration(doc, span, kinds, near):
                     taken.append(span)
-            elif kinds & self.date_needs:
+            elif dating_in.get(sentences.of(span), set()) & self.date_needs:
                 near.add(add_fact(doc, span.start, span.end, kind="injury_date", value=span.text, rule_id="injury_date.phrase"))
                 taken.append(span)
                 injuries.append(span)
@@ -152,6 +154,12 @@ class TimeExpressions:
                 span, weeks = visit
                 add_fact(doc, span.start, span.end, kind="acuity", value=self._acuity(weeks), rule_id="acuity.date_interval")
         return doc
+
+    def _dating_kinds(self, doc: Doc, sentences: SentenceStarts, kinds_in: dict[int, set[str]]) -> dict[int, set[str]]:
+        """The kinds per sentence that may date an injury: without the facts of `not_from_rules`."""
+        if not self.not_dating or not any(span.id_ in self.not_dating for span in facts(doc)):
+            return kinds_in
+        return SentenceFacts([s for s in facts(doc) if s.id_ not in self.not_dating], sentences).kinds()
 
     def _acuity(self, weeks: float) -> str:
         if weeks < self.table.acute_below_weeks:

@@ -65,6 +65,12 @@ class FactFilters:
             for r in f.rules
             if r.unless_sentence_with_words
         }
+        self.unless_note_words = {
+            r.id: frozenset(strings.add(w.lower()) for w in r.unless_note_with_words)
+            for f in ruleset.facts.values()
+            for r in f.rules
+            if r.unless_note_with_words
+        }
 
         self.only_words = {
             r.id: {strings.add(w.lower()) for w in r.only_sentence_with_words}
@@ -81,10 +87,21 @@ class FactFilters:
         near = SentenceFacts(spans, sentences)
         kinds_in = near.kinds()
         in_note = {s.label_ for s in spans}
+        ruled_out = self._ruled_out_by_note(doc, spans)
         doc.spans[GROUP] = [
-            s for s in spans if self._keep(s, self._kinds_near(s, near, kinds_in, sentences), in_note, sentences)
+            s
+            for s in spans
+            if s.id_ not in ruled_out and self._keep(s, self._kinds_near(s, near, kinds_in, sentences), in_note, sentences)
         ]
         return doc
+
+    def _ruled_out_by_note(self, doc: Doc, spans: list[Span]) -> set[str]:
+        """The rules of these spans whose `unless_note_with_words` the note holds (its words read once)."""
+        rules = {s.id_ for s in spans if s.id_ in self.unless_note_words}
+        if not rules:
+            return set()
+        words = set(lower_of(doc))
+        return {rule for rule in rules if not words.isdisjoint(self.unless_note_words[rule])}
 
     def _kinds_near(
         self, span: Span, near: SentenceFacts, kinds_in: dict[int, set[str]], sentences: SentenceStarts

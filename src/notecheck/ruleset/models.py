@@ -89,6 +89,11 @@ class FactRule(Strict):
         description="Keep this rule's fact only when its sentence holds one of these words: antibiotics treat the "
         "spine only in a sentence that names the spinal infection ('lumbar discitis treated with antibiotics').",
     )
+    unless_note_with_words: list[str] = Field(
+        default_factory=list,
+        description="Drop this rule's fact when its note holds one of these words anywhere: a compression fracture "
+        "the note calls osteoporotic in another list item is no injury with no mechanism given (C12).",
+    )
     needs_stated_in_note: list[FactKind] | None = Field(
         default=None, description="Overrides the file's needs_stated_in_note for this rule."
     )
@@ -444,6 +449,11 @@ class InjuryDateTable(Strict):
     patterns: list[list[dict[str, Any]]]
     relative_units: list[str]
     needs_sentence_with: list[FactKind]
+    not_from_rules: list[str] = Field(
+        default_factory=list,
+        description="Rule ids whose facts name an injury but tell no event, so do not date their sentence: "
+        "'Radiographs (today): healed L2 burst fracture' dates the study.",
+    )
 
 
 class ExclusionTable(Strict):
