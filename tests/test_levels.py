@@ -140,6 +140,8 @@ def test_when_paraspinal_muscles_are_emg_test_sites_then_no_region(checker, text
                      id="spinal-injection-keeps-levels"),
         pytest.param("Staging is T3 N2c M0, stage IVA squamous cell carcinoma.", set(), id="tnm-stage-subgroup"),
         pytest.param("Breast carcinoma, T2 N1a M0.", set(), id="tnm-stage-n1a"),
+        pytest.param("She had a T2 squamous cell carcinoma of the tongue excised.", set(), id="tnm-stage-before-histology"),
+        pytest.param("History of a T1 adenocarcinoma of the colon.", set(), id="tnm-stage-adenocarcinoma"),
     ],
 )
 def test_when_a_level_guides_a_needle_outside_the_spine_or_is_a_tumour_stage_then_no_region(checker, text, regions):
