@@ -104,6 +104,9 @@ def test_when_a_level_is_a_sensory_level_or_a_vessel_landmark_then_no_region(che
         pytest.param("MRI of the thoracic spine and LS spine has been normal.", set(), id="study-has-been-normal"),
         pytest.param("I think he seemingly has a lumbosacral radiculopathy.", set(), id="hedged-impression"),
         pytest.param("Diagnosis: potentially unstable cervical spine.", {"cervical"}, id="potentially-keeps-region"),
+        pytest.param("EEG: sharp waves over the C3 electrode and, less often, the T4 electrode.", set(),
+                     id="eeg-electrode-sites"),
+        pytest.param("Shoulder MRI: tendon edema (coronal T2 series 4, image 12).", set(), id="mri-series-number"),
     ],
 )
 def test_when_a_level_names_a_lab_analyte_or_a_normal_study_or_is_hedged_then_no_region(checker, text, regions):
@@ -142,6 +145,8 @@ def test_when_paraspinal_muscles_are_emg_test_sites_then_no_region(checker, text
         pytest.param("Breast carcinoma, T2 N1a M0.", set(), id="tnm-stage-n1a"),
         pytest.param("She had a T2 squamous cell carcinoma of the tongue excised.", set(), id="tnm-stage-before-histology"),
         pytest.param("History of a T1 adenocarcinoma of the colon.", set(), id="tnm-stage-adenocarcinoma"),
+        pytest.param("Vulvar lesion staged as a T2/Nx/Mx on examination.", set(), id="tnm-stage-with-slashes"),
+        pytest.param("Metastatic carcinoma at T2 with cord compression.", {"thoracic"}, id="carcinoma-at-a-level"),
     ],
 )
 def test_when_a_level_guides_a_needle_outside_the_spine_or_is_a_tumour_stage_then_no_region(checker, text, regions):
@@ -326,11 +331,31 @@ def test_when_the_neck_is_the_site_of_a_pain_complaint_then_cervical(checker, te
         pytest.param("The lumbar spine was prepped. Injection at L4-5 was done.", {"lumbar"},
                      id="prep-sentence-aside-the-level-locates"),
         pytest.param("Aching pain in the lower back for a month.", {"lumbar"}, id="back-pain-still-locates"),
+        pytest.param("Dependent lividity is fixed over the buttocks and lower back.", set(), id="lividity-on-the-back"),
+        pytest.param("Two small abrasions of the right lower back.", set(), id="abrasions-on-the-back"),
     ],
 )
 def test_when_a_region_is_a_skin_landmark_or_a_prepared_field_then_no_region(checker, text, regions):
     """A skin finding placed on the back uses the spine as a landmark, and a region prepped or restrained for a procedure
     is where the team works (C6): neither locates the condition."""
+    assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("Bimanual exam: marked cervical motion tenderness, no adnexal mass.", set(),
+                     id="cervix-motion-tenderness"),
+        pytest.param("The cervical vaginal junction was infiltrated with lidocaine.", set(), id="cervix-junction"),
+        pytest.param("Cardiology and Thoracic Surgery saw him about the valve repair.", set(),
+                     id="thoracic-surgery-service"),
+        pytest.param("History of thoracic laminectomy for a disc.", {"thoracic"}, id="thoracic-operation-locates"),
+        pytest.param("Cervical disc herniation at C5-6.", {"cervical"}, id="cervical-disc-locates"),
+    ],
+)
+def test_when_a_region_adjective_names_the_cervix_or_a_surgical_service_then_no_region(checker, text, regions):
+    """'Cervical' in a pelvic exam is the cervix's, and 'Thoracic Surgery' is the chest surgeons' service: neither names
+    the spine."""
     assert present_values(checker, text, "region") == regions
 
 

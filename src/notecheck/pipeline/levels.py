@@ -111,9 +111,10 @@ class LevelGrammarComponent:
             rf"(?<![A-Za-z0-9])(?P<c1>[{_COLUMNS}])[- ]?(?P<n1>[1-9]\d?)"  # no leading zero: "C02" is carbon dioxide
             rf"(?:\s*(?:{seps})\s*(?P<c2>[{_COLUMNS}])?[- ]?(?P<n2>[1-9]\d?))?(?![A-Za-z0-9])"
         )
-        # "T1 and T2 weighted", "T1, T2 and STIR": levels listed together before the disqualifying word.
+        # "T1 and T2 weighted", "T1, T2 and STIR": levels listed together before the disqualifying word; "T3/Nx/Mx" a
+        # tumour's stage.
         self.not_followed = re.compile(
-            rf"(?:\s*(?:and|or|/|,)\s*[{_COLUMNS}]\d{{1,2}})*\s*(?:and|or|,)?\s*-?\s*(?:"
+            rf"(?:\s*(?:and|or|/|,)\s*[{_COLUMNS}]\d{{1,2}})*\s*(?:and|or|,|/)?\s*-?\s*(?:"
             + "|".join(re.escape(w) for w in grammar.not_followed_by)
             + r")\b",
             re.I,
