@@ -107,6 +107,11 @@ def test_when_a_level_is_a_sensory_level_or_a_vessel_landmark_then_no_region(che
         pytest.param("EEG: sharp waves over the C3 electrode and, less often, the T4 electrode.", set(),
                      id="eeg-electrode-sites"),
         pytest.param("Shoulder MRI: tendon edema (coronal T2 series 4, image 12).", set(), id="mri-series-number"),
+        pytest.param("Her free T4 was mildly high this month.", set(), id="free-t4-alone"),
+        pytest.param("Sleep: a right temporal spike seen maximally at T4.", set(), id="eeg-spike-at-t4"),
+        pytest.param("The femur was reamed and a T2 retrograde nail was passed.", set(), id="nail-model"),
+        pytest.param("Graft replacement of the thoracoabdominal aneurysm from T9 to the bifurcation.", set(),
+                     id="aneurysm-extent"),
     ],
 )
 def test_when_a_level_names_a_lab_analyte_or_a_normal_study_or_is_hedged_then_no_region(checker, text, regions):
@@ -333,6 +338,7 @@ def test_when_the_neck_is_the_site_of_a_pain_complaint_then_cervical(checker, te
         pytest.param("Aching pain in the lower back for a month.", {"lumbar"}, id="back-pain-still-locates"),
         pytest.param("Dependent lividity is fixed over the buttocks and lower back.", set(), id="lividity-on-the-back"),
         pytest.param("Two small abrasions of the right lower back.", set(), id="abrasions-on-the-back"),
+        pytest.param("She came in with a necrotic wound in the sacral region.", set(), id="pressure-wound-sacral"),
     ],
 )
 def test_when_a_region_is_a_skin_landmark_or_a_prepared_field_then_no_region(checker, text, regions):
@@ -350,12 +356,14 @@ def test_when_a_region_is_a_skin_landmark_or_a_prepared_field_then_no_region(che
         pytest.param("Cardiology and Thoracic Surgery saw him about the valve repair.", set(),
                      id="thoracic-surgery-service"),
         pytest.param("History of thoracic laminectomy for a disc.", {"thoracic"}, id="thoracic-operation-locates"),
+        pytest.param("The long thoracic nerve was identified and preserved.", set(), id="long-thoracic-nerve"),
+        pytest.param("MRI: a disc at T7-8 compresses the left thoracic nerve root.", {"thoracic"}, id="thoracic-root"),
         pytest.param("Cervical disc herniation at C5-6.", {"cervical"}, id="cervical-disc-locates"),
     ],
 )
-def test_when_a_region_adjective_names_the_cervix_or_a_surgical_service_then_no_region(checker, text, regions):
-    """'Cervical' in a pelvic exam is the cervix's, and 'Thoracic Surgery' is the chest surgeons' service: neither names
-    the spine."""
+def test_when_a_region_adjective_names_the_cervix_a_service_or_a_chest_nerve_then_no_region(checker, text, regions):
+    """'Cervical' in a pelvic exam is the cervix's, 'Thoracic Surgery' is the chest surgeons' service and the long thoracic
+    nerve runs on the chest wall: none names the spine."""
     assert present_values(checker, text, "region") == regions
 
 
