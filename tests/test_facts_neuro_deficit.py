@@ -90,3 +90,35 @@ def test_when_paresthesias_answer_a_stimulation_then_they_are_no_deficit(checker
 def test_when_a_deficit_is_of_the_face_then_it_is_not_of_spinal_type(checker, text, expected):
     """C3: facial and cranial-nerve signs never count, even in a note with a spinal region."""
     assert present_values(checker, text, "neuro_deficit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Lumbar stenosis. Reflexes 2+. Babinski, toes are downgoing.", set(), id="toes-downgoing"),
+        pytest.param("Cervical spondylosis. Babinski's are neutral and there is no clonus.", set(), id="neutral"),
+        pytest.param("Thoracic disc at T8-9. Babinski is down-going bilaterally.", set(), id="down-going"),
+        pytest.param("Cervical stenosis. Brisk reflexes and a positive Babinski on the left.", {"reflex change"},
+                     id="positive-babinski-counts"),
+    ],
+)
+def test_when_a_babinski_is_reported_normal_then_no_reflex_change(checker, text, expected):
+    """A Babinski answered downgoing, neutral or flexor is its absence (C20)."""
+    assert present_values(checker, text, "neuro_deficit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Lumbar strain. Last winter he was profoundly weak from anemia.", set(), id="weak-as-a-whole"),
+        pytest.param("Lumbar stenosis. She felt weak and tired after the flu.", set(), id="felt-weak"),
+        pytest.param("Lumbar stenosis. She is weak in both lower extremities.", {"weakness"}, id="weak-in-the-legs"),
+        pytest.param("Cervical stenosis. His grip is weak on the right.", {"weakness"}, id="grip-is-weak"),
+        pytest.param("Cervical stenosis. He was somewhat weak on the left side.", {"weakness"}, id="weak-on-a-side"),
+        pytest.param("L4-5 stenosis with leg weakness.", {"weakness"}, id="the-noun-still-counts"),
+    ],
+)
+def test_when_weak_names_no_limb_or_side_then_it_is_no_deficit(checker, text, expected):
+    """'Weak' alone says how the patient felt as a whole, a systemic state (C3); placed in a limb, side or grip it is
+    a deficit."""
+    assert present_values(checker, text, "neuro_deficit") == expected
