@@ -122,3 +122,19 @@ def test_when_weak_names_no_limb_or_side_then_it_is_no_deficit(checker, text, ex
     """'Weak' alone says how the patient felt as a whole, a systemic state (C3); placed in a limb, side or grip it is
     a deficit."""
     assert present_values(checker, text, "neuro_deficit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("T9 compression fracture. Left chest pain radiates down the left arm on exertion.", set(),
+                     id="chest-pain-down-the-arm"),
+        pytest.param("Neck pain radiating down the right arm to the thumb.", {"radiculopathy"},
+                     id="neck-pain-down-the-arm"),
+        pytest.param("L4-5 stenosis. Heart: a grade 3/5 systolic murmur.", set(), id="murmur-grade"),
+        pytest.param("L4-5 stenosis. Ankle dorsiflexion 4/5 on the left.", {"weakness"}, id="strength-grade"),
+    ],
+)
+def test_when_pain_spreads_from_the_chest_or_a_grade_is_a_murmurs_then_no_deficit(checker, text, expected):
+    """Angina spreads down the arm and a murmur is graded like strength: neither is a deficit of spinal type (C3)."""
+    assert present_values(checker, text, "neuro_deficit") == expected
