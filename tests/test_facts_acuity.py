@@ -327,3 +327,22 @@ def test_when_a_history_aside_follows_a_duration_then_its_spine_words_do_not_dat
 )
 def test_when_dates_give_the_interval_from_injury_to_visit_then_it_gives_acuity(checker, text, expected):
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("CHIEF COMPLAINT: Low back pain.\n\nPAST SURGICAL HISTORY: Left carotid endarterectomy about six "
+                     "years ago, neck fusion in the distant past.", set(), id="surgical-history-procedure-ago"),
+        pytest.param("CHIEF COMPLAINT: Neck pain.\n\nPAST MEDICAL HISTORY: Diabetes, gout, cervical stenosis several "
+                     "years ago, now stable.", set(), id="medical-history-diagnosis-ago"),
+        pytest.param("HISTORY OF PRESENT ILLNESS: He has low back pain which started about five months ago.",
+                     {"chronic"}, id="present-illness-onset-ago-counts"),
+        pytest.param("PAST MEDICAL HISTORY: Hypertension. Low back pain for the last 10 years.", {"chronic"},
+                     id="history-section-course-with-its-own-lead-counts"),
+    ],
+)
+def test_when_a_past_history_section_dates_an_event_ago_then_it_is_not_the_complaints_course(checker, text, expected):
+    """'PAST SURGICAL HISTORY: ... bypass about eight years ago': a time 'ago' in a past history section is the age of
+    an event of that history, not the course of the complaint (C10)."""
+    assert present_values(checker, text, "acuity") == expected

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.anchored import AnchoredMatcher
 from notecheck.pipeline.date_interval import visit_interval_weeks
+from notecheck.pipeline.sections import section_category
 from notecheck.pipeline.spans import (
     SEPARATORS,
     SentenceFacts,
@@ -125,6 +126,7 @@ class TimeExpressions:
         self.aside_words = {w.lower() for w in self.table.aside_words}
         self.visit_words = {w.lower() for w in self.table.visit_date_words}
         self.other_visit = {w.lower() for w in self.table.other_visit_words}
+        self.event_sections = set(self.table.event_sections)
 
     def __call__(self, doc: Doc) -> Doc:
         found = sorted(self.matcher(doc), key=lambda m: (m[1], m[2], self.label_order[m[0]]))
@@ -167,7 +169,7 @@ class TimeExpressions:
         return "chronic" if weeks > self.table.chronic_above_weeks else "subacute"
 
     def _duration(self, doc: Doc, span: Span, kinds: set[str], near: SentenceFacts) -> bool:
-        if self._ahead_or_age(doc, span):
+        if self._ahead_or_age(doc, span) or self._past_event(doc, span):
             return False
         apart = self.table.max_items_apart
         bounds = near.sentences.bounds(span.start)
@@ -244,6 +246,12 @@ class TimeExpressions:
         if self._after_status(doc, span.start):
             return True
         return before in self.not_after or any(word in self.not_before for word in after)
+
+    def _past_event(self, doc: Doc, span: Span) -> bool:
+        """'PAST SURGICAL HISTORY: ... bypass about eight years ago': a time 'ago' in a past history section dates
+        an event of that history, not the complaint's course."""
+        ago = span[-1].lower_ == "ago" or (span.end < len(doc) and doc[span.end].lower_ == "ago")
+        return ago and section_category(span) in self.event_sections
 
     def _after_status(self, doc: Doc, start: int) -> bool:
         """'retired 7 years ago', 'on medical leave for the last 2 months': the duration, with its lead words

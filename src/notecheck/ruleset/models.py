@@ -423,6 +423,11 @@ class DurationTable(Strict):
         "'tentative date for the surgery').",
     )
     visit_window: int = Field(default=12, ge=1, description="How many tokens before a date are read for those words.")
+    event_sections: list[str] = Field(
+        default_factory=list,
+        description="Sections of past history whose 'N years ago' dates a past event of that history, not the "
+        "complaint's course ('lumbar stenosis many years ago', 'fem-popliteal bypass about eight years ago').",
+    )
     point_words: list[str] = Field(
         default_factory=list,
         description="A duration right before one of these and not opened by 'for' is a time from another event: "
