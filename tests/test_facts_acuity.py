@@ -346,3 +346,19 @@ def test_when_a_past_history_section_dates_an_event_ago_then_it_is_not_the_compl
     """'PAST SURGICAL HISTORY: ... bypass about eight years ago': a time 'ago' in a past history section is the age of
     an event of that history, not the course of the complaint (C10)."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Cervical disc displacement. She takes chronic pain medications at home.", set(),
+                     id="chronic-pain-medications"),
+        pytest.param("Lumbar stenosis. He is followed in the chronic pain clinic.", set(), id="chronic-pain-clinic"),
+        pytest.param("Lumbar stenosis. She has chronic pain in the low back.", {"chronic"}, id="chronic-pain-itself"),
+        pytest.param("Lumbar spondylosis. Chronic pain syndrome.", {"chronic"}, id="chronic-pain-syndrome-counts"),
+    ],
+)
+def test_when_an_acuity_word_and_its_head_name_a_drug_or_service_then_no_acuity(checker, text, expected):
+    """'He was on chronic pain medications': the words name a drug class or a service for the complaint, not the
+    complaint's acuity (C10)."""
+    assert present_values(checker, text, "acuity") == expected

@@ -20,7 +20,7 @@ _SENTENCE_ENDS = (".", ";", "!", "?")
 
 
 def _adjective_patterns(
-    adjectives: list[str], heads: list[str], not_between: list[str]
+    adjectives: list[str], heads: list[str], not_between: list[str], not_after: list[str] | None = None
 ) -> list[list[dict[str, Any]]]:
     lower = [a.lower() for a in adjectives]
     # Nor a sentence's end: "MRI of the thoracic spine. MRI of the cervical spine ..." gives "thoracic spine", not
@@ -28,7 +28,10 @@ def _adjective_patterns(
     barred = [w.lower() for w in not_between] + list(_SENTENCE_ENDS)
     step: dict[str, Any] = {"IS_SPACE": False, "LOWER": {"NOT_IN": barred}, "OP": "?"}
     gap: list[dict[str, Any]] = [step] * _ADJECTIVE_GAP
-    return [[{"LOWER": {"IN": lower}}, *gap, {"LOWER": {"IN": [h.lower() for h in heads]}}]]
+    pattern = [{"LOWER": {"IN": lower}}, *gap, {"LOWER": {"IN": [h.lower() for h in heads]}}]
+    if not_after:  # the next token is read, not evidence: a head at the very end of a note is not matched
+        pattern.append({"LOWER": {"NOT_IN": [w.lower() for w in not_after]}, "CONTEXT": True})
+    return [pattern]
 
 
 class FactMatcher:
@@ -52,7 +55,7 @@ class FactMatcher:
                 patterns = list(rule.patterns)
                 if rule.adjectives:
                     heads = rule.heads if rule.heads is not None else fact_file.heads
-                    patterns += _adjective_patterns(rule.adjectives, heads, fact_file.not_between)
+                    patterns += _adjective_patterns(rule.adjectives, heads, fact_file.not_between, fact_file.not_after_head)
                 by_context: dict[int, list[list[dict[str, Any]]]] = {}
                 for pattern in patterns:
                     context, tokens = _trailing_context(pattern, rule.id, kind)

@@ -159,6 +159,11 @@ class FactFile(Strict):
         description="Words that may not stand between an adjective and its head: another organ's word "
         "('acute kidney injury').",
     )
+    not_after_head: list[str] = Field(
+        default_factory=list,
+        description="Words that may not follow an adjective's head: the head then names a drug or a service for "
+        "the condition, not the condition ('chronic pain medications', 'chronic pain clinic').",
+    )
     cue_words: list[str] = Field(
         default_factory=list, description="A shared word list the rules' token patterns use by YAML anchor."
     )
