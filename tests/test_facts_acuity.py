@@ -362,3 +362,25 @@ def test_when_an_acuity_word_and_its_head_name_a_drug_or_service_then_no_acuity(
     """'He was on chronic pain medications': the words name a drug class or a service for the complaint, not the
     complaint's acuity (C10)."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He was first examined in our clinic on March 20, 2006. He says that on March 3, 2006, he was "
+                     "carrying boxes down the steps at work. He slipped and fell onto his low back.", {"acute"},
+                     id="scene-date-the-sentence-before-the-fall"),
+        pytest.param("She was evaluated in the spine clinic on 09/14/2007. He notes that on 02/11/2007 he was "
+                     "walking his dog on the ice. He slipped and fell and has had neck pain since.", {"chronic"},
+                     id="scene-date-chronic"),
+        pytest.param("She was examined on 05/20/2008 for low back pain. She presented to the emergency room on "
+                     "05/01/2008. She reports a fall down the stairs.", set(),
+                     id="a-visit-date-before-the-fall-is-no-scene"),
+        pytest.param("He was examined on 06/10/2009. On 01/05/2009 he began work at a warehouse. He fell from the dock "
+                     "on 05/02/2009 and hurt his low back.", {"acute"}, id="the-fall-sentence-has-its-own-date"),
+    ],
+)
+def test_when_the_sentence_before_the_injury_dates_its_scene_then_the_date_dates_the_injury(checker, text, expected):
+    """'Ms. X states that on <date>, she was walking to her car and stepped into a pothole. She fell backwards.': the
+    date sets the scene of the fall told next, so it dates the injury for the interval to the visit (C10)."""
+    assert present_values(checker, text, "acuity") == expected

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.anchored import AnchoredMatcher
-from notecheck.pipeline.date_interval import visit_interval_weeks
+from notecheck.pipeline.date_interval import parse_date, visit_interval_weeks
 from notecheck.pipeline.sections import section_category
 from notecheck.pipeline.spans import (
     SEPARATORS,
@@ -127,6 +127,7 @@ class TimeExpressions:
         self.visit_words = {w.lower() for w in self.table.visit_date_words}
         self.other_visit = {w.lower() for w in self.table.other_visit_words}
         self.event_sections = set(self.table.event_sections)
+        self.not_scene = self.visit_words | self.other_visit | {w.lower() for w in self.table.not_scene_words}
 
     def __call__(self, doc: Doc) -> Doc:
         found = sorted(self.matcher(doc), key=lambda m: (m[1], m[2], self.label_order[m[0]]))
@@ -146,7 +147,9 @@ class TimeExpressions:
             if span.label_ == "duration":
                 if self._duration(doc, span, kinds, near):
                     taken.append(span)
-            elif dating_in.get(sentences.of(span), set()) & self.date_needs:
+            elif dating_in.get(sentences.of(span), set()) & self.date_needs or self._sets_the_scene(
+                doc, span, matches, sentences, dating_in
+            ):
                 near.add(add_fact(doc, span.start, span.end, kind="injury_date", value=span.text, rule_id="injury_date.phrase"))
                 taken.append(span)
                 injuries.append(span)
@@ -162,6 +165,23 @@ class TimeExpressions:
         if not self.not_dating or not any(span.id_ in self.not_dating for span in facts(doc)):
             return kinds_in
         return SentenceFacts([s for s in facts(doc) if s.id_ not in self.not_dating], sentences).kinds()
+
+    def _sets_the_scene(
+        self, doc: Doc, span: Span, matches: list[Span], sentences: SentenceStarts, kinds_in: dict[int, set[str]]
+    ) -> bool:
+        """'On November 16, 2004, she was walking to her car and stepped into a pothole. She fell backwards.': a full
+        date in the sentence right before one that tells the traumatic event and holds no date of its own dates the
+        event, unless its own sentence holds a word of a visit or a diagnosis ('He presented to my office the morning of
+        April 3, 2007', 'December 11, 2000: He was seen at the clinic', 'diagnosed with Parkinson's disease in 9/1/95')."""
+        if span.label_ != "date" or parse_date(span.text, self.table.months) is None:
+            return False
+        start, end = sentences.bounds(span.start)
+        if end >= len(doc) or not kinds_in.get(end, set()) & self.date_needs:
+            return False
+        following = sentences.bounds(end)
+        if any(following[0] <= m.start < following[1] for m in matches if m.label_ == "date"):
+            return False
+        return {t.lower_ for t in doc[start:end]}.isdisjoint(self.not_scene)
 
     def _acuity(self, weeks: float) -> str:
         if weeks < self.table.acute_below_weeks:

@@ -428,6 +428,11 @@ class DurationTable(Strict):
         "'tentative date for the surgery').",
     )
     visit_window: int = Field(default=12, ge=1, description="How many tokens before a date are read for those words.")
+    not_scene_words: list[str] = Field(
+        default_factory=list,
+        description="Besides the visit words: words of a sentence whose full date is a visit's or a diagnosis's, "
+        "not the scene of the traumatic event the next sentence tells ('presented to my office', 'diagnosed').",
+    )
     event_sections: list[str] = Field(
         default_factory=list,
         description="Sections of past history whose 'N years ago' dates a past event of that history, not the "
