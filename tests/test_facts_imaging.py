@@ -131,3 +131,17 @@ def test_when_a_study_title_ends_in_spine_then_it_is_no_exam_heading(checker, te
 )
 def test_when_plain_film_projections_are_named_then_they_are_xray(checker, text, expected):
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Plain studies of the thoracic spine show a T9 wedge deformity.", {"xray"}, id="plain-studies"),
+        pytest.param("Plain imaging of the neck demonstrates loss of lordosis.", {"xray"}, id="plain-imaging"),
+        pytest.param("The studies of the lumbar spine show a disc bulge.", set(), id="studies-alone-name-no-modality"),
+    ],
+)
+def test_when_plain_studies_are_named_then_they_are_xray(checker, text, expected):
+    """'Plain studies of the lumbar spine show ...': 'plain' makes a study a plain radiograph (C9: xray is plain
+    radiographs)."""
+    assert present_values(checker, text, "imaging") == expected
