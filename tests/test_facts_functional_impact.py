@@ -29,6 +29,12 @@ from conftest import present_values
         pytest.param("Low back pain. She stays fully independent in her ADLs.", set(), id="independent-in-adls"),
         pytest.param("Low back pain. He is independent with ADLs but has difficulty walking.", {"walking limitation"},
                      id="independent-then-a-limit"),
+        pytest.param("Low back pain. The pain has not limited her activities.", set(), id="has-not-limited"),
+        pytest.param("Low back pain. His tremor is not bothersome for most activities.", set(), id="not-bothersome-for"),
+        pytest.param("Low back pain. He was never late to work.", set(), id="never-late-to-work"),
+        pytest.param("Low back pain. She has never had a formal sleep study.", set(), id="never-had-a-study"),
+        pytest.param("Low back pain. She has not been able to work since May.", {"work limitation"},
+                     id="not-been-able-to-work"),
     ],
 )
 def test_when_an_ability_or_a_limit_is_stated_then_only_the_limit_counts(checker, text, expected):
