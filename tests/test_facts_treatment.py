@@ -212,6 +212,13 @@ def test_treatment_wording_classes_of_the_fourth_gold_batch(checker, text, expec
         pytest.param("The forearm brace was removed at the last visit.", set(), id="forearm-brace"),
         pytest.param("Her back and buttock pain eased after the injections.", {"injection"},
                      id="buttock-beside-back-keeps-it"),
+        pytest.param("She was fitted with a right leg brace last spring.", set(), id="leg-brace"),
+        pytest.param("He keeps doing calf exercises on the ward.", set(), id="doing-calf-exercises"),
+        pytest.param("A hinged brace was placed on the left leg after the fall.", set(), id="brace-placed-on-the-leg"),
+        pytest.param("He felt a jolt down his right leg during the injection.", {"injection"},
+                     id="leg-as-radicular-pain-keeps-it"),
+        pytest.param("The epidural injections helped his thigh pain for a month.", {"injection"},
+                     id="thigh-pain-after-injection-keeps-it"),
     ],
 )
 def test_when_a_treatment_names_another_body_site_then_it_treats_that_site(checker, text, expected):

@@ -55,6 +55,8 @@ class FactFilters:
                 {strings.add(w.lower()) for w in f.other_sites.spinal},
                 f.other_sites.window,
                 f.other_sites.across_items,
+                {strings.add(w.lower()) for w in f.other_sites.targets},
+                f.other_sites.target_window,
             )
             for k, f in ruleset.facts.items()
             if f.other_sites is not None
@@ -155,11 +157,19 @@ _ITEM_ENDS = {get_string_id(word) for word in (*SEPARATORS, "and", "or")}  # wha
 
 
 def _aimed_elsewhere(
-    span: Span, sentence: tuple[int, int], sites: set[int], spinal: set[int], window: int, across_items: bool
+    span: Span,
+    sentence: tuple[int, int],
+    sites: set[int],
+    spinal: set[int],
+    window: int,
+    across_items: bool,
+    targets: set[int],
+    target_window: int,
 ) -> bool:
     """Whether a non-spinal body site, and no spinal one, stands within `window` tokens of the span in its
     sentence and (unless `across_items`) its list item: "a brace in her right hand", not "home therapy, stretching,
-    hand weights". A spinal site in the span itself keeps it too ("retired secondary to his back and knees")."""
+    hand weights". A spinal site in the span itself keeps it too ("retired secondary to his back and knees").
+    A target site counts only as the span's modifier or the place it is put (`_aimed_at_target`)."""
     lower = lower_of(span.doc)
     before = lower[max(sentence[0], span.start - window) : span.start]
     after = lower[span.end : min(sentence[1], span.end + window)]
@@ -168,7 +178,25 @@ def _aimed_elsewhere(
         before = before[ends[-1] + 1 :] if ends else before
         after = next((after[:i] for i, word in enumerate(after) if word in _ITEM_ENDS), after)
     near = set(before).union(after)
-    return not near.isdisjoint(sites) and near.isdisjoint(spinal) and spinal.isdisjoint(lower[span.start : span.end])
+    if not near.isdisjoint(spinal) or not spinal.isdisjoint(lower[span.start : span.end]):
+        return False
+    return not near.isdisjoint(sites) or _aimed_at_target(span, sentence, lower, targets, target_window)
+
+
+_PLACED_AT = {get_string_id(word) for word in ("in", "on", "to", "into")}  # "placed in the left leg"
+
+
+def _aimed_at_target(span: Span, sentence: tuple[int, int], lower: list[int], targets: set[int], window: int) -> bool:
+    """A target site in the span or right before it ("leg brace", "doing leg exercises"), or after it in its list
+    item behind a place's preposition ("a brace placed in the left leg")."""
+    if not targets:
+        return False
+    if not targets.isdisjoint(lower[max(sentence[0], span.start - 1) : span.end]):
+        return True
+    after = lower[span.end : min(sentence[1], span.end + window)]
+    after = next((after[:i] for i, word in enumerate(after) if word in _ITEM_ENDS), after)
+    placed = next((i for i, word in enumerate(after) if word in _PLACED_AT), None)
+    return placed is not None and not targets.isdisjoint(after[placed + 1 : placed + 4])
 
 
 @Language.factory("notecheck_fact_filters_v1", default_config={"patterns_dir": None})

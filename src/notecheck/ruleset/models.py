@@ -144,6 +144,14 @@ class OtherSites(Strict):
         description="Read the window across list items too: a limitation's cause stands in its own clause ('groin "
         "pain, which limits his daily activities'), where a treatment's site stands in the treatment's own item.",
     )
+    targets: list[str] = Field(
+        default_factory=list,
+        description="Body sites that name the fact's aim only as its modifier or the place it is put: in the span or "
+        "right before it ('leg brace', 'doing leg exercises'), or after it behind 'in', 'on' or 'to' within "
+        "target_window tokens ('a brace placed in the left leg'). Elsewhere they tell where a symptom spreads ('pain "
+        "down his leg during the injection'), so the window of `words` does not read them.",
+    )
+    target_window: int = Field(default=6, ge=1, description="How many tokens after the fact a target's phrase is read.")
 
 
 class FactFile(Strict):
