@@ -301,3 +301,20 @@ def test_when_a_drug_treats_the_spinal_disease_itself_then_medication(checker, t
 def test_when_a_provider_is_named_with_the_chiropractic_credential_then_chiropractic(checker, text, expected):
     """C27: care under a chiropractor, named by the D.C. after the name, is chiropractic."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("PROCEDURE: After the risks were explained, she elected to proceed with the recommended lumbar "
+                     "epidural steroid injection. The needle was placed at L4-5.", {"injection"}, id="elected-to-proceed"),
+        pytest.param("CONSENT: He agreed to proceed with spinal manipulation under sedation.", {"chiropractic"},
+                     id="agreed-to-proceed"),
+        pytest.param("PLAN: She wishes to proceed with facet injections next month.", set(), id="wishes-to-proceed-is-a-plan"),
+        pytest.param("We would like to proceed with an epidural injection.", set(), id="like-to-proceed-is-a-plan"),
+    ],
+)
+def test_when_a_procedure_record_tells_the_consent_then_the_procedure_is_done(checker, text, expected):
+    """C8, C24: a procedure record's 'elected to proceed with the recommended X' tells the choice carried out at
+    the visit, not a plan; the present 'wishes to proceed' of a clinic plan stays planned."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
