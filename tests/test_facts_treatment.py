@@ -318,3 +318,20 @@ def test_when_a_procedure_record_tells_the_consent_then_the_procedure_is_done(ch
     """C8, C24: a procedure record's 'elected to proceed with the recommended X' tells the choice carried out at
     the visit, not a plan; the present 'wishes to proceed' of a clinic plan stays planned."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Prescriptions were written for naproxen and tizanidine.", set(), id="prescriptions-were-written"),
+        pytest.param("I have written her a prescription for Mobic to take at home.", set(), id="written-a-prescription"),
+        pytest.param("She is given a prescription for tramadol on discharge.", set(), id="given-a-prescription"),
+        pytest.param("He was prescribed naproxen in May and it helped.", {"medication"}, id="was-prescribed-is-taken"),
+        pytest.param("We will refill his prescription for tramadol, which he takes daily.", {"medication"},
+                     id="refill-of-a-drug-taken"),
+    ],
+)
+def test_when_a_prescription_is_written_at_the_visit_then_the_drug_is_planned(checker, text, expected):
+    """C8: a prescription written or handed over at the visit is a drug for after it; a drug the patient was
+    prescribed before, or one refilled, is taken."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
