@@ -335,3 +335,18 @@ def test_when_a_prescription_is_written_at_the_visit_then_the_drug_is_planned(ch
     """C8: a prescription written or handed over at the visit is a drug for after it; a drug the patient was
     prescribed before, or one refilled, is taken."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("MEDICATIONS: Lisinopril, atorvastatin, aspirin and metoprolol.", set(), id="aspirin-in-a-cardiac-list"),
+        pytest.param("After the stroke he was placed on clopidogrel and aspirin.", set(), id="aspirin-for-a-stroke"),
+        pytest.param("She takes aspirin as needed for the pain.", {"medication"}, id="aspirin-as-needed"),
+        pytest.param("Aspirin 650 mg p.r.n. helps a little.", {"medication"}, id="aspirin-prn"),
+    ],
+)
+def test_when_aspirin_is_not_taken_for_pain_then_it_is_another_problems(checker, text, expected):
+    """C7: aspirin counts as an analgesic only where its sentence takes it for pain; in a medication list it is
+    mostly the antiplatelet drug."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
