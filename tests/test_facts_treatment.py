@@ -147,6 +147,10 @@ def test_treatment_wording_classes_of_the_second_gold_batch(checker, text, expec
                      id="pain-travels-down-the-legs"),
         pytest.param("Chest pain radiating to the left arm. Morphine given.", set(), id="pain-radiating-to-an-arm"),
         pytest.param("Low back pain. MEDICATIONS: Aspirin 81 mg daily, metoprolol.", set(), id="aspirin-antiplatelet-dose"),
+        pytest.param("She is seen for her back-related complaints. She takes tramadol.", {"medication"},
+                     id="back-related-complaints"),
+        pytest.param("Neck related problems since the fusion; on oxycodone.", {"medication"}, id="neck-related-problems"),
+        pytest.param("Work-related complaints of stress. She takes tramadol.", set(), id="work-related-complaints"),
     ],
 )
 def test_when_a_pain_drug_then_it_counts_only_in_a_note_with_a_back_complaint(checker, text, expected):
