@@ -354,3 +354,21 @@ def test_when_aspirin_is_not_taken_for_pain_then_it_is_another_problems(checker,
     """C7: aspirin counts as an analgesic only where its sentence takes it for pain; in a medication list it is
     mostly the antiplatelet drug."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("MEDICATIONS: Metformin 500 mg daily. Naproxen 500 mg twice a day for gout.", set(),
+                     id="drug-for-gout"),
+        pytest.param("In the emergency room she got morphine and nitroglycerin with relief for the chest pain.", set(),
+                     id="drug-with-relief-for-chest-pain"),
+        pytest.param("She takes ibuprofen for her migraines.", set(), id="drug-for-migraines"),
+        pytest.param("She takes ibuprofen for pain.", {"medication"}, id="drug-for-pain"),
+        pytest.param("Tylenol for arthritis of the lower back.", {"medication"}, id="drug-for-spinal-arthritis"),
+    ],
+)
+def test_when_a_pain_drug_is_given_for_another_problem_then_it_is_that_problems(checker, text, expected):
+    """C7: a drug whose stated purpose is another problem (gout, chest pain, migraine) is no treatment of the back
+    complaint; 'for pain' or a spinal site keeps it."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected

@@ -81,6 +81,13 @@ class FactFilters:
             if r.only_sentence_with_words
         }
 
+        self.given_for = {
+            r.id: {strings.add(w.lower()) for w in r.unless_given_for}
+            for f in ruleset.facts.values()
+            for r in f.rules
+            if r.unless_given_for
+        }
+
     def __call__(self, doc: Doc) -> Doc:
         spans = list(facts(doc))  # a SpanGroup makes its Spans again on every pass
         if not spans:
@@ -124,6 +131,11 @@ class FactFilters:
         only = self.only_words.get(span.id_)
         if only and not holds_words(doc, sentence, only):
             return False
+        problems = self.given_for.get(span.id_)
+        if problems:
+            spinal = self.other_sites[kind][1] if kind in self.other_sites else set()
+            if _given_for(span, sentence, problems, spinal):
+                return False
         note_needs = self.rule_note_needs.get(span.id_, self.note_needs.get(kind))
         if note_needs and not in_note & note_needs:
             return False
@@ -197,6 +209,25 @@ def _aimed_at_target(span: Span, sentence: tuple[int, int], lower: list[int], ta
     after = next((after[:i] for i, word in enumerate(after) if word in _ITEM_ENDS), after)
     placed = next((i for i, word in enumerate(after) if word in _PLACED_AT), None)
     return placed is not None and not targets.isdisjoint(after[placed + 1 : placed + 4])
+
+
+_FOR = get_string_id("for")
+# Tokens from the fact to its "for": a dose and a frequency may stand between ("Mobic 7.5 mg one daily for").
+_FOR_REACH = 12
+_PROBLEM_REACH = 3  # words after "for" that name the problem ("for her chest pain", "for arthritis")
+
+
+def _given_for(span: Span, sentence: tuple[int, int], problems: set[int], spinal: set[int]) -> bool:
+    """Whether the first "for" after the span in its sentence names one of `problems` and no spinal site in
+    the words after it: "Mobic 7.5 mg one daily for arthritis", not "Tylenol for arthritis of the lumbar spine"."""
+    lower = lower_of(span.doc)
+    end = min(sentence[1], span.end + _FOR_REACH)
+    at = next((i for i in range(span.end, end) if lower[i] == _FOR), None)
+    if at is None:
+        return False
+    named = lower[at + 1 : min(sentence[1], at + 1 + _PROBLEM_REACH)]
+    reason = lower[at + 1 : min(sentence[1], at + 1 + _PROBLEM_REACH + 4)]
+    return not problems.isdisjoint(named) and spinal.isdisjoint(reason)
 
 
 @Language.factory("notecheck_fact_filters_v1", default_config={"patterns_dir": None})

@@ -94,6 +94,13 @@ class FactRule(Strict):
         description="Drop this rule's fact when its note holds one of these words anywhere: a compression fracture "
         "the note calls osteoporotic in another list item is no injury with no mechanism given (C12).",
     )
+    unless_given_for: list[str] = Field(
+        default_factory=list,
+        description="Drop this rule's fact when the first 'for' after it in its sentence, a few tokens on, names one "
+        "of these problems in its next words and no spinal site of the file's other_sites ('Mobic daily for "
+        "arthritis', 'morphine and Lopressor with good results for chest pain'): a drug given for another "
+        "problem (C7).",
+    )
     needs_stated_in_note: list[FactKind] | None = Field(
         default=None, description="Overrides the file's needs_stated_in_note for this rule."
     )
