@@ -372,3 +372,17 @@ def test_when_a_pain_drug_is_given_for_another_problem_then_it_is_that_problems(
     """C7: a drug whose stated purpose is another problem (gout, chest pain, migraine) is no treatment of the back
     complaint; 'for pain' or a spinal site keeps it."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("A vasculitis was suspected and he was given high-dose steroids.", set(), id="steroids-for-vasculitis"),
+        pytest.param("Prednisone was started for her asthma flare last winter.", set(), id="prednisone-for-asthma"),
+        pytest.param("A Medrol Dosepak eased the sciatica last month.", {"medication"}, id="medrol-for-sciatica"),
+    ],
+)
+def test_when_a_systemic_steroid_treats_another_inflammatory_disease_then_it_is_that_diseases(checker, text, expected):
+    """C7: a systemic steroid in a sentence naming another disease it treats (vasculitis, asthma) is no treatment of
+    the back complaint."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
