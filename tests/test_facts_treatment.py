@@ -386,3 +386,16 @@ def test_when_a_systemic_steroid_treats_another_inflammatory_disease_then_it_is_
     """C7: a systemic steroid in a sentence naming another disease it treats (vasculitis, asthma) is no treatment of
     the back complaint."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Past attempts: a liquid diet in 2015 and an exercise program in 2017 with a 12-pound weight loss.",
+                     set(), id="exercise-program-for-weight"),
+        pytest.param("She keeps up a home exercise program for her back.", {"home_exercise"}, id="exercise-for-the-back"),
+    ],
+)
+def test_when_an_exercise_program_is_for_weight_loss_then_it_is_no_spinal_treatment(checker, text, expected):
+    """C16: an exercise program told in a weight-loss or diet history is for the weight, not the back."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
