@@ -399,3 +399,16 @@ def test_when_a_systemic_steroid_treats_another_inflammatory_disease_then_it_is_
 def test_when_an_exercise_program_is_for_weight_loss_then_it_is_no_spinal_treatment(checker, text, expected):
     """C16: an exercise program told in a weight-loss or diet history is for the weight, not the back."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("We went over the options of facet injections or a back brace.", set(), id="options-of"),
+        pytest.param("Her options include chiropractic care and surgery.", set(), id="options-include"),
+        pytest.param("Of the options she tried, only the TENS unit helped.", {"modalities"}, id="options-she-tried"),
+    ],
+)
+def test_when_treatments_are_laid_out_as_options_then_they_are_planned(checker, text, expected):
+    """C8: treatment options laid out at the visit are choices, not treatment had."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
