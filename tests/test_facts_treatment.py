@@ -412,3 +412,17 @@ def test_when_an_exercise_program_is_for_weight_loss_then_it_is_no_spinal_treatm
 def test_when_treatments_are_laid_out_as_options_then_they_are_planned(checker, text, expected):
     """C8: treatment options laid out at the visit are choices, not treatment had."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He was tested early and did not take his pain medication beforehand.", {"medication"},
+                     id="did-not-take-his-drug"),
+        pytest.param("She forgot to take her tramadol this morning.", {"medication"}, id="forgot-to-take-her-drug"),
+        pytest.param("He did not take any pain medication.", set(), id="did-not-take-any"),
+    ],
+)
+def test_when_the_patients_own_drug_was_not_taken_once_then_it_is_a_drug_had(checker, text, expected):
+    """C8: 'did not take his pain medication' this morning tells a drug the patient has; 'any' still negates."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
