@@ -426,3 +426,20 @@ def test_when_treatments_are_laid_out_as_options_then_they_are_planned(checker, 
 def test_when_the_patients_own_drug_was_not_taken_once_then_it_is_a_drug_had(checker, text, expected):
     """C8: 'did not take his pain medication' this morning tells a drug the patient has; 'any' still negates."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She had an epidural injection for labour before her caesarean section.", set(),
+                     id="epidural-of-a-caesarean"),
+        pytest.param("An obstetric epidural injection was placed in the delivery suite.", set(), id="obstetric-epidural"),
+        pytest.param("She had a lumbar epidural injection in the third month after delivery.", {"injection"},
+                     id="epidural-after-delivery-for-the-back"),
+        pytest.param("She lay prone for ten minutes after the cement injection at T12.", set(), id="cement-injection"),
+    ],
+)
+def test_when_an_injection_is_an_obstetric_epidural_or_cement_then_it_is_no_spinal_injection(checker, text, expected):
+    """C16: an epidural given for a Caesarean section or as an obstetric anaesthetic treats no spinal condition,
+    and the cement of a vertebroplasty is no spinal injection."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
