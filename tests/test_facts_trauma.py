@@ -373,6 +373,44 @@ def test_when_a_named_parts_fracture_or_dislocation_is_told_in_more_words_then_i
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param("She helped a neighbour unload a sofa from a truck last weekend, after which she felt it in her "
+                     "low back.", {"lifting"}, id="unloaded-after-which-felt"),
+        pytest.param("He lifted a crate of books and felt a pull in his lower back.", {"lifting"},
+                     id="lifted-and-felt"),
+        pytest.param("He shoveled snow for an hour yesterday and then noticed stiffness in his back.", {"lifting"},
+                     id="shoveled-and-then-noticed"),
+        pytest.param("He lifted weights at the gym for years. He felt well until June.", set(),
+                     id="lift-in-another-sentence"),
+    ],
+)
+def test_when_a_load_was_handled_and_the_injury_felt_after_it_then_it_is_lifting(checker, text, expected):
+    """Handling a load told as a done act, with the injury felt after it in the same sentence, is a lift."""
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He strained his back while lifting a tire on Monday. He has a rod in his left leg from a previous "
+                     "repair of a tibia fracture.", {"lifting", "other"}, id="previous-fracture-beside-a-new-lift"),
+        pytest.param("ASSESSMENT:\n1. Recurrent falls, none recent.\n2. Status post ORIF of the left ankle, now "
+                     "healed.", {"fall", "other"}, id="healed-repair-beside-falls"),
+        pytest.param("PAST SURGICAL HISTORY: Femur fracture repair after a fall in 2010.\n\n"
+                     "SOCIAL HISTORY: He is on disability because of his prior femur fracture.", {"fall"},
+                     id="prior-fracture-of-the-named-fall"),
+        pytest.param("She fell on the stairs last week and broke her wrist. The wrist fracture was casted.", {"fall"},
+                     id="fracture-of-the-fall-not-dated-apart"),
+    ],
+)
+def test_when_a_fracture_is_told_as_an_earlier_event_then_it_stands_beside_the_mechanism(checker, text, expected):
+    """A fracture or repair the note dates apart (previous, prior, healed) is an event of its own beside the note's
+    mechanism, unless a sentence naming the mechanism names the same part (then it is that event's fracture)."""
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         pytest.param("PAST SURGICAL HISTORY: Repair of a right femur fracture.\n\n"
                      "HISTORY OF PRESENT ILLNESS: She slipped on ice last week and has low back pain.", {"fall", "other"},
                      id="past-history-fracture-beside-a-new-fall"),

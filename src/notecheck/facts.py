@@ -68,6 +68,7 @@ class FactBuilder:
             for r in f.rules
             if r.separate_in_sections
         }
+        self.told_apart = {r.id: r.separate_with_words for f in ruleset.facts.values() for r in f.rules if r.separate_with_words}
         self.negative_studies = {k: f.negative_study for k, f in ruleset.facts.items() if f.negative_study}
         self.study_openers = {  # kind -> its negative_openers as one regular expression, compiled once
             k: pattern for k, study in self.negative_studies.items() if (pattern := openers_pattern(study.negative_openers))
@@ -102,7 +103,7 @@ class FactBuilder:
             judged = self._without_negative_studies(judged)
             judged = self._outside_negative_reports(doc, judged)
         dropped = self._unsupported(judged) if self.fallbacks or self.note_needs or self.kind_needs else _NONE
-        separate = self._separate(judged, dropped) if self.separate_in else _NONE_SPANS
+        separate = self._separate(judged, dropped) if self.separate_in or self.told_apart else _NONE_SPANS
         made: list[Fact] = []
         sentences: list[int] = []  # the sentence start of each fact in made, for _link_failures
         text = doc_text(doc)
@@ -147,9 +148,9 @@ class FactBuilder:
         self, judged: list[tuple[_Spanned, Assertion, bool]], dropped: frozenset[str]
     ) -> frozenset[tuple[int, str]]:
         """The facts of dropped fallback rules that stand as events of their own: in one of their rule's
-        `separate_in_sections`, in a sentence with no present fact of their kind from a rule that is no fallback
-        ('PAST SURGICAL HISTORY: a hip fracture from a fall in 2005' is the fall's own fracture). Keyed by start
-        and rule id."""
+        `separate_in_sections` or in a sentence with one of its `separate_with_words`, and in a sentence with no
+        present fact of their kind from a rule that is no fallback ('PAST SURGICAL HISTORY: a hip fracture from a
+        fall in 2005' is the fall's own fracture). Keyed by start and rule id."""
         named_in = {
             (s.sentence, s.kind)
             for s, assertion, _ in judged
@@ -160,9 +161,30 @@ class FactBuilder:
             for s, _, _ in judged
             if s.rule_id in dropped
             and self._needs(s.rule_id, s.kind) is None
-            and s.section in self.separate_in.get(s.rule_id, _NONE)
             and (s.sentence, s.kind) not in named_in
+            and (s.section in self.separate_in.get(s.rule_id, _NONE) or self._told_apart(s, named_in))
         )
+
+    def _told_apart(self, s: _Spanned, named_in: set[tuple[int, str]]) -> bool:
+        """Whether the fact's sentence dates it apart (its rule's `separate_with_words`: 'a previous repair of a
+        pelvic fracture') and no sentence naming a mechanism of its kind names its part ('fractured his femur in a
+        fall', then 'his prior femoral fracture')."""
+        told = self.told_apart.get(s.rule_id)
+        if told is None:
+            return False
+        doc = s.span.doc
+        sentences = SentenceStarts(doc)
+        start, end = sentences.bounds(s.sentence)
+        if {token.lower_ for token in doc[start:end]}.isdisjoint(w.lower() for w in told.words):
+            return False
+        heads = {w.lower() for w in told.heads}
+        part = {token.lower_ for token in s.span if token.is_alpha and token.lower_ not in heads}
+        for sentence, kind in named_in:
+            if kind == s.kind and part:
+                start, end = sentences.bounds(sentence)
+                if not part.isdisjoint(token.lower_ for token in doc[start:end]):
+                    return False
+        return True
 
     def _without_negative_studies(
         self, judged: list[tuple[_Spanned, Assertion, bool]]

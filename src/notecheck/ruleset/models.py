@@ -54,6 +54,18 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class ToldApart(Strict):
+    """How a fallback fact is told as an event of its own (FactRule.separate_with_words)."""
+
+    words: list[str] = Field(description="Words of its sentence that date it apart: previous, prior, healed.")
+    heads: list[str] = Field(
+        default_factory=list,
+        description="Words of the fact itself that name no body part (fracture, injury, left): a fact whose other "
+        "words stand in a sentence with the named mechanism is that event's injury ('a fall ... the femoral neck "
+        "fracture', then 'his prior femoral fracture').",
+    )
+
+
 class FactRule(Strict):
     """One extraction rule: literal phrases and/or spaCy token patterns giving one normalized value."""
 
@@ -114,6 +126,12 @@ class FactRule(Strict):
         description="With fallback: a fact of this rule in one of these sections stands beside another rule's "
         "present fact of its kind unless its own sentence holds one: a past surgical history's 'repair of a femur "
         "fracture' is an event of its own in a note about a recent fall.",
+    )
+    separate_with_words: ToldApart | None = Field(
+        default=None,
+        description="With fallback: a fact of this rule told as an earlier event of its own ('a previous surgery to "
+        "repair a pelvic fracture' in a note about a recent lift) stands beside another rule's present fact of its "
+        "kind, as in separate_in_sections.",
     )
     asserts: Literal["negated"] | None = Field(
         default=None,
