@@ -74,3 +74,23 @@ def test_when_an_infection_is_placed_in_the_spine_then_it_is_an_underlying_disea
 def test_when_a_contrast_stands_between_disease_and_spine_then_they_are_not_tied(checker, text, expected):
     """C1: a disease and a spinal site on either side of 'but' are not one statement of spinal involvement."""
     assert present_values(checker, text, "underlying_disease") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("The colon tumor will be tested for microsatellite instability.", set(),
+                     id="microsatellite-instability-of-a-tumour"),
+        pytest.param("The sarcoma recurred and she was admitted with hemodynamic instability.", set(),
+                     id="hemodynamic-instability"),
+        pytest.param("Lymphoma of the groin; he walks with gait instability.", set(), id="gait-instability"),
+        pytest.param("A schwannoma with segmental instability.", {"neoplasm"}, id="segmental-instability-stays"),
+        pytest.param("Instability from a giant cell tumor.", {"neoplasm"}, id="instability-at-the-start-stays"),
+    ],
+)
+def test_when_instability_belongs_to_another_organ_or_function_then_it_ties_no_disease_to_the_spine(
+    checker, text, expected
+):
+    """C1: 'hemodynamic', 'microsatellite' or 'gait instability' is no spinal instability, so a tumour in its
+    sentence is not placed in the spine (diagnosis.instability's not_after)."""
+    assert present_values(checker, text, "underlying_disease") == expected

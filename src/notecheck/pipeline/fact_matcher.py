@@ -44,9 +44,13 @@ class FactMatcher:
         self.tokens = AnchoredMatcher(nlp.vocab)
         # match key -> (kind, value, rule id, trailing context tokens left out of the evidence)
         self.rules: dict[int, tuple[str, str, str, int]] = {}
+        # rule id -> the words that may not stand right before its match (FactRule.not_after), as LOWER ids
+        self.not_after: dict[str, frozenset[int]] = {}
         for kind, fact_file in ruleset.facts.items():
             for rule in fact_file.rules:
                 key = nlp.vocab.strings.add(rule.id)
+                if rule.not_after:
+                    self.not_after[rule.id] = frozenset(nlp.vocab.strings.add(w.lower()) for w in rule.not_after)
                 self.rules[key] = (kind, rule.value, rule.id, 0)
                 if rule.phrases:
                     self.lower.add(rule.id, [nlp.make_doc(phrase) for phrase in rule.phrases])
@@ -75,6 +79,9 @@ class FactMatcher:
         by_kind: dict[tuple[str, str], list[Span]] = {}
         for key, start, end in matches:
             kind, value, rule_id, context = self.rules[key]
+            barred = self.not_after.get(rule_id)
+            if barred and start > 0 and doc[start - 1].lower in barred:
+                continue
             span = Span(doc, start, end - context, label=kind, kb_id=value, span_id=rule_id)
             by_kind.setdefault((kind, value), []).append(span)
         group = facts(doc)

@@ -83,6 +83,11 @@ class FactRule(Strict):
     heads: list[str] | None = Field(
         default=None, description="Overrides the file's heads for this rule's adjectives."
     )
+    not_after: list[str] = Field(
+        default_factory=list,
+        description="Words that may not stand right before a match of this rule: the organ or function an unqualified "
+        "word belongs to ('hemodynamic instability', 'gait instability' are no spinal instability).",
+    )
     needs_sentence_with: list[FactKind] | None = Field(
         default=None, description="Overrides the file's needs_sentence_with for this rule."
     )
