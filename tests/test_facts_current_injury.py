@@ -43,6 +43,23 @@ def test_when_a_scar_is_well_healed_then_the_note_is_not_dated_healed(checker):
 @pytest.mark.parametrize(
     ("text", "historical"),
     [
+        pytest.param("He has an acute lumbar strain from a fall. There is an old incision on his chest. It is well healed.",
+                     False, id="scar-in-the-sentence-before"),
+        pytest.param("He has an acute lumbar strain from a fall. There is a scar on his knee. This was well healed.",
+                     False, id="this-after-a-scar"),
+        pytest.param("He had an L1 compression fracture in 2010. It is healed now.", True, id="it-after-a-fracture"),
+    ],
+)
+def test_when_a_healed_phase_refers_back_to_a_scar_then_the_note_is_not_dated_healed(checker, text, historical):
+    """'This was well healed' after a sentence naming a scar or incision is the skin's phase, not the injury's."""
+    facts = [f for f in checker.extract(text) if f.kind == "current_injury" and f.assertion == "present"]
+    assert facts
+    assert all(f.historical == historical for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "historical"),
+    [
         pytest.param("MRI shows a T12 compression fracture. The fracture has not healed after months of bracing.",
                      False, id="not-healed"),
         pytest.param("MRI shows a T12 compression fracture. There is no evidence that it healed.", False,
@@ -70,3 +87,4 @@ def test_when_the_note_denies_that_the_fracture_healed_then_it_stays_current(che
 )
 def test_when_a_fracture_is_of_a_bone_outside_the_spine_then_it_is_no_current_injury(checker, text, expected):
     assert present_values(checker, text, "current_injury") == expected
+

@@ -67,6 +67,12 @@ class FactFilters:
             for r in f.rules
             if r.unless_sentence_with_words
         }
+        self.referring = {
+            r.id: {strings.add(w.lower()) for w in r.unless_referred_with}
+            for f in ruleset.facts.values()
+            for r in f.rules
+            if r.unless_referred_with
+        }
         self.unless_note_words = {
             r.id: frozenset(strings.add(w.lower()) for w in r.unless_note_with_words)
             for f in ruleset.facts.values()
@@ -121,12 +127,20 @@ class FactFilters:
             return kinds_in[sentences.of(span)]
         return near.kinds_near(span, apart, barriers=self.barriers.get(span.label_, frozenset()))
 
+    def _referred_to(self, span: Span, sentence: tuple[int, int], words: set[int], sentences: SentenceStarts) -> bool:
+        """Whether the span's sentence opens with a referring word of its rule (`unless_referred_with`: 'This was
+        well healed.') and the sentence before holds one of `words`."""
+        referring = self.referring.get(span.id_)
+        if not referring or sentence[0] == 0 or lower_of(span.doc)[sentence[0]] not in referring:
+            return False
+        return holds_words(span.doc, sentences.bounds(sentence[0] - 1), words)
+
     def _keep(self, span: Span, kinds: set[str], in_note: set[str], sentences: SentenceStarts) -> bool:
         kind = span.label_
         doc = span.doc
         sentence = sentences.bounds(span.start)
         unless = self.unless_words.get(span.id_)
-        if unless and holds_words(doc, sentence, unless):
+        if unless and (holds_words(doc, sentence, unless) or self._referred_to(span, sentence, unless, sentences)):
             return False
         only = self.only_words.get(span.id_)
         if only and not holds_words(doc, sentence, only):

@@ -101,6 +101,12 @@ class FactRule(Strict):
         description="Drop this rule's fact when its sentence holds one of these words (a collar put on by the "
         "ambulance crew with a backboard is transport, not bracing).",
     )
+    unless_referred_with: list[str] = Field(
+        default_factory=list,
+        description="Words that open a sentence referring back ('This', 'It'): in such a sentence "
+        "unless_sentence_with_words is read in the sentence before too ('There is a scar behind the ear. This was "
+        "well healed.').",
+    )
     only_sentence_with_words: list[str] = Field(
         default_factory=list,
         description="Keep this rule's fact only when its sentence holds one of these words: antibiotics treat the "
