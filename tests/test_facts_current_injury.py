@@ -88,3 +88,17 @@ def test_when_the_note_denies_that_the_fracture_healed_then_it_stays_current(che
 def test_when_a_fracture_is_of_a_bone_outside_the_spine_then_it_is_no_current_injury(checker, text, expected):
     assert present_values(checker, text, "current_injury") == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("ASSESSMENT:\n1. Lumbar muscle strain.\n2. Chronic back pain.", {"spinal strain"},
+                     id="lumbar-muscle-strain"),
+        pytest.param("Diagnosis: acute cervical paraspinal muscle strain.", {"spinal strain"}, id="paraspinal-muscle-strain"),
+        pytest.param("Thoracic soft tissue strain after the collision.", {"spinal strain"}, id="soft-tissue-strain"),
+        pytest.param("Lumbar muscles show no strain on the images.", set(), id="negated-strain"),
+    ],
+)
+def test_when_the_strained_muscle_stands_between_region_and_strain_then_it_is_a_spinal_strain(checker, text, expected):
+    """C11: a strain of the spine's muscles or soft tissue named with its region ('lumbar muscle strain')."""
+    assert present_values(checker, text, "current_injury") == expected
