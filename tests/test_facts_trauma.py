@@ -411,6 +411,24 @@ def test_when_a_fracture_is_told_as_an_earlier_event_then_it_stands_beside_the_m
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param("He slipped on a wet dock in 2001. He went back to his job but had a second work-related "
+                     "injury in 2006.", {"fall", "other"}, id="second-work-injury-beside-a-fall"),
+        pytest.param("She tripped over a hose last year. She had another work injury this spring.",
+                     {"fall", "other"}, id="another-injury"),
+        pytest.param("She tripped over a hose last year and had a work injury.", {"fall"}, id="injury-of-the-fall"),
+        pytest.param("Prior to presentation he slipped on the ice and twisted his right ankle.", {"fall"},
+                     id="prior-to-is-the-same-story"),
+    ],
+)
+def test_when_a_further_injury_is_told_then_it_stands_beside_the_mechanism(checker, text, expected):
+    """An injury the note counts as a further one ('a second work-related injury', 'another injury') is an event of
+    its own: `other` beside the mechanism the note tells for the first."""
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         pytest.param("PAST SURGICAL HISTORY: Repair of a right femur fracture.\n\n"
                      "HISTORY OF PRESENT ILLNESS: She slipped on ice last week and has low back pain.", {"fall", "other"},
                      id="past-history-fracture-beside-a-new-fall"),
