@@ -122,6 +122,8 @@ class LevelGrammarComponent:
         self.heart = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in grammar.heart_sound_words) + r")\b", re.I)
         # Around a range only the words, not the sounds' own names: "S2-S3 ... the healed S2 fracture" is sacral.
         self.heart_words = _any_word([w for w in grammar.heart_sound_words if not re.fullmatch(r"S\d", w)])
+        self.weightings = set(grammar.weighting_levels)
+        self.weighting_lead = _words_right_before(grammar.weighting_leads, listed=grammar.weighting_levels)
         self.analytes = set(grammar.analyte_levels)
         self.analyte = _any_word(grammar.analyte_words)
         self.sensory_lead = _words_at_end(grammar.sensory_leads)
@@ -266,6 +268,9 @@ class LevelGrammarComponent:
     def _not_a_level(self, text: str, match: re.Match[str], first: str, last: str) -> bool:
         if self.not_followed.match(text, match.end()):
             return True
+        if first in self.weightings and last in self.weightings and self.weighting_lead:
+            if self.weighting_lead.search(text, max(0, match.start() - _CONTEXT_WINDOW), match.start()):
+                return True  # "decreased T1 and increased T2 signal": an MRI weighting
         if first != last:  # heart sounds come as a range too: "normal S1-S2 without murmur", "S1/S2"
             words = self.heart_words if first[0] == last[0] == "S" else None
         else:
@@ -337,6 +342,17 @@ def _words_at_end(words: list[str]) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:the\s+)?$", re.I)
+
+
+def _words_right_before(words: list[str], *, listed: list[str]) -> re.Pattern[str] | None:
+    """One of the words right before the level, or before a list of `listed` levels ending at it ('on T1 and T2'),
+    searched up to the level's start."""
+    if not words:
+        return None
+    levels = "|".join(re.escape(w) for w in listed) or r"(?!)"
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in words) + rf")\s+(?:(?:{levels})\s*(?:,|and|or|/)\s*)*$", re.I
+    )
 
 
 @Language.factory("notecheck_level_grammar_v1", default_config={"patterns_dir": None})

@@ -314,6 +314,14 @@ class LevelGrammar(Strict):
     heart_sound_words: list[str] = Field(
         description="Words near S1-S4 that show heart sounds, not sacral levels."
     )
+    weighting_levels: list[str] = Field(
+        default_factory=list, description="Single levels that also name an MRI weighting (T1, T2)."
+    )
+    weighting_leads: list[str] = Field(
+        default_factory=list,
+        description="Signal words right before one of weighting_levels that show the weighting, not a vertebra "
+        "('decreased T1 and increased T2 signal', 'hyperintense on T2').",
+    )
     analyte_levels: list[str] = Field(
         default_factory=list, description="Single levels that also name a laboratory analyte (T3, T4: thyroid hormones)."
     )
