@@ -13,6 +13,9 @@ from conftest import present_values
         pytest.param("PAST MEDICAL HISTORY: Hypertension, gout and sciatica.", {"radiculopathy"},
                      id="radiculopathy-needs-no-region"),
         pytest.param("Shoulder pain. No radicular symptoms.", set(), id="radiculopathy-denied"),
+        pytest.param("Needle EMG of the thoracic paraspinals was done. Her right arm is weak and numb.", set(),
+                     id="region-word-ruled-out-by-its-sentence"),
+        pytest.param("Sacral decubitus ulcer. Her right leg is weak.", set(), id="skin-landmark-is-no-region"),
     ],
 )
 def test_when_no_region_then_only_a_radiculopathy_is_of_spinal_type(checker, text, expected):

@@ -101,7 +101,9 @@ class FactFilters:
         sentences = SentenceStarts(doc)
         near = SentenceFacts(spans, sentences)
         kinds_in = near.kinds()
-        in_note = {s.label_ for s in spans}
+        # A fact its own sentence's words rule out ('sacral decubitus', 'upper back pain located in the ribs') names
+        # nothing in the note, so it does not meet another kind's needs_note_with either.
+        in_note = {s.label_ for s in spans if not self._worded_out(s, sentences)}
         ruled_out = self._ruled_out_by_note(doc, spans)
         doc.spans[GROUP] = [
             s
@@ -135,15 +137,22 @@ class FactFilters:
             return False
         return holds_words(span.doc, sentences.bounds(sentence[0] - 1), words)
 
+    def _worded_out(self, span: Span, sentences: SentenceStarts) -> bool:
+        """Whether the span's rule rules it out by its sentence's words (unless_/only_sentence_with_words)."""
+        unless = self.unless_words.get(span.id_)
+        only = self.only_words.get(span.id_)
+        if not unless and not only:
+            return False
+        sentence = sentences.bounds(span.start)
+        if unless and (holds_words(span.doc, sentence, unless) or self._referred_to(span, sentence, unless, sentences)):
+            return True
+        return bool(only and not holds_words(span.doc, sentence, only))
+
     def _keep(self, span: Span, kinds: set[str], in_note: set[str], sentences: SentenceStarts) -> bool:
         kind = span.label_
         doc = span.doc
         sentence = sentences.bounds(span.start)
-        unless = self.unless_words.get(span.id_)
-        if unless and (holds_words(doc, sentence, unless) or self._referred_to(span, sentence, unless, sentences)):
-            return False
-        only = self.only_words.get(span.id_)
-        if only and not holds_words(doc, sentence, only):
+        if self._worded_out(span, sentences):
             return False
         problems = self.given_for.get(span.id_)
         if problems:
