@@ -333,6 +333,27 @@ def test_when_the_neck_is_the_site_of_a_pain_complaint_then_cervical(checker, te
 @pytest.mark.parametrize(
     ("text", "regions"),
     [
+        pytest.param("He has had upper back pain since moving house.", {"thoracic"}, id="upper-back-pain"),
+        pytest.param("She strained a muscle and has a sprain of her upper back.", {"thoracic"}, id="sprain-of-upper-back"),
+        pytest.param("Burning interscapular pain for a week.", {"thoracic"}, id="interscapular-pain"),
+        pytest.param("Constant aching between the shoulder blades.", {"thoracic"}, id="between-the-shoulder-blades"),
+        pytest.param("Tenderness over the right upper back to palpation.", {"thoracic"}, id="tenderness-over-upper-back"),
+        pytest.param("Soreness of the upper back located along two ribs.", set(), id="ribs-are-the-cause"),
+        pytest.param("Chest pressure with pain between the shoulder blades, typical of his angina.", set(),
+                     id="cardiac-pain"),
+        pytest.param("Mild sunburn over the upper back.", set(), id="skin-of-upper-back"),
+        pytest.param("Neck pain spreading out across both shoulder blades.", {"cervical"}, id="radiation-from-the-neck"),
+    ],
+)
+def test_when_pain_is_placed_in_an_everyday_area_of_the_upper_back_then_thoracic(checker, text, regions):
+    """'Upper back', 'interscapular' and 'between the shoulder blades' as the site of a pain, spasm, sprain or
+    tenderness locate the thoracic region, unless the sentence gives it a non-spinal cause (C29)."""
+    assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
         pytest.param("Skin: a faded tattoo of a rose across her low back.", set(), id="tattoo-on-the-low-back"),
         pytest.param("Back: mild hyperpigmentation over the coccyx.", set(), id="pigment-over-the-coccyx"),
         pytest.param("A 3 mm nevus on the mid back was removed.", set(), id="nevus-on-the-mid-back"),
