@@ -87,6 +87,10 @@ def test_when_a_region_is_in_a_billing_code_title_then_it_is_not_the_patients(ch
                      id="abnormal-dermatome-normal-after"),
         pytest.param("Sensation is normal in the arms but reduced in the left L5 dermatome.", {"lumbar"},
                      id="abnormal-dermatome-after-a-normal-one"),
+        pytest.param("Angiography: the right vertebral artery is occluded from C2 upward. It fills again at its loop "
+                     "above the arch of C1.", set(), id="vessel-described-on-in-the-next-sentence"),
+        pytest.param("The right vertebral artery is narrowed at C2. Moderate stenosis at C5-6 is also seen.",
+                     {"cervical"}, id="next-sentence-names-a-spinal-condition"),
     ],
 )
 def test_when_a_level_is_a_sensory_level_or_a_vessel_landmark_then_no_region(checker, text, regions):

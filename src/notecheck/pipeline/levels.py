@@ -140,6 +140,8 @@ class LevelGrammarComponent:
         self.disc_words = _any_word(grammar.disc_words)
         self.work_words = _any_word(grammar.segment_work_words)
         self.junction_heads = {w.lower() for w in grammar.junction_adjective_heads}
+        # The spine's own conditions, operations and parts: a sentence naming one is about the spine, not a vessel.
+        self.spinal_words = _any_word(grammar.junction_adjective_heads + grammar.segment_parts)
         joins = "|".join(re.escape(w) for w in sorted(grammar.list_words, key=len, reverse=True))
         self.joiner = re.compile(rf"\s*(?:,\s*(?:(?:{joins})\s*)?|(?:{joins})\s*)" if joins else r"\s*,\s*")
         listed = rf"[{_COLUMNS}]-?\d{{1,2}}"
@@ -163,11 +165,17 @@ class LevelGrammarComponent:
         segments = dict.fromkeys((first, last) for _, first, last in levels if abs(index[first] - index[last]) == 1)
         ranges = dict.fromkeys((first, last) for _, first, last in levels if first != last)
         found: dict[int, set[str]] = {}  # sentence start -> the regions its levels gave
+        vessel_end = -1  # the end of the last sentence whose level placed a vessel
         for where, first, last in self._lists(text, levels):
             span = doc.char_span(where.start(), where.end(), alignment_mode="expand")
             if span is None:
                 continue
             sentence = span.sent  # spaCy walks the tokens for it on every read
+            if self._places_vessel(text, sentence.start_char, where):
+                vessel_end = sentence.end_char
+                continue
+            if self._continues_vessel(text, vessel_end, sentence.start_char, sentence.end_char):
+                continue  # "... the vertebral artery from C2. There is narrowing of its horizontal portion above C1."
             if self._not_the_condition(text, sentence.start_char, sentence.end_char, where):
                 continue
             if guided is None:
@@ -281,16 +289,28 @@ class LevelGrammarComponent:
         return bool(words.search(window))
 
 
+    def _places_vessel(self, text: str, sentence_start: int, match: _Place) -> bool:
+        """Whether a vessel's word stands shortly before the level in its sentence ('vertebral artery ... from C2')."""
+        return bool(self.landmark and self.landmark.search(text, max(sentence_start, match.start() - _LANDMARK_WINDOW),
+                                                           match.start()))
+
+    def _continues_vessel(self, text: str, vessel_end: int, sentence_start: int, sentence_end: int) -> bool:
+        """Whether the sentence follows right on one whose level placed a vessel and names no part, condition or
+        operation of the spine itself (disc, vertebra, fracture, stenosis, root, fusion): it goes on describing the
+        vessel (C6)."""
+        if vessel_end < 0 or vessel_end > sentence_start or text[vessel_end:sentence_start].strip():
+            return False
+        spinal = (self.vertebra_words, self.disc_words, self.body_words, self.spinal_words)
+        return not any(words and words.search(text, sentence_start, sentence_end) for words in spinal)
+
     def _not_the_condition(self, text: str, sentence_start: int, sentence_end: int, match: _Place) -> bool:
         """A sensory level ('reduced pinprick below T8'), a normal dermatome ('sensation intact in the L2 through
-        S1 dermatomes') or a landmark ('vertebral artery ... from C2', 'a healed scar from T12 to L1')."""
+        S1 dermatomes') or a skin landmark ('a healed scar from T12 to L1'); a vessel's is read before it."""
         before = text[sentence_start : match.start()]
         sensory = self.sensory and self.sensory.search(before)
         if sensory and self.sensory_lead and self.sensory_lead.search(before):
             return True
         if sensory and self._normal_dermatome(text, before, match):
-            return True
-        if self.landmark and self.landmark.search(before[-_LANDMARK_WINDOW:]):
             return True
         return bool(
             self.skin
