@@ -91,6 +91,10 @@ def test_when_a_region_is_in_a_billing_code_title_then_it_is_not_the_patients(ch
                      "above the arch of C1.", set(), id="vessel-described-on-in-the-next-sentence"),
         pytest.param("The right vertebral artery is narrowed at C2. Moderate stenosis at C5-6 is also seen.",
                      {"cervical"}, id="next-sentence-names-a-spinal-condition"),
+        pytest.param("Reflexes: triceps 2+, knee jerks 1+/4 bilaterally and S1 +2/2 on both sides.", set(),
+                     id="reflex-graded-by-its-root"),
+        pytest.param("Deep tendon reflexes: C6 2+ and symmetric.", set(), id="reflex-root-with-plus-grade"),
+        pytest.param("Reflexes: the left S1 is 0/2.", {"sacral"}, id="reflex-absent-keeps-region"),
     ],
 )
 def test_when_a_level_is_a_sensory_level_or_a_vessel_landmark_then_no_region(checker, text, regions):

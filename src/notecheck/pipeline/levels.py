@@ -131,6 +131,9 @@ class LevelGrammarComponent:
         self.normal = _any_word(grammar.normal_words)
         self.abnormal = _any_word(grammar.abnormal_words)
         self.landmark = _any_word(grammar.landmark_words)
+        self.reflex = _any_word(grammar.reflex_words)
+        grades = "|".join(f"(?:{g})" for g in grammar.reflex_grades)
+        self.reflex_grade = re.compile(rf"\s*[:=]?\s*(?:{grades})") if grades else None
         self.skin = _any_word(grammar.skin_words)
         self.landmark_procedure = _any_word(grammar.landmark_procedures)
         self.procedure_words = [p.lower().split() for p in grammar.landmark_procedures]
@@ -312,6 +315,8 @@ class LevelGrammarComponent:
             return True
         if sensory and self._normal_dermatome(text, before, match):
             return True
+        if self.reflex and self.reflex_grade and self.reflex_grade.match(text, match.end()) and self.reflex.search(before):
+            return True  # "Reflexes: ... S1 +2/2": a reflex graded normal
         return bool(
             self.skin
             and self.skin.search(before[-_LANDMARK_WINDOW:])

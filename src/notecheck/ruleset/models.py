@@ -348,6 +348,14 @@ class LevelGrammar(Strict):
         description="Words that make a dermatome after a normal word abnormal again ('intact in the arms, decreased "
         "in the C6 distribution').",
     )
+    reflex_words: list[str] = Field(
+        default_factory=list, description="Words that name reflexes, in the sentence before a graded level."
+    )
+    reflex_grades: list[str] = Field(
+        default_factory=list,
+        description="Regular expressions of a normal reflex grade right after a level ('S1 +2/2', 'C5 2+'): the "
+        "level names a reflex examined, not where a condition is (clarifications C6, C20).",
+    )
     landmark_words: list[str] = Field(
         default_factory=list,
         description="Words of a non-spinal structure shortly before a level in its sentence: the level is a "
