@@ -328,6 +328,8 @@ def test_when_a_region_word_ends_a_sentence_then_its_evidence_stops_there(checke
         pytest.param("Ongoing neck, shoulder and arm discomfort.", {"cervical"}, id="neck-shoulder-arm-list"),
         pytest.param("She describes aching in the back of her neck.", {"cervical"}, id="pain-in-back-of-neck"),
         pytest.param("Stiffness on the right side of the neck each morning.", {"cervical"}, id="stiffness-side-of-neck"),
+        pytest.param("She reports left arm discomfort and neck discomfort when lifting.", {"cervical"}, id="neck-discomfort"),
+        pytest.param("Some neck soreness since the weekend.", {"cervical"}, id="neck-soreness"),
         pytest.param("Neck is supple without lymphadenopathy.", set(), id="neck-exam"),
         pytest.param("No chest pain or choking in the neck or pain in the back.", set(), id="neck-or-pain-denied"),
         pytest.param("A mass in the neck was biopsied; pain is controlled.", set(), id="neck-mass"),
