@@ -10,6 +10,11 @@ from conftest import present_values
     [
         pytest.param("MRI: L4-5 disc bulge", {"lumbar"}, id="disc-level"),
         pytest.param("Tenderness at L4-L5 on palpation.", {"lumbar"}, id="two-letter-segment"),
+        pytest.param("Nerve conduction study: a mild left C8 radiculopathy.", {"cervical"}, id="c8-root-alone"),
+        pytest.param("EMG shows a chronic right C8/T1 radiculopathy.", {"cervicothoracic"}, id="c8-t1-roots"),
+        pytest.param("C7-T1 discectomy. A right C8 foraminotomy was then done.", {"cervicothoracic"},
+                     id="c8-foraminotomy-in-its-segment"),
+        pytest.param("A circle-C 8-inch dialysis catheter was placed.", set(), id="c-space-8-is-no-root"),
         pytest.param("pain at L5-S1", {"lumbosacral"}, id="junction"),
         pytest.param("Small protrusion at L5/S1.", {"lumbosacral"}, id="slash-junction"),
         pytest.param("fusion from L3 through S1", {"lumbar", "lumbosacral"}, id="range-is-its-segments"),

@@ -122,6 +122,7 @@ class LevelGrammarComponent:
         self.heart = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in grammar.heart_sound_words) + r")\b", re.I)
         # Around a range only the words, not the sounds' own names: "S2-S3 ... the healed S2 fracture" is sacral.
         self.heart_words = _any_word([w for w in grammar.heart_sound_words if not re.fullmatch(r"S\d", w)])
+        self.aliases = dict(grammar.root_aliases)
         self.weightings = set(grammar.weighting_levels)
         self.weighting_lead = _words_right_before(grammar.weighting_leads, listed=grammar.weighting_levels)
         self.analytes = set(grammar.analyte_levels)
@@ -161,6 +162,8 @@ class LevelGrammarComponent:
         for match in self.pattern.finditer(text):
             first = f"{match['c1']}{int(match['n1'])}"
             last = f"{match['c2'] or match['c1']}{int(match['n2'])}" if match["n2"] else first
+            if self.aliases and not match[0][1:2].isspace():  # "C8 root" as C7; not a "circle-C 8-inch catheter"
+                first, last = self.aliases.get(first, first), self.aliases.get(last, last)
             if first in self.table.index and last in self.table.index and not self._not_a_level(text, match, first, last):
                 levels.append((match, first, last))
         index = self.table.index

@@ -298,6 +298,10 @@ class LevelGrammar(Strict):
     note: str | None = None
     source: str | None = None
     vertebrae: dict[Literal["C", "T", "L", "S"], int] = Field(description="Vertebrae per column.")
+    root_aliases: dict[str, str] = Field(
+        default_factory=dict,
+        description="Roots with no vertebra of their own, read as the vertebra above their exit ('C8' as 'C7').",
+    )
     vertebra_regions: list[LevelSpan]
     junctions: list[JunctionRegion] = Field(
         description="Motion segments whose region differs from their vertebrae's."
