@@ -28,10 +28,17 @@ def _adjective_patterns(
     barred = [w.lower() for w in not_between] + list(_SENTENCE_ENDS)
     step: dict[str, Any] = {"IS_SPACE": False, "LOWER": {"NOT_IN": barred}, "OP": "?"}
     gap: list[dict[str, Any]] = [step] * _ADJECTIVE_GAP
-    pattern = [{"LOWER": {"IN": lower}}, *gap, {"LOWER": {"IN": [h.lower() for h in heads]}}]
-    if not_after:  # the next token is read, not evidence: a head at the very end of a note is not matched
-        pattern.append({"LOWER": {"NOT_IN": [w.lower() for w in not_after]}, "CONTEXT": True})
-    return [pattern]
+    head: dict[str, Any] = {"LOWER": {"IN": [h.lower() for h in heads]}}
+    # the next token is read, not evidence: a head at the very end of a note is not matched
+    after = [{"LOWER": {"NOT_IN": [w.lower() for w in not_after]}, "CONTEXT": True}] if not_after else []
+    patterns = [[{"LOWER": {"IN": lower}}, *gap, head, *after]]
+    # The tokenizer splits a hyphenated adjective ("lumbo-sacral" -> "lumbo", "-", "sacral"): match its parts.
+    for adjective in (a for a in lower if "-" in a.strip("-")):
+        parts: list[dict[str, Any]] = []
+        for part in adjective.split("-"):
+            parts += [{"ORTH": "-"}, {"LOWER": part}] if parts else [{"LOWER": part}]
+        patterns.append([*parts, *gap, head, *after])
+    return patterns
 
 
 class FactMatcher:
@@ -46,6 +53,7 @@ class FactMatcher:
         self.rules: dict[int, tuple[str, str, str, int]] = {}
         # rule id -> the words that may not stand right before its match (FactRule.not_after), as LOWER ids
         self.not_after: dict[str, frozenset[int]] = {}
+        self.adjective_rules: set[str] = set()  # rules with adjectives, whose matches may be a compound's half
         for kind, fact_file in ruleset.facts.items():
             for rule in fact_file.rules:
                 key = nlp.vocab.strings.add(rule.id)
@@ -58,6 +66,7 @@ class FactMatcher:
                     self.exact.add(rule.id, [nlp.make_doc(phrase) for phrase in rule.exact])
                 patterns = list(rule.patterns)
                 if rule.adjectives:
+                    self.adjective_rules.add(rule.id)
                     heads = rule.heads if rule.heads is not None else fact_file.heads
                     patterns += _adjective_patterns(rule.adjectives, heads, fact_file.not_between, fact_file.not_after_head)
                 by_context: dict[int, list[list[dict[str, Any]]]] = {}
@@ -84,11 +93,28 @@ class FactMatcher:
                 continue
             span = Span(doc, start, end - context, label=kind, kb_id=value, span_id=rule_id)
             by_kind.setdefault((kind, value), []).append(span)
+        kept = [span for spans in by_kind.values() for span in filter_spans(spans)]
         group = facts(doc)
-        for spans in by_kind.values():
-            group.extend(filter_spans(spans))
+        group.extend(_without_compound_halves(kept, self.adjective_rules))
         doc.spans[GROUP] = group
         return doc
+
+
+def _without_compound_halves(spans: list[Span], adjective_rules: set[str]) -> list[Span]:
+    """Drop an adjective rule's span that starts at the second half of a hyphenated compound when a span of its kind
+    covers the whole compound: "lumbo-sacral strain" is lumbosacral, not also the "sacral strain" its last part
+    reads as."""
+    starts = {(span.label_, span.start): span.end for span in spans}
+    return [
+        span
+        for span in spans
+        if not (
+            span.id_ in adjective_rules
+            and span.start >= 2
+            and span.doc[span.start - 1].text == "-"
+            and starts.get((span.label_, span.start - 2), -1) >= span.end
+        )
+    ]
 
 
 def _trailing_context(pattern: list[dict[str, Any]], rule_id: str, kind: str) -> tuple[int, list[dict[str, Any]]]:
