@@ -72,6 +72,12 @@ def test_when_a_duration_and_a_spine_word_are_far_apart_in_a_list_then_no_acuity
         pytest.param("She has chronic bilateral knee pain.", set(), id="knee-pain"),
         pytest.param("He has acute left low back pain.", {"acute"}, id="spine-head-with-side"),
         pytest.param("Chronic mechanical neck pain.", {"chronic"}, id="spine-head-with-quality"),
+        pytest.param("She has low back pain. She also describes longstanding depressive symptoms with poor mood.",
+                     set(), id="mental-state-symptoms"),
+        pytest.param("He has neck pain. He has had chronic respiratory symptoms since a smoking history.", set(),
+                     id="organ-system-symptoms"),
+        pytest.param("She has low back pain. These are longstanding symptoms.", {"chronic"},
+                     id="symptoms-with-no-other-system"),
     ],
 )
 def test_when_an_acuity_word_names_another_organ_then_no_acuity(checker, text, expected):
