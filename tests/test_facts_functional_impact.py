@@ -35,6 +35,11 @@ from conftest import present_values
         pytest.param("Low back pain. She has never had a formal sleep study.", set(), id="never-had-a-study"),
         pytest.param("Low back pain. She has not been able to work since May.", {"work limitation"},
                      id="not-been-able-to-work"),
+        pytest.param("Low back pain. He describes a reduced need for sleep during manic spells.", set(),
+                     id="need-for-is-no-limit"),
+        pytest.param("Low back pain. She will need to have her sleep study repeated.", set(), id="need-to-have"),
+        pytest.param("Low back pain. He needs assistance to stand from a chair.", {"standing intolerance"},
+                     id="needs-assistance-to"),
     ],
 )
 def test_when_an_ability_or_a_limit_is_stated_then_only_the_limit_counts(checker, text, expected):
@@ -70,6 +75,12 @@ def test_when_a_limit_then_it_counts_only_with_a_spinal_complaint_or_deficit(che
                      id="joint-and-back"),
         pytest.param("Neck pain. She retired because of her neck, and her knees hurt as well.", {"work limitation"},
                      id="spinal-site-in-the-span"),
+        pytest.param("Chronic low back pain. She cannot walk far because of her obesity.", set(), id="cause-obesity"),
+        pytest.param("Lumbar stenosis with back pain. He has been unable to walk since a stroke in March.", set(),
+                     id="cause-stroke"),
+        pytest.param("Neck pain. She reports poor sleep, nightmares and irritability.", set(), id="psychiatric-sleep"),
+        pytest.param("Low back pain. He cannot walk far because of his back and his weight.", {"walking limitation"},
+                     id="cause-with-spinal-site"),
     ],
 )
 def test_when_a_limit_is_tied_only_to_another_site_then_it_does_not_count(checker, text, expected):
