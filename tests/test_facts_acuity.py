@@ -67,6 +67,19 @@ def test_when_a_duration_and_a_spine_word_are_far_apart_in_a_list_then_no_acuity
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param("Low back pain last year. For the past four days he has had hives over his chest, back and legs.",
+                     set(), id="back-as-a-skin-site"),
+        pytest.param("Neck pain. She has had an itchy rash on the neck for 2 days.", set(), id="neck-as-a-skin-site"),
+        pytest.param("He has had back pain and a rash on his arms for one week.", {"acute"}, id="pain-word-keeps-the-back"),
+    ],
+)
+def test_when_back_or_neck_is_a_skin_site_then_the_duration_dates_no_spinal_complaint(checker, text, expected):
+    assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         pytest.param("Admitted last month with acute kidney injury.", set(), id="organ-injury"),
         pytest.param("Diagnosis: acute jaw pain after dental work.", set(), id="jaw-pain"),
         pytest.param("She has chronic bilateral knee pain.", set(), id="knee-pain"),

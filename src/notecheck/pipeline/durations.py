@@ -123,6 +123,10 @@ class TimeExpressions:
             for word, before in self.table.other_senses.items()
         }
         self.label_words = {nlp.vocab.strings.add(w.lower()) for w in self.table.label_words}
+        skin = self.table.skin_sites
+        self.skin_sites = {nlp.vocab.strings.add(w.lower()) for w in skin.sites} if skin else set()
+        self.skin_findings = {nlp.vocab.strings.add(w.lower()) for w in skin.findings} if skin else set()
+        self.skin_pains = {nlp.vocab.strings.add(w.lower()) for w in skin.pain_words} if skin else set()
         self.aside_words = {w.lower() for w in self.table.aside_words}
         self.visit_words = {w.lower() for w in self.table.visit_date_words}
         self.other_visit = {w.lower() for w in self.table.other_visit_words}
@@ -235,15 +239,20 @@ class TimeExpressions:
 
     def _other_senses(self, doc: Doc, bounds: tuple[int, int]) -> set[int]:
         """The sentence words of doc[bounds] that name no spinal complaint there: those the word before gives
-        another sense ('history dates back to six months', 'femoral neck'), and label words in running text
-        ('sudden onset of chest pain' against 'Onset: 3 weeks ago')."""
+        another sense ('history dates back to six months', 'femoral neck'), label words in running text
+        ('sudden onset of chest pain' against 'Onset: 3 weeks ago'), and skin sites in a sentence about a skin
+        finding with no pain word ('a rash on her face, back and arms')."""
         lower = lower_of(doc)
         other = {
             i
             for i in range(max(bounds[0], 1), bounds[1])
             if lower[i] in self.other_senses and lower[i - 1] in self.other_senses[lower[i]]
         }
-        return other | {i for i in range(*bounds) if lower[i] in self.label_words and not _is_label(doc, i)}
+        other |= {i for i in range(*bounds) if lower[i] in self.label_words and not _is_label(doc, i)}
+        words = set(lower[bounds[0] : bounds[1]])
+        if not words.isdisjoint(self.skin_findings) and words.isdisjoint(self.skin_pains):
+            other |= {i for i in range(*bounds) if lower[i] in self.skin_sites}
+        return other
 
     def _asides(self, doc: Doc, span: Span, bounds: tuple[int, int]) -> range:
         """The tokens of a past-history aside after the duration, from 'history of' to the end of its list item:

@@ -417,6 +417,14 @@ class LevelGrammar(Strict):
     )
 
 
+class SkinSites(Strict):
+    """Spinal sentence words that a skin finding makes body-surface sites (DurationTable.skin_sites)."""
+
+    sites: list[str] = Field(description="Sentence words that are also skin sites: back, neck.")
+    findings: list[str] = Field(description="Words of a skin finding: rash, lesion, hives, bruise.")
+    pain_words: list[str] = Field(description="Words of a symptom that keep the spinal sense: pain, ache, stiffness.")
+
+
 class DurationTable(Strict):
     """Acuity from a stated duration (patterns/facts/durations.yaml)."""
 
@@ -462,6 +470,11 @@ class DurationTable(Strict):
         default_factory=dict,
         description="A sentence word -> words that, right before it, give it another sense than the spine's: "
         "'dates back' (an adverb), 'femoral neck' (a bone's neck).",
+    )
+    skin_sites: "SkinSites | None" = Field(
+        default=None,
+        description="Sentence words that name a skin site, not the spine, in a sentence about a skin finding with no "
+        "pain word: 'a rash on her face, back and arms over the last three days'.",
     )
     label_words: list[str] = Field(
         default_factory=list,
