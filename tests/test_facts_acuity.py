@@ -403,3 +403,19 @@ def test_when_the_sentence_before_the_injury_dates_its_scene_then_the_date_dates
     """'Ms. X states that on <date>, she was walking to her car and stepped into a pothole. She fell backwards.': the
     date sets the scene of the fall told next, so it dates the injury for the interval to the visit (C10)."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("DATE OF EXAMINATION: March 3, 2006\n\nHe has mid back pain since a car accident.\n\n"
+                     "DIAGNOSIS: Acute lumbar strain due to the motor vehicle accident on May 2, 2004.", {"chronic"},
+                     id="acute-word-for-an-injury-dated-years-before"),
+        pytest.param("DATE OF EXAMINATION: March 3, 2006\n\nHe has mid back pain since a car accident.\n\n"
+                     "DIAGNOSIS: Acute lumbar strain due to the motor vehicle accident on February 24, 2006.", {"acute"},
+                     id="acute-word-for-an-injury-dated-days-before"),
+    ],
+)
+def test_when_an_acute_word_names_an_injury_dated_long_before_the_visit_then_it_gives_no_acuity(checker, text, expected):
+    """C10: an acuity word for a past event ('acute strain' years ago) gives none; the dates' interval still counts."""
+    assert present_values(checker, text, "acuity") == expected

@@ -16,6 +16,7 @@ from notecheck.pipeline.anchored import AnchoredMatcher
 from notecheck.pipeline.date_interval import parse_date, visit_interval_weeks
 from notecheck.pipeline.sections import section_category
 from notecheck.pipeline.spans import (
+    GROUP,
     SEPARATORS,
     SentenceFacts,
     SentenceStarts,
@@ -123,6 +124,8 @@ class TimeExpressions:
             for word, before in self.table.other_senses.items()
         }
         self.label_words = {nlp.vocab.strings.add(w.lower()) for w in self.table.label_words}
+        # The acuity rules of words ("acute strain"), which _drop_past_acute reads against a dated injury.
+        self.word_rules = {r.id for r in ruleset.facts["acuity"].rules} if "acuity" in ruleset.facts else set()
         skin = self.table.skin_sites
         self.skin_sites = {nlp.vocab.strings.add(w.lower()) for w in skin.sites} if skin else set()
         self.skin_findings = {nlp.vocab.strings.add(w.lower()) for w in skin.findings} if skin else set()
@@ -162,7 +165,27 @@ class TimeExpressions:
             if visit := visit_interval_weeks(doc, injuries, dates, self.table, self.visit_words, self.other_visit):
                 span, weeks = visit
                 add_fact(doc, span.start, span.end, kind="acuity", value=self._acuity(weeks), rule_id="acuity.date_interval")
+                self._drop_past_acute(doc, injuries, span, sentences)
         return doc
+
+    def _drop_past_acute(self, doc: Doc, injuries: list[Span], visit: Span, sentences: SentenceStarts) -> None:
+        """'DIAGNOSES: Acute thoracic spine strain due to the accident occurring on <a date years before the visit>':
+        an acute word in a sentence that dates its injury at least `acute_below_weeks` before the visit's date names
+        the injury's state then, not the complaint's now (C10: an acuity word for a past event gives none)."""
+        seen = parse_date(visit.text, self.table.months)
+        if seen is None:
+            return
+        old = set()
+        for injury in injuries:
+            when = parse_date(injury.text, self.table.months)
+            if when is not None and (seen - when).days / 7 >= self.table.acute_below_weeks:
+                old.add(sentences.of(injury))
+        if old:
+            doc.spans[GROUP] = [
+                s
+                for s in facts(doc)
+                if not (s.label_ == "acuity" and s.kb_id_ == "acute" and s.id_ in self.word_rules and sentences.of(s) in old)
+            ]
 
     def _dating_kinds(self, doc: Doc, sentences: SentenceStarts, kinds_in: dict[int, set[str]]) -> dict[int, set[str]]:
         """The kinds per sentence that may date an injury: without the facts of `not_from_rules`."""
