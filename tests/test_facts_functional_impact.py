@@ -71,6 +71,8 @@ def test_when_a_limit_then_it_counts_only_with_a_spinal_complaint_or_deficit(che
                      id="joint-pain-in-its-own-clause"),
         pytest.param("Lumbar stenosis with back pain. Gait is slow. He has difficulty walking on his heels.", set(),
                      id="heel-walk-test"),
+        pytest.param("Cervical myelopathy with neck pain. Gait is broad-based. She has trouble with heel walking.", set(),
+                     id="heel-walk-test-site-inside"),
         pytest.param("Low back pain. Her knee and back pain limit her daily activities.", {"activity limitation"},
                      id="joint-and-back"),
         pytest.param("Neck pain. She retired because of her neck, and her knees hurt as well.", {"work limitation"},

@@ -57,6 +57,7 @@ class FactFilters:
                 f.other_sites.across_items,
                 {strings.add(w.lower()) for w in f.other_sites.targets},
                 f.other_sites.target_window,
+                f.other_sites.inside,
             )
             for k, f in ruleset.facts.items()
             if f.other_sites is not None
@@ -200,6 +201,7 @@ def _aimed_elsewhere(
     across_items: bool,
     targets: set[int],
     target_window: int,
+    inside: bool,
 ) -> bool:
     """Whether a non-spinal body site, and no spinal one, stands within `window` tokens of the span in its
     sentence and (unless `across_items`) its list item: "a brace in her right hand", not "home therapy, stretching,
@@ -213,6 +215,8 @@ def _aimed_elsewhere(
         before = before[ends[-1] + 1 :] if ends else before
         after = next((after[:i] for i, word in enumerate(after) if word in _ITEM_ENDS), after)
     near = set(before).union(after)
+    if inside:  # a site inside the span too: "difficulty with toe walking" (an exam test)
+        near.update(lower[span.start : span.end])
     if not near.isdisjoint(spinal) or not spinal.isdisjoint(lower[span.start : span.end]):
         return False
     return not near.isdisjoint(sites) or _aimed_at_target(span, sentence, lower, targets, target_window)

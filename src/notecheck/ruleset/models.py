@@ -188,6 +188,12 @@ class OtherSites(Strict):
         "down his leg during the injection'), so the window of `words` does not read them.",
     )
     target_window: int = Field(default=6, ge=1, description="How many tokens after the fact a target's phrase is read.")
+    inside: bool = Field(
+        default=False,
+        description="Read the span's own words too: a limitation's words between its cue and its activity ('difficulty "
+        "with toe walking', an exam test), where a treatment's own words name what it exercises ('a hip bridge "
+        "routine at home').",
+    )
 
 
 class FactFile(Strict):
