@@ -24,6 +24,10 @@ PATTERNS = {
     "common-word-first": [{"LOWER": {"IN": ["a", "an", "the"]}}, {"IS_PUNCT": True, "OP": "?"}, {"LOWER": "sprain"}],
     "number-first": [{"LIKE_NUM": True}, {"LOWER": {"IN": ["weeks", "days"]}, "OP": "?"}, {"LOWER": "ago"}],
     "two-repeats": [WORDS, {"LOWER": "spine", "OP": "*"}, {"LOWER": "soft", "OP": "*"}, {"LOWER": "sprain"}],
+    "bounded-range-after": [WORDS, {"ORTH": {"NOT_IN": ["."]}, "OP": "{0,3}"}, {"LOWER": {"IN": ["sprain", "strain"]}}],
+    "bounded-range-before": [{"IS_ALPHA": True, "OP": "{1,2}"}, {"LOWER": "sprain"}, {"LIKE_NUM": True, "OP": "{,2}"}],
+    "bounded-range-with-repeat": [{"LOWER": "since"}, {"IS_PUNCT": False, "OP": "{2}"}, {"OP": "*"}, {"LIKE_NUM": True}],
+    "open-range": [WORDS, {"IS_ALPHA": True, "OP": "{1,}"}, {"LOWER": "sprain"}],
 }
 TEXTS = [
     "Lumbar spine soft tissue sprain. Neck sprain, back soft soft spine sprain.",
@@ -63,6 +67,10 @@ def test_when_pattern_shape_then_matches_as_one_matcher(nlp, name, text):
         pytest.param("open-first-token", True, id="open-first-token"),
         pytest.param("repeated-word-list", True, id="repeat"),
         pytest.param("two-repeats", False, id="two-repeats-run-anywhere"),
+        pytest.param("bounded-range-after", True, id="bounded-range-after-anchor"),
+        pytest.param("bounded-range-before", True, id="bounded-range-before-anchor"),
+        pytest.param("bounded-range-with-repeat", True, id="bounded-range-then-repeat"),
+        pytest.param("open-range", False, id="open-range-runs-anywhere"),
     ],
 )
 def test_when_pattern_shape_then_anchored_or_anywhere(name, anchored):

@@ -19,6 +19,7 @@ _LEXEME_ATTRS = frozenset(
 _LEXEME_FLAGS = frozenset(a for a in _LEXEME_ATTRS if a.startswith(("IS_", "LIKE_")))
 _BOUNDED = (None, "?", "!")  # operators that take at most one token
 _REPEATED = ("*", "+")
+_RANGE = re.compile(r"\{(?P<lower>\d*)(?P<comma>,?)(?P<upper>\d*)\}")  # "{n}", "{n,m}", "{,m}", "{n,}"
 
 
 @dataclass(frozen=True)
@@ -50,25 +51,39 @@ def plan(pattern: list[Token], *, common: Callable[[str], bool] = lambda word: F
     the word: then its matches have no bound found from the words.
     """
     candidates = []
+    widths = [_width(token.get("OP")) for token in pattern]
     for i, token in enumerate(pattern):
         if "OP" not in token and _selective(token):
             candidates.append((_rarity(token, common), i))
-        if token.get("OP") not in _BOUNDED:
+        if widths[i] is None:
             break  # a later anchor could not bound the start of a match
     if not candidates:
         return None
     _, i = min(candidates)
-    anchor, rest = word_tests(pattern[i]), pattern[i + 1 :]
+    anchor, rest, rest_widths = word_tests(pattern[i]), pattern[i + 1 :], widths[i + 1 :]
     others = pattern[:i] + rest
     needs = tuple(word_tests(t) for t in others if "OP" not in t and _selective(t))
-    repeated = [j for j, token in enumerate(rest) if token.get("OP") not in _BOUNDED]
+    before = sum(w for w in widths[:i] if w is not None)
+    repeated = [j for j, width in enumerate(rest_widths) if width is None]
     if not repeated:
-        return Plan(anchor, i, 1 + len(rest), needs)
+        return Plan(anchor, before, 1 + sum(w for w in rest_widths if w is not None), needs)
     j = repeated[0]
     repeat = {k: v for k, v in rest[j].items() if k != "OP"}
     if len(repeated) > 1 or rest[j]["OP"] not in _REPEATED or not set(repeat) <= _LEXEME_ATTRS:
         return None
-    return Plan(anchor, i, len(rest), needs, repeat, j)
+    gap = sum(w for w in rest_widths[:j] if w is not None)
+    return Plan(anchor, before, 1 + sum(w for w in rest_widths if w is not None), needs, repeat, gap)
+
+
+def _width(op: str | None) -> int | None:
+    """At most how many tokens a pattern token with this operator takes: one for none, "?" and "!", the upper
+    bound of "{n}", "{n,m}" and "{,m}"; None for "*", "+" and "{n,}" (no bound)."""
+    if op in _BOUNDED:
+        return 1
+    bounds = _RANGE.fullmatch(op or "")
+    if bounds is None or not (bounds["lower"] or bounds["upper"]) or bounds["upper"] == "" and bounds["comma"]:
+        return None
+    return int(bounds["upper"] or bounds["lower"])
 
 
 def _rarity(token: Token, common: Callable[[str], bool]) -> int:
