@@ -146,3 +146,15 @@ def test_when_matchers_share_a_vocab_then_each_matches_every_doc():
     early.add("added-after-use", [extra])
     for doc in docs:
         assert early(doc) == expected(doc)
+
+
+def test_when_the_shipped_rules_load_then_every_token_pattern_is_anchored(checker):
+    """A pattern no plan bounds runs over every token of every note (one such pattern doubled the facts
+    stage's time): each shipped pattern must have an anchor."""
+    nlp = checker.nlp
+    matchers = {
+        "facts": nlp.get_pipe("facts").tokens,
+        "durations": nlp.get_pipe("durations").matcher,
+        "context": nlp.get_pipe("context").tokens,
+    }
+    assert {name: len(matcher.anywhere) for name, matcher in matchers.items()} == dict.fromkeys(matchers, 0)
