@@ -150,3 +150,23 @@ def test_when_ctrl_c_comes_while_the_pool_runs_then_it_stops_the_run_at_the_loop
         for _ in run:
             pass
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the run's handler is gone
+
+
+def test_when_ctrl_c_comes_after_the_last_result_then_the_run_still_stops(tmp_path):
+    # Ctrl-C while the last result is saved or the workers shut down: the run stops (exit 130, the rerun writes
+    # the exports) instead of swallowing the signal and finishing as if nothing was pressed.
+    import os
+
+    from notecheck.audit.workers import results
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for i in range(3):
+        (notes / f"n{i}.txt").write_text(note_text(i), encoding="utf-8")
+    run = results(collect(notes), workers=2, ruleset_version="test")
+    done = [next(run) for _ in range(3)]
+    os.kill(os.getpid(), signal.SIGINT)
+    with pytest.raises(KeyboardInterrupt):
+        next(run)
+    assert len(done) == 3
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

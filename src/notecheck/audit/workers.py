@@ -70,6 +70,9 @@ def _in_pool(tasks: Iterable[NoteTask], workers: int, ruleset_version: str) -> I
         finally:
             # On an error or Ctrl-C, drop the queued notes instead of finishing them: the rerun resumes.
             pool.shutdown(wait=not pending, cancel_futures=True)
+    # A Ctrl-C after the last check (while the last results were saved or the workers shut down) still stops the
+    # run: its exports are written by the rerun, which finds every note done.
+    _stop_if(interrupted)
 
 
 def _stop_if(interrupted: threading.Event) -> None:
