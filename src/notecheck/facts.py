@@ -9,6 +9,7 @@ from collections.abc import Callable, Set
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.context_rules import (
@@ -20,7 +21,7 @@ from notecheck.pipeline.context_rules import (
 )
 from notecheck.pipeline.model_facts import confidence_of, is_model_fact
 from notecheck.pipeline.sections import section_at
-from notecheck.pipeline.spans import SentenceStarts, doc_text
+from notecheck.pipeline.spans import SentenceStarts, doc_text, holds_words
 from notecheck.pipeline.spans import facts as fact_spans
 from notecheck.pipeline.studies import negative_studies, openers_pattern
 from notecheck.report import Assertion, Fact, validated
@@ -31,6 +32,11 @@ _UNRESOLVED = "unspecified"
 _NONE: frozenset[str] = frozenset()
 _NONE_SPANS: frozenset[tuple[int, str]] = frozenset()
 _MODIFIERS = "modifiers"  # medSpaCy's Span extension: the ConText modifiers of a target
+
+
+def _lower_ids(words: list[str]) -> set[int]:
+    """The LOWER ids of the words (a string's id is its hash: no vocab needed)."""
+    return {get_string_id(w.lower()) for w in words}
 
 
 class _Spanned(NamedTuple):
@@ -68,7 +74,12 @@ class FactBuilder:
             for r in f.rules
             if r.separate_in_sections
         }
-        self.told_apart = {r.id: r.separate_with_words for f in ruleset.facts.values() for r in f.rules if r.separate_with_words}
+        self.told_apart = {  # rule id -> (its separate_with_words words, heads) as LOWER ids
+            r.id: (_lower_ids(r.separate_with_words.words), _lower_ids(r.separate_with_words.heads))
+            for f in ruleset.facts.values()
+            for r in f.rules
+            if r.separate_with_words
+        }
         self.negative_studies = {k: f.negative_study for k, f in ruleset.facts.items() if f.negative_study}
         self.study_openers = {  # kind -> its negative_openers as one regular expression, compiled once
             k: pattern for k, study in self.negative_studies.items() if (pattern := openers_pattern(study.negative_openers))
@@ -172,19 +183,15 @@ class FactBuilder:
         told = self.told_apart.get(s.rule_id)
         if told is None:
             return False
+        words, heads = told
         doc = s.span.doc
         sentences = SentenceStarts(doc)
-        start, end = sentences.bounds(s.sentence)
-        if {token.lower_ for token in doc[start:end]}.isdisjoint(w.lower() for w in told.words):
+        if not holds_words(doc, sentences.bounds(s.sentence), words):
             return False
-        heads = {w.lower() for w in told.heads}
-        part = {token.lower_ for token in s.span if token.is_alpha and token.lower_ not in heads}
-        for sentence, kind in named_in:
-            if kind == s.kind and part:
-                start, end = sentences.bounds(sentence)
-                if not part.isdisjoint(token.lower_ for token in doc[start:end]):
-                    return False
-        return True
+        part = {token.lower for token in s.span if token.is_alpha and token.lower not in heads}
+        return not part or not any(
+            kind == s.kind and holds_words(doc, sentences.bounds(sentence), part) for sentence, kind in named_in
+        )
 
     def _without_negative_studies(
         self, judged: list[tuple[_Spanned, Assertion, bool]]

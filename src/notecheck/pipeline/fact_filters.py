@@ -1,6 +1,8 @@
 """Keep a fact only where its rule file says it stands: in a sentence with a related fact, or, for
 imaging, where a result is reported (a result word in the sentence, or a findings/impression section)."""
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from spacy.language import Language
@@ -19,6 +21,7 @@ from notecheck.pipeline.spans import (
     words_near,
 )
 from notecheck.ruleset import Ruleset, load_ruleset
+from notecheck.ruleset.models import FactRule
 
 
 class FactFilters:
@@ -62,38 +65,13 @@ class FactFilters:
             for k, f in ruleset.facts.items()
             if f.other_sites is not None
         }
-        self.unless_words = {
-            r.id: {strings.add(w.lower()) for w in r.unless_sentence_with_words}
-            for f in ruleset.facts.values()
-            for r in f.rules
-            if r.unless_sentence_with_words
-        }
-        self.referring = {
-            r.id: {strings.add(w.lower()) for w in r.unless_referred_with}
-            for f in ruleset.facts.values()
-            for r in f.rules
-            if r.unless_referred_with
-        }
-        self.unless_note_words = {
-            r.id: frozenset(strings.add(w.lower()) for w in r.unless_note_with_words)
-            for f in ruleset.facts.values()
-            for r in f.rules
-            if r.unless_note_with_words
-        }
-
-        self.only_words = {
-            r.id: {strings.add(w.lower()) for w in r.only_sentence_with_words}
-            for f in ruleset.facts.values()
-            for r in f.rules
-            if r.only_sentence_with_words
-        }
-
-        self.given_for = {
-            r.id: {strings.add(w.lower()) for w in r.unless_given_for}
-            for f in ruleset.facts.values()
-            for r in f.rules
-            if r.unless_given_for
-        }
+        # rule id -> the LOWER ids of one of its word lists, for the rules that have one
+        rule_words = partial(_rule_words, ruleset, strings)
+        self.unless_words = rule_words(lambda r: r.unless_sentence_with_words)
+        self.referring = rule_words(lambda r: r.unless_referred_with)
+        self.unless_note_words = rule_words(lambda r: r.unless_note_with_words)
+        self.only_words = rule_words(lambda r: r.only_sentence_with_words)
+        self.given_for = rule_words(lambda r: r.unless_given_for)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(facts(doc))  # a SpanGroup makes its Spans again on every pass
@@ -104,12 +82,15 @@ class FactFilters:
         kinds_in = near.kinds()
         # A fact its own sentence's words rule out ('sacral decubitus', 'upper back pain located in the ribs') names
         # nothing in the note, so it does not meet another kind's needs_note_with either.
-        in_note = {s.label_ for s in spans if not self._worded_out(s, sentences)}
+        worded_out = [self._worded_out(s, sentences) for s in spans]
+        in_note = {s.label_ for s, out in zip(spans, worded_out) if not out}
         ruled_out = self._ruled_out_by_note(doc, spans)
         doc.spans[GROUP] = [
             s
-            for s in spans
-            if s.id_ not in ruled_out and self._keep(s, self._kinds_near(s, near, kinds_in, sentences), in_note, sentences)
+            for s, out in zip(spans, worded_out)
+            if not out
+            and s.id_ not in ruled_out
+            and self._keep(s, self._kinds_near(s, near, kinds_in, sentences), in_note, sentences)
         ]
         return doc
 
@@ -153,8 +134,6 @@ class FactFilters:
         kind = span.label_
         doc = span.doc
         sentence = sentences.bounds(span.start)
-        if self._worded_out(span, sentences):
-            return False
         problems = self.given_for.get(span.id_)
         if problems:
             spinal = self.other_sites[kind][1] if kind in self.other_sites else set()
@@ -213,13 +192,18 @@ def _aimed_elsewhere(
     if not across_items:
         ends = [i for i, word in enumerate(before) if word in _ITEM_ENDS]
         before = before[ends[-1] + 1 :] if ends else before
-        after = next((after[:i] for i, word in enumerate(after) if word in _ITEM_ENDS), after)
+        after = _to_item_end(after)
     near = set(before).union(after)
     if inside:  # a site inside the span too: "difficulty with toe walking" (an exam test)
         near.update(lower[span.start : span.end])
     if not near.isdisjoint(spinal) or not spinal.isdisjoint(lower[span.start : span.end]):
         return False
     return not near.isdisjoint(sites) or _aimed_at_target(span, sentence, lower, targets, target_window)
+
+
+def _to_item_end(words: list[int]) -> list[int]:
+    """The words up to the first that closes a list item."""
+    return next((words[:i] for i, word in enumerate(words) if word in _ITEM_ENDS), words)
 
 
 _PLACED_AT = {get_string_id(word) for word in ("in", "on", "to", "into")}  # "placed in the left leg"
@@ -232,8 +216,7 @@ def _aimed_at_target(span: Span, sentence: tuple[int, int], lower: list[int], ta
         return False
     if not targets.isdisjoint(lower[max(sentence[0], span.start - 1) : span.end]):
         return True
-    after = lower[span.end : min(sentence[1], span.end + window)]
-    after = next((after[:i] for i, word in enumerate(after) if word in _ITEM_ENDS), after)
+    after = _to_item_end(lower[span.end : min(sentence[1], span.end + window)])
     placed = next((i for i, word in enumerate(after) if word in _PLACED_AT), None)
     return placed is not None and not targets.isdisjoint(after[placed + 1 : placed + 4])
 
@@ -255,6 +238,13 @@ def _given_for(span: Span, sentence: tuple[int, int], problems: set[int], spinal
     named = lower[at + 1 : min(sentence[1], at + 1 + _PROBLEM_REACH)]
     reason = lower[at + 1 : min(sentence[1], at + 1 + _PROBLEM_REACH + 4)]
     return not problems.isdisjoint(named) and spinal.isdisjoint(reason)
+
+
+def _rule_words(ruleset: Ruleset, strings: StringStore, field: Callable[[FactRule], list[str]]) -> dict[str, set[int]]:
+    """Rule id -> the LOWER ids of the rule's `field` word list, for the rules whose list is not empty."""
+    return {
+        r.id: {strings.add(w.lower()) for w in field(r)} for f in ruleset.facts.values() for r in f.rules if field(r)
+    }
 
 
 @Language.factory("notecheck_fact_filters_v1", default_config={"patterns_dir": None})

@@ -294,7 +294,6 @@ class LevelGrammarComponent:
         window = text[max(0, match.start() - _CONTEXT_WINDOW) : match.end() + _CONTEXT_WINDOW]
         return bool(words.search(window))
 
-
     def _places_vessel(self, text: str, sentence_start: int, match: _Place) -> bool:
         """Whether a vessel's word stands shortly before the level in its sentence ('vertebral artery ... from C2')."""
         return bool(self.landmark and self.landmark.search(text, max(sentence_start, match.start() - _LANDMARK_WINDOW),
