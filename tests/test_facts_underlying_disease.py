@@ -94,3 +94,21 @@ def test_when_instability_belongs_to_another_organ_or_function_then_it_ties_no_d
     """C1: 'hemodynamic', 'microsatellite' or 'gait instability' is no spinal instability, so a tumour in its
     sentence is not placed in the spine (diagnosis.instability's not_after)."""
     assert present_values(checker, text, "underlying_disease") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Meningioma, removed in 2015. It had arisen at the T6 level.", {"neoplasm"},
+                     id="referring-subject-with-a-level"),
+        pytest.param("History of an ependymoma. This was resected from the conus region of the lumbar spine.",
+                     {"neoplasm"}, id="this-with-a-region"),
+        pytest.param("Meningioma, removed in 2015. She also has lumbar stenosis.", set(),
+                     id="next-sentence-about-something-else"),
+        pytest.param("Breast cancer in 2010. It was treated with a mastectomy. Her lumbar pain began last week.",
+                     set(), id="region-two-sentences-on"),
+    ],
+)
+def test_when_the_next_sentence_refers_back_and_places_the_disease_then_it_counts(checker, text, expected):
+    """C1: 'It was resected from T12 to L1' after a tumour places that tumour in the spine."""
+    assert present_values(checker, text, "underlying_disease") == expected

@@ -48,6 +48,9 @@ class FactFilters:
             for k, f in ruleset.facts.items()
             if f.needs_sentence_with_words
         }
+        self.continued_by = {
+            k: {strings.add(w.lower()) for w in f.continued_by} for k, f in ruleset.facts.items() if f.continued_by
+        }
         self.apart = {k: f.max_items_apart for k, f in ruleset.facts.items() if f.max_items_apart is not None}
         self.barriers = {
             k: frozenset(strings.add(w.lower()) for w in f.contrast_words) for k, f in ruleset.facts.items() if f.contrast_words
@@ -90,7 +93,7 @@ class FactFilters:
             for s, out in zip(spans, worded_out)
             if not out
             and s.id_ not in ruled_out
-            and self._keep(s, self._kinds_near(s, near, kinds_in, sentences), in_note, sentences)
+            and self._keep(s, self._kinds_near(s, near, kinds_in, sentences), in_note, sentences, kinds_in)
         ]
         return doc
 
@@ -130,7 +133,9 @@ class FactFilters:
             return True
         return bool(only and not holds_words(span.doc, sentence, only))
 
-    def _keep(self, span: Span, kinds: set[str], in_note: set[str], sentences: SentenceStarts) -> bool:
+    def _keep(
+        self, span: Span, kinds: set[str], in_note: set[str], sentences: SentenceStarts, kinds_in: dict[int, set[str]]
+    ) -> bool:
         kind = span.label_
         doc = span.doc
         sentence = sentences.bounds(span.start)
@@ -149,13 +154,26 @@ class FactFilters:
             words = self.needs_words.get(kind)
             barriers = self.barriers.get(kind, frozenset())
             if not words or not words_near(doc, span, sentence, words, self.apart.get(kind), barriers=barriers):
-                return False
+                if not self._continued(kind, doc, sentence[1], needs, sentences, kinds_in):
+                    return False
         if kind in self.cues:
             section = section_category(span)
             if section in self.result_sections[kind] or kinds & self.result_kinds[kind]:
                 return True
             return holds_words(doc, sentence, self.cues[kind]) or self._result_follows(kind, doc, sentence[1], sentences)
         return True
+
+    def _continued(
+        self, kind: str, doc: Doc, end: int, needs: set[str], sentences: SentenceStarts, kinds_in: dict[int, set[str]]
+    ) -> bool:
+        """'History of schwannoma resection. It was resected from T12 to L1.': the next sentence (from token `end`)
+        opens with a referring subject of the kind (`continued_by`) and holds a needed fact or word."""
+        subjects = self.continued_by.get(kind)
+        if not subjects or end >= len(doc) or lower_of(doc)[end] not in subjects:
+            return False
+        following = sentences.bounds(end)
+        words = self.needs_words.get(kind)
+        return bool(kinds_in.get(end, set()) & needs) or bool(words and holds_words(doc, following, words))
 
     def _result_follows(self, kind: str, doc: Doc, end: int, sentences: SentenceStarts) -> bool:
         """'She underwent a CT of the head. This revealed ...': the next sentence (from token `end`)

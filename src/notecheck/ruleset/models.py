@@ -236,6 +236,12 @@ class FactFile(Strict):
         description="needs_sentence_with also holds in a sentence with one of these words: 'metastatic breast "
         "cancer to her rib cage and spine' names no region but places the disease in the spine.",
     )
+    continued_by: list[str] = Field(
+        default_factory=list,
+        description="needs_sentence_with also holds when the next sentence opens with one of these referring "
+        "subjects and holds a needed fact or word: 'History of schwannoma resection. It was resected from T12 to "
+        "L1.' places the tumour in the spine.",
+    )
     needs_note_with: list[FactKind] = Field(
         default_factory=list,
         description="Keep facts of this kind only in a note that holds a fact of one of these kinds anywhere.",
