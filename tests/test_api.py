@@ -158,3 +158,22 @@ def test_when_loaded_then_pipeline_frozen_out_of_collector_unless_asked_not_to()
     assert int(unfrozen) == 0
     assert int(frozen) > 50_000
     assert code_checked == "M53.88"
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["collector-on", "collector-off"])
+def test_when_a_note_is_checked_then_the_garbage_collector_is_left_as_the_caller_had_it(checker, enabled):
+    """check() pauses the cyclic collector for one note only: after a report, and after a refused note,
+    the collector is on again if the caller had it on, and stays off if the caller had turned it off."""
+    import gc
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert checker.check(NOTE, codes=["M53.88"]).checks[0].code == "M53.88"
+        assert gc.isenabled() is enabled
+        with pytest.raises(EmptyNoteError):
+            checker.check("   ")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+
