@@ -80,7 +80,14 @@ def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
         patterns.append([lead, det, past, approx, comparative, than, num, to, upper, dash, units])
         patterns.append([num, dash, units, trail])
         patterns.append([num, to, upper, dash, units, trail])
-    patterns.append([lead, {"LOWER": "the"}, {"LOWER": {"IN": ["past", "last"]}}, units])
+    # "over the past year"; "in the last year or so" ("in" leads only here: "in 3 months" is a time ahead).
+    within = {"LOWER": {"IN": [*table.lead_words, "in", "during", "within"]}}
+    patterns.append([within, {"LOWER": "the"}, {"LOWER": {"IN": ["past", "last"]}}, units])
+    # "for one and a half years": the whole, then its half.
+    half = [{"LOWER": "and"}, {"LOWER": "a"}, {"LOWER": "half"}]
+    for num in (number, digits):
+        patterns.append([lead, det, past, approx, comparative, than, num, *half, units])
+        patterns.append([num, *half, units, trail])
     if table.visit_words:  # "2 weeks prior to presentation", "3 days before his current admission"
         before: list[dict[str, Any]] = [
             {"LOWER": {"IN": ["prior", "before"]}},
@@ -236,8 +243,11 @@ class TimeExpressions:
         count = 1.0
         for token in span:
             value = _number(token.text, self.table.numbers)
-            if value is not None and token.i < unit.i:
-                count = value
+            if value is None or token.i >= unit.i or token.nbor(-1).lower_ == "and":
+                continue  # "one and a half years": the "a" of "and a half" is no count of its own
+            # ... and the half adds to the whole before it.
+            halved = token.i >= 2 and token.nbor(-1).lower_ == "a" and token.nbor(-2).lower_ == "and"
+            count = count + value if halved else value
         weeks = count * self.table.units[unit.lower_]
         # "more than 3 months" is past the 12-week edge, "less than 6 weeks" short of it.
         weeks += 0.01 * sum(self.table.comparative_words.get(t.lower_, 0) for t in span)
