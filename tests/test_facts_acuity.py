@@ -95,6 +95,9 @@ def test_when_back_or_neck_is_a_skin_site_then_the_duration_dates_no_spinal_comp
                      id="organ-system-symptoms"),
         pytest.param("She has low back pain. These are longstanding symptoms.", {"chronic"},
                      id="symptoms-with-no-other-system"),
+        pytest.param("She has low back pain. Assessment: acute on chronic COPD exacerbation.", set(),
+                     id="other-organ-disease-exacerbation"),
+        pytest.param("He has neck pain. He also reports chronic migraine symptoms.", set(), id="other-disease-symptoms"),
     ],
 )
 def test_when_an_acuity_word_names_another_organ_then_no_acuity(checker, text, expected):
