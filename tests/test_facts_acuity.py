@@ -285,6 +285,11 @@ def test_when_a_duration_runs_back_from_the_visit_then_it_dates_the_complaint(ch
         pytest.param("He works as a roofer and has had low back pain for 3 weeks.", {"acute"}, id="course-beside-a-job"),
         pytest.param("He took the meds for about five months, stopping when he grew profoundly weak and had leg numbness.",
                      set(), id="drug-course"),
+        pytest.param("He started seeing a chiropractor about ten days ago for adjustments of his low back.", set(),
+                     id="care-course-chiropractor"),
+        pytest.param("She has had physical therapy for the last 2 weeks for her neck.", set(), id="care-course-therapy"),
+        pytest.param("She has had neck pain for 4 months and physical therapy for the last 2 weeks.", {"chronic"},
+                     id="complaint-course-beside-care-course"),
     ],
 )
 def test_when_a_duration_dates_a_status_or_a_drug_course_then_it_is_not_the_complaints_course(checker, text, expected):
