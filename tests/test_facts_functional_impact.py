@@ -213,3 +213,24 @@ def test_when_the_patient_left_work_for_the_spine_then_work_limitation(checker, 
     """Retiring, quitting or medical leave because of the back or neck is a work limitation (C14), in a note that
     locates no region too; another cause, or a cause in another sentence, is not."""
     assert present_values(checker, text, "functional_impact") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He had severe disabling low back pain from L4-5 stenosis.", {"activity limitation"},
+                     id="disabling-before-spinal-head"),
+        pytest.param("She has back pain that began three months ago and is debilitating. MRI: L4-5 stenosis.",
+                     {"activity limitation"}, id="spinal-pain-is-debilitating"),
+        pytest.param("He has low back pain and lumbar stenosis at L4-5. He is suffering from neurogenic claudication.",
+                     {"activity limitation"}, id="neurogenic-claudication"),
+        pytest.param("He has low back pain from L4-5 stenosis. She has debilitating rheumatoid arthritis of the hands.",
+                     set(), id="debilitating-other-condition"),
+        pytest.param("He has low back pain from L4-5 stenosis. Peripheral vascular disease with claudication.", set(),
+                     id="vascular-claudication"),
+    ],
+)
+def test_when_a_spinal_symptom_is_called_disabling_then_activity_limitation(checker, text, expected):
+    """A spinal symptom named by what it takes away (disabling, debilitating, neurogenic claudication) is a
+    limitation; the same word for another condition is that condition's (C2)."""
+    assert present_values(checker, text, "functional_impact") == expected
