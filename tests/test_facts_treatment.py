@@ -443,3 +443,22 @@ def test_when_an_injection_is_an_obstetric_epidural_or_cement_then_it_is_no_spin
     """C16: an epidural given for a Caesarean section or as an obstetric anaesthetic treats no spinal condition,
     and the cement of a vertebroplasty is no spinal injection."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("PROCEDURE: Thoracic epidural steroid injection, interlaminar approach.\n\nANESTHESIA: Local.",
+                     {"injection"}, id="epidural-record-no-complaint"),
+        pytest.param("OPERATION: Bilateral facet joint blocks under fluoroscopy.\n\nCOMPLICATIONS: None.", {"injection"},
+                     id="facet-record-no-complaint"),
+        pytest.param("OPERATION: Trigger point injections of the trapezius.\n\nCOMPLICATIONS: None.", set(),
+                     id="trigger-point-not-spinal-by-itself"),
+        pytest.param("PROCEDURE: Epidural injection for labour before a caesarean section.", set(),
+                     id="obstetric-epidural-record"),
+    ],
+)
+def test_when_a_record_of_a_spinal_injection_states_no_complaint_then_it_is_still_an_injection(checker, text, expected):
+    """C24: an epidural, facet, medial branch, SI joint or root injection done at the visit places the condition in
+    the spine itself, so the bare procedure record needs no complaint; other injections still need one (C16)."""
+    assert present_values(checker, text, "treatment") == expected
