@@ -462,3 +462,18 @@ def test_when_a_record_of_a_spinal_injection_states_no_complaint_then_it_is_stil
     """C24: an epidural, facet, medial branch, SI joint or root injection done at the visit places the condition in
     the spine itself, so the bare procedure record needs no complaint; other injections still need one (C16)."""
     assert present_values(checker, text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Her doctor put her on pain medicines and muscle relaxers last month.", {"medication"},
+                     id="pain-medicines-muscle-relaxers"),
+        pytest.param("He takes pain pills most evenings.", {"medication"}, id="pain-pills"),
+        pytest.param("The urgent care gave him painkillers for a week.", {"medication"}, id="painkillers"),
+        pytest.param("She uses over-the-counter pain relievers.", {"medication"}, id="pain-relievers"),
+    ],
+)
+def test_when_a_drug_class_is_named_in_everyday_words_then_medication(checker, text, expected):
+    """C19: a drug class is enough for `medication` under C7, in everyday words as in clinical ones."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
