@@ -70,6 +70,12 @@ def test_when_a_treatment_word_names_an_exam_a_study_or_surgery_then_it_is_no_tr
         pytest.param("Low back pain.\n\nALLERGIES: None.\n\nSOCIOECONOMIC STATUS: He cannot lift more than 5 "
                      "pounds and cannot sit for long.", "functional_impact", {"lifting limitation", "sitting intolerance"},
                      id="unknown-header-after-allergies"),
+        pytest.param("Chronic low back pain. She has several allergies to different narcotics. She tried physical "
+                     "therapy.", "treatment", {"physical_therapy"}, id="allergies-to-in-a-sentence"),
+        pytest.param("Chronic low back pain. He is intolerant of oral anti-inflammatories.", "treatment", set(),
+                     id="intolerant-of"),
+        pytest.param("Chronic low back pain. He had a mild reaction to the ibuprofen he took last year.", "treatment",
+                     {"medication"}, id="reaction-to-a-drug-taken"),
     ],
 )
 def test_when_a_drug_is_in_the_allergy_list_then_it_is_no_treatment(checker, text, kind, expected):
