@@ -141,3 +141,22 @@ def test_when_weak_names_no_limb_or_side_then_it_is_no_deficit(checker, text, ex
 def test_when_pain_spreads_from_the_chest_or_a_grade_is_a_murmurs_then_no_deficit(checker, text, expected):
     """Angina spreads down the arm and a murmur is graded like strength: neither is a deficit of spinal type (C3)."""
     assert present_values(checker, text, "neuro_deficit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("L5 compression fracture. Reflexes are diminished at both ankles.", {"reflex change"},
+                     id="reflexes-are-diminished"),
+        pytest.param("Lumbar stenosis. Ankle jerks were absent on the left.", {"reflex change"}, id="jerks-were-absent"),
+        pytest.param("Cervical spondylosis with decreased right biceps and triceps reflexes.", {"reflex change"},
+                     id="decreased-named-limb-reflexes"),
+        pytest.param("Lumbar strain. The gag reflex is decreased and there is a decreased corneal reflex.", set(),
+                     id="cranial-reflexes"),
+        pytest.param("Lumbar strain. The Babinski reflex is absent.", set(), id="babinski-reflex-absent-is-normal"),
+    ],
+)
+def test_when_the_exam_calls_a_limb_reflex_abnormal_in_words_then_reflex_change(checker, text, expected):
+    """C20: a reflex the note calls decreased, absent or brisk, before or after the word, is a reflex change;
+    cranial reflexes never count (C3) and an absent Babinski is a normal answer."""
+    assert present_values(checker, text, "neuro_deficit") == expected
