@@ -483,3 +483,22 @@ def test_when_a_record_of_a_spinal_injection_states_no_complaint_then_it_is_stil
 def test_when_a_drug_class_is_named_in_everyday_words_then_medication(checker, text, expected):
     """C19: a drug class is enough for `medication` under C7, in everyday words as in clinical ones."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She receives Procrit injections every two weeks for her anaemia.", set(), id="drug-named-injection"),
+        pytest.param("MEDICATIONS: Vitamin B12 injection monthly, lisinopril.", set(), id="vitamin-injection"),
+        pytest.param("Selective left and right coronary injections were performed.", set(), id="coronary-injection"),
+        pytest.param("Cineangiograms were obtained with injection in the descending aorta.", set(),
+                     id="cineangiogram-injection"),
+        pytest.param("The wound edges were infiltrated by a local injection of bupivacaine.", set(), id="local-injection"),
+        pytest.param("The injections gave her two months of relief in the low back.", {"injection"}, id="bare-injection"),
+    ],
+)
+def test_when_a_bare_injection_is_named_by_another_drug_vessel_or_route_then_it_is_no_spinal_injection(
+    checker, text, expected
+):
+    """C16: a drug given by injection, an angiographic or local injection is no spinal injection."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
