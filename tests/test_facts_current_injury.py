@@ -60,15 +60,16 @@ def test_when_a_healed_phase_refers_back_to_a_scar_then_the_note_is_not_dated_he
 @pytest.mark.parametrize(
     ("text", "historical"),
     [
-        pytest.param("MRI shows a T12 compression fracture. The fracture has not healed after months of bracing.",
+        pytest.param("MRI shows a recent T12 compression fracture. The fracture has not healed after months of bracing.",
                      False, id="not-healed"),
-        pytest.param("MRI shows a T12 compression fracture. There is no evidence that it healed.", False,
+        pytest.param("MRI shows a recent T12 compression fracture. There is no evidence that it healed.", False,
                      id="no-evidence-healed"),
         pytest.param("MRI shows a T12 compression fracture. The fracture has healed.", True, id="healed"),
     ],
 )
 def test_when_the_note_denies_that_the_fracture_healed_then_it_stays_current(checker, text, historical):
-    """Only a healed phase the note states dates its fractures; a negated one ('has not healed') does not."""
+    """Only a healed phase the note states dates its fractures; a negated one ('has not healed') does not. The
+    fractures are called recent: one of unstated age is no current injury anyway (C30)."""
     facts = [f for f in checker.extract(text) if f.kind == "current_injury" and f.assertion == "present"]
     assert facts
     assert all(f.historical == historical for f in facts)
@@ -102,3 +103,28 @@ def test_when_a_fracture_is_of_a_bone_outside_the_spine_then_it_is_no_current_in
 def test_when_the_strained_muscle_stands_between_region_and_strain_then_it_is_a_spinal_strain(checker, text, expected):
     """C11: a strain of the spine's muscles or soft tissue named with its region ('lumbar muscle strain')."""
     assert present_values(checker, text, "current_injury") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "current"),
+    [
+        pytest.param("PAST HISTORY:\n1. Diabetes.\n2. Compression fracture of T9, cause unknown.", False,
+                     id="history-list-no-age"),
+        pytest.param("Plain films of the thoracic spine show a mild wedge compression fracture of T8.", False,
+                     id="study-finding-no-age"),
+        pytest.param("Plain films of the thoracic spine show a new wedge compression fracture of T8.", True,
+                     id="new-fracture"),
+        pytest.param("She slipped on the ice last week. Films show an L2 compression fracture.", True,
+                     id="tied-to-an-event"),
+        pytest.param("L2 compression fracture. She underwent a kyphoplasty at L2 without complication.", True,
+                     id="managed-by-kyphoplasty"),
+        pytest.param("L2 compression fracture. She is fitted with a TLSO brace.", True, id="managed-by-bracing"),
+        pytest.param("He has a lumbar strain.", True, id="a-strain-is-current-as-named"),
+    ],
+)
+def test_when_nothing_presents_a_fracture_as_recent_then_it_is_no_current_injury(checker, text, current):
+    """C30: a fracture is current only when the note calls it acute, new or recent, ties it to an event it tells,
+    or manages it as acute; a fracture of unstated age in the history or a study's findings is not."""
+    facts = [f for f in checker.extract(text) if f.kind == "current_injury" and f.assertion == "present"]
+    assert facts
+    assert any(not f.historical for f in facts) == current

@@ -21,7 +21,7 @@ from notecheck.pipeline.context_rules import (
 )
 from notecheck.pipeline.model_facts import confidence_of, is_model_fact
 from notecheck.pipeline.sections import section_at
-from notecheck.pipeline.spans import SentenceStarts, doc_text, holds_words
+from notecheck.pipeline.spans import SentenceStarts, doc_text, holds_words, lower_of
 from notecheck.pipeline.spans import facts as fact_spans
 from notecheck.pipeline.studies import negative_studies, openers_pattern
 from notecheck.report import Assertion, Fact, validated
@@ -80,6 +80,16 @@ class FactBuilder:
             for r in f.rules
             if r.separate_with_words
         }
+        self.recent_cues = {  # rule id -> its current_only_when: sentence words, note words (LOWER ids), note facts
+            r.id: (
+                _lower_ids(r.current_only_when.sentence_words),
+                _lower_ids(r.current_only_when.note_words),
+                {tuple(pair.split("=", 1)) for pair in r.current_only_when.note_facts},
+            )
+            for f in ruleset.facts.values()
+            for r in f.rules
+            if r.current_only_when
+        }
         self.negative_studies = {k: f.negative_study for k, f in ruleset.facts.items() if f.negative_study}
         self.study_openers = {  # kind -> its negative_openers as one regular expression, compiled once
             k: pattern for k, study in self.negative_studies.items() if (pattern := openers_pattern(study.negative_openers))
@@ -110,6 +120,8 @@ class FactBuilder:
             with_kinds = self.historical_with.get(s.kind, _NONE)
             dated = s.kind in dated_by_note or not kinds_in[s.sentence].isdisjoint(with_kinds)
             judged.append((s, assertion, historical or dated))
+        if self.recent_cues:
+            judged = self._dated_unless_recent(doc, judged)
         if self.negative_studies:
             judged = self._without_negative_studies(judged)
             judged = self._outside_negative_reports(doc, judged)
@@ -128,6 +140,31 @@ class FactBuilder:
                 made.append(self._exclusion(fact, len(made)))
                 sentences.append(s.sentence)
         return self._link_failures(made, sentences)
+
+    def _dated_unless_recent(
+        self, doc: Doc, judged: list[tuple[_Spanned, Assertion, bool]]
+    ) -> list[tuple[_Spanned, Assertion, bool]]:
+        """Date the facts of `current_only_when` rules that nothing presents as recent: no recent word in their
+        sentence ('a new compression fracture'), no acute management in their note ('kyphoplasty'), no present,
+        undated event fact of the listed values in their note ('fell down the stairs'). A fracture of unstated age
+        named in the history or as a standing diagnosis is no current injury (C30)."""
+        if not any(s.rule_id in self.recent_cues for s, _, _ in judged):
+            return judged
+        events = {(s.kind, s.value) for s, assertion, historical in judged if assertion == "present" and not historical}
+        note_words = set(lower_of(doc))
+        sentences = SentenceStarts(doc)
+        dated = []
+        for s, assertion, historical in judged:
+            cues = self.recent_cues.get(s.rule_id)
+            if cues is not None and assertion == "present" and not historical:
+                words, managed, facts = cues
+                historical = not (
+                    events & facts
+                    or not note_words.isdisjoint(managed)
+                    or holds_words(doc, sentences.bounds(s.sentence), words)
+                )
+            dated.append((s, assertion, historical))
+        return dated
 
     def _unsupported(self, judged: list[tuple[_Spanned, Assertion, bool]]) -> frozenset[str]:
         """The rules whose note-level condition fails, decided before any Fact is made (renumbering made

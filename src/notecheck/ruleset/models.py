@@ -66,6 +66,23 @@ class ToldApart(Strict):
     )
 
 
+class PresentedRecent(Strict):
+    """What presents a fact as recent (FactRule.current_only_when); without any of it the fact is historical."""
+
+    sentence_words: list[str] = Field(
+        default_factory=list, description="Words of its sentence that call it recent: acute, new, recent, fresh."
+    )
+    note_words: list[str] = Field(
+        default_factory=list,
+        description="Words anywhere in its note that manage it as acute: vertebroplasty, kyphoplasty, brace.",
+    )
+    note_facts: list[str] = Field(
+        default_factory=list,
+        description="'kind=value' pairs of present, not historical facts that tie it to a recent event: "
+        "trauma=fall, trauma=motor_vehicle.",
+    )
+
+
 class FactRule(Strict):
     """One extraction rule: literal phrases and/or spaCy token patterns giving one normalized value."""
 
@@ -143,6 +160,12 @@ class FactRule(Strict):
         description="With fallback: a fact of this rule told as an earlier event of its own ('a previous surgery to "
         "repair a pelvic fracture' in a note about a recent lift) stands beside another rule's present fact of its "
         "kind, as in separate_in_sections.",
+    )
+    current_only_when: PresentedRecent | None = Field(
+        default=None,
+        description="A fact of this rule is current only when its sentence, its note's words or its note's facts "
+        "present it as recent; otherwise it is historical: a fracture of unstated age named in the history or as a "
+        "standing diagnosis is no current injury (C30).",
     )
     asserts: Literal["negated"] | None = Field(
         default=None,
