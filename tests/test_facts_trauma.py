@@ -600,3 +600,20 @@ def test_when_a_vertebral_fracture_has_no_mechanism_and_no_disease_then_it_is_ot
 def test_when_a_spinal_fracture_stands_beside_a_date_then_it_does_not_date_the_injury(checker, text, dates):
     """The fracture is `other` trauma (C12) but tells no event: the date beside it is the study's."""
     assert {f.value for f in checker.extract(text) if f.kind == "injury_date"} == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Working on the loading dock, she fell between the truck and the platform.", {"fall"},
+                     id="person-fell-between"),
+        pytest.param("He fell under the wheels of a cart at the warehouse.", {"fall"}, id="person-fell-under"),
+        pytest.param("His reading scores fell between the 10th and 25th percentile.", set(), id="score-fell-between"),
+        pytest.param("The pain began after a workplace injury involving lifting a 60-pound crate.", {"lifting"},
+                     id="injury-involving-lifting"),
+    ],
+)
+def test_when_a_person_fell_or_an_injury_involved_lifting_then_the_mechanism_is_named(checker, text, expected):
+    """A personal subject makes 'fell between' or 'fell under' the patient's fall, not a value's; an injury 'involving'
+    a lift names the lift as its mechanism (and no `other` is left beside it)."""
+    assert present_values(checker, text, "trauma") == expected
