@@ -617,3 +617,10 @@ def test_when_a_person_fell_or_an_injury_involved_lifting_then_the_mechanism_is_
     """A personal subject makes 'fell between' or 'fell under' the patient's fall, not a value's; an injury 'involving'
     a lift names the lift as its mechanism (and no `other` is left beside it)."""
     assert present_values(checker, text, "trauma") == expected
+
+
+def test_when_a_history_item_follows_a_denied_one_after_a_stop_then_it_is_not_denied(checker):
+    """'No significant illness. h/o rib fractures.': a lower-case start after a whole word's stop is a new sentence,
+    so the first item's 'no' does not deny the past fracture (C12)."""
+    text = "HPI: He slipped on ice.\n\nPMH: No significant chronic illness. s/p hernia repair. h/o rib fractures."
+    assert present_values(checker, text, "trauma") == {"fall", "other"}

@@ -40,7 +40,12 @@ def _is_end(text: str) -> bool:
     return text in _END
 
 
-_FLAG_TESTS = (_has_newline, _has_newlines, _starts_statement, _starts_lower, _is_end)
+def _is_word(text: str) -> bool:
+    """A whole lower-case word, not a clipped abbreviation ('approx', 'subcu' are too short or listed)."""
+    return len(text) >= 4 and text.isalpha() and text.islower()
+
+
+_FLAG_TESTS = (_has_newline, _has_newlines, _starts_statement, _starts_lower, _is_end, _is_word)
 
 
 def _flag(vocab: Vocab, test: Callable[[str], bool]) -> int:
@@ -68,14 +73,18 @@ class NoteSentences:
             return doc
         values = doc.to_array([ORTH, IS_SPACE, *self.flags])
         colon = values[:, 0] == self.colon
-        is_space, newline, newlines, statement, lower, end = values[:, 1:].astype(bool).T
+        is_space, newline, newlines, statement, lower, end, word = values[:, 1:].astype(bool).T
         starts = numpy.full(len(doc), -1, dtype="int64")
         starts[0] = 1
         after_newline = is_space[:-1] & newline[:-1]
         after_end = ~after_newline & end[:-1] & ~is_space[1:]
         rest = starts[1:]
         rest[after_newline] = numpy.where(newlines[:-1] | statement[1:], 1, -1)[after_newline]
-        rest[after_end] = numpy.where(lower[1:], -1, 1)[after_end]
+        # A lower-case start after a whole word's full stop opens a sentence too ("no recent illness. s/p knee
+        # arthroplasty."): an abbreviation's stop ("approx. 5", "q.i.d. for") follows no whole word.
+        before_word = numpy.zeros(len(doc) - 1, dtype=bool)
+        before_word[1:] = word[:-2]
+        rest[after_end] = numpy.where(lower[1:] & ~before_word, -1, 1)[after_end]
         # ".  Capital": a space token between the end punctuation and the next word (dictation's double space).
         gap = end[:-2] & is_space[1:-1] & ~newline[1:-1] & ~is_space[2:]
         beyond = starts[2:]
