@@ -128,3 +128,21 @@ def test_when_nothing_presents_a_fracture_as_recent_then_it_is_no_current_injury
     facts = [f for f in checker.extract(text) if f.kind == "current_injury" and f.assertion == "present"]
     assert facts
     assert any(not f.historical for f in facts) == current
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Neck films were negative and he went home with a diagnosis of muscle strain.", {"spinal strain"},
+                     id="muscle-strain-in-a-spinal-sentence"),
+        pytest.param("Left hip pain, most likely a muscular strain.", set(), id="muscle-strain-elsewhere"),
+        pytest.param("He says he has a muscle sprain on his lower back from moving furniture.", {"spinal strain"},
+                     id="sprain-on-the-back"),
+        pytest.param("DIAGNOSES: Concussion, lumbar musculoskeletal strain.", {"spinal strain"},
+                     id="musculoskeletal-strain"),
+    ],
+)
+def test_when_a_muscle_strain_is_placed_in_the_back_then_it_is_a_spinal_strain(checker, text, expected):
+    """C11: a strain or sprain of the spine's muscles, its region named before it, after it ('on her lower back') or
+    elsewhere in its sentence ('neck films ... a muscle strain')."""
+    assert present_values(checker, text, "current_injury") == expected
