@@ -433,6 +433,14 @@ def test_assertion_from_categories(categories, expected):
             id="relative-as-companion",
         ),
         pytest.param(
+            "Her family doctor started physical therapy for the low back pain.", "physical therapy", "treatment",
+            "present", id="family-doctor-is-a-clinician",
+        ),
+        pytest.param(
+            "She was seen at family practice and given a lumbar brace.", "lumbar brace", "treatment", "present",
+            id="family-practice-is-a-clinic",
+        ),
+        pytest.param(
             "No history of spine surgery.", "spine surgery", "treatment", "negated",
             id="no-history-of",
         ),
