@@ -444,6 +444,18 @@ def test_assertion_from_categories(categories, expected):
             "No history of spine surgery.", "spine surgery", "treatment", "negated",
             id="no-history-of",
         ),
+        pytest.param(
+            "An x-ray of the thoracic spine was negative for fracture.", "fracture", "current_injury", "negated",
+            id="was-negative-for-reads-forward",
+        ),
+        pytest.param(
+            "The lumbar MRI is negative for disc herniation.", "disc herniation", "diagnosis", "negated",
+            id="is-negative-for-reads-forward",
+        ),
+        pytest.param(
+            "Straight leg raise was negative for radicular pain.", "Straight leg raise", "diagnosis", "negated",
+            id="was-negative-for-reads-backward",
+        ),
         # pseudo and terminate
         pytest.param(
             "No change in the compression deformity.",
