@@ -146,3 +146,21 @@ def test_when_a_muscle_strain_is_placed_in_the_back_then_it_is_a_spinal_strain(c
     """C11: a strain or sprain of the spine's muscles, its region named before it, after it ('on her lower back') or
     elsewhere in its sentence ('neck films ... a muscle strain')."""
     assert present_values(checker, text, "current_injury") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Open reduction of the left distal radius fracture. Under fluoroscopy the fracture was reduced "
+                     "and pinned.", set(), id="limb-fracture-under-fluoroscopy"),
+        pytest.param("Ankle fracture fixation. Final x-ray images confirmed alignment of the fracture.", set(),
+                     id="limb-fracture-on-x-ray"),
+        pytest.param("She fell from a ladder. An acute fracture of the spine was seen on CT.", {"fracture"},
+                     id="spine-word-places-it"),
+        pytest.param("He fell from a roof. CT showed an acute fracture through the L1 body.", {"fracture"},
+                     id="level-places-it"),
+    ],
+)
+def test_when_a_bare_fracture_stands_beside_a_study_only_then_it_is_no_spinal_injury(checker, text, expected):
+    """A study in the sentence does not make a bare 'fracture' spinal; a region, level or spine word does."""
+    assert present_values(checker, text, "current_injury") == expected
