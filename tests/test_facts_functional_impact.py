@@ -237,3 +237,22 @@ def test_when_a_spinal_symptom_is_called_disabling_then_activity_limitation(chec
     """A spinal symptom named by what it takes away (disabling, debilitating, neurogenic claudication) is a
     limitation; the same word for another condition is that condition's (C2)."""
     assert present_values(checker, text, "functional_impact") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He has low back pain from L4-5 stenosis. He is not working.", set(), id="not-working-status"),
+        pytest.param("She has neck pain at C5-6. This is not a work-related visit.", set(), id="not-a-work-visit"),
+        pytest.param("He has low back pain from L4-5 stenosis. He is not working because of his back.",
+                     {"work limitation"}, id="not-working-with-cause"),
+        pytest.param("He has low back pain from L4-5 stenosis. He has not been able to work since May.",
+                     {"work limitation"}, id="not-able-to-work"),
+        pytest.param("He has low back pain from L4-5 stenosis. He could not work for a week.", {"work limitation"},
+                     id="could-not-work"),
+    ],
+)
+def test_when_not_working_is_only_a_status_then_it_is_no_limitation(checker, text, expected):
+    """'Is not working' alone is a work status, like being retired; an inability to work, or not working for a
+    stated cause, is a limitation (C14)."""
+    assert present_values(checker, text, "functional_impact") == expected
