@@ -256,3 +256,26 @@ def test_when_not_working_is_only_a_status_then_it_is_no_limitation(checker, tex
     """'Is not working' alone is a work status, like being retired; an inability to work, or not working for a
     stated cause, is a limitation (C14)."""
     assert present_values(checker, text, "functional_impact") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She has low back pain at L4-5. Her doctors have told her not to exercise.", set(),
+                     id="told-not-to"),
+        pytest.param("She has low back pain at L4-5. She was advised to stop running and is now only walking.",
+                     set(), id="only-walking-is-what-she-does"),
+        pytest.param("He has neck pain at C5-6. He was instructed only to ambulate with a walker.", set(),
+                     id="only-as-instruction"),
+        pytest.param("She has low back pain at L4-5. She can only sit for ten minutes.", {"sitting intolerance"},
+                     id="can-only-sit"),
+        pytest.param("She has low back pain at L4-5. She is not able to walk a block.", {"walking limitation"},
+                     id="not-able-to-walk"),
+        pytest.param("She has low back pain at L4-5. She could not sleep.", {"sleep disturbance"},
+                     id="could-not-sleep"),
+    ],
+)
+def test_when_not_or_only_names_advice_or_a_habit_then_it_is_no_limitation(checker, text, expected):
+    """'not to <activity>' is advice for after the visit (C8) and a bare 'only <activity>' what the patient does;
+    'can only', 'could not' and 'not able to' are limitations."""
+    assert present_values(checker, text, "functional_impact") == expected
