@@ -16,6 +16,8 @@ from conftest import present_values
         pytest.param("There is stenosis of the canal with compression of the thecal sac.", {"spinal stenosis"},
                      id="spine-word"),
         pytest.param("Moderate foraminal stenosis on the left.", {"spinal stenosis"}, id="spinal-phrase"),
+        pytest.param("However, there was significant neuroforaminal stenosis on the left.", {"spinal stenosis"},
+                     id="neuroforaminal"),
     ],
 )
 def test_when_a_bare_stenosis_names_no_spinal_site_then_it_is_no_spinal_stenosis(checker, text, expected):
