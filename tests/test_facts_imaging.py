@@ -145,3 +145,21 @@ def test_when_plain_studies_are_named_then_they_are_xray(checker, text, expected
     """'Plain studies of the lumbar spine show ...': 'plain' makes a study a plain radiograph (C9: xray is plain
     radiographs)."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Two milliliters of contrast were injected and spread evenly along the epidural space.", {"other"},
+                     id="contrast-spread"),
+        pytest.param("A satisfactory dye pattern was seen outlining the facet capsule.", {"other"}, id="dye-pattern-seen"),
+        pytest.param("Isovue was injected and noted to flow along the nerve root.", {"other"}, id="named-contrast-flow"),
+        pytest.param("One milliliter of contrast was injected after negative aspiration.", set(), id="contrast-no-spread"),
+        pytest.param("CT of the abdomen with contrast shows a mottled pattern of the liver.", {"ct"},
+                     id="contrast-of-a-named-study"),
+        pytest.param("Methylene blue dye was instilled and flowed freely from the cervix.", set(), id="visible-dye"),
+    ],
+)
+def test_when_procedural_contrast_is_told_by_its_spread_then_it_is_other(checker, text, expected):
+    """C9, C13: a procedure's contrast told by where it went is a fluoroscopic study with its result."""
+    assert present_values(checker, text, "imaging") == expected
