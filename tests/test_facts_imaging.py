@@ -163,3 +163,23 @@ def test_when_plain_studies_are_named_then_they_are_xray(checker, text, expected
 def test_when_procedural_contrast_is_told_by_its_spread_then_it_is_other(checker, text, expected):
     """C9, C13: a procedure's contrast told by where it went is a fluoroscopic study with its result."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("LABS AND X-RAY RESULTS: Sodium 139, potassium 4.1.", set(), id="heading-of-labs"),
+        pytest.param("PRIOR FILMS - CT - MRI REVIEWED: None.", set(), id="heading-of-several-studies"),
+        pytest.param("REVIEW OF X-RAYS: The MRI of the head shows small vessel disease.", {"mri"},
+                     id="heading-over-another-study"),
+        pytest.param("PRIOR X-RAYS: MRI: Disc bulge at L4-5.", {"mri"}, id="heading-then-study-heading"),
+        pytest.param("FLUOROSCOPY TIME: 3.2 minutes.", set(), id="heading-of-a-figure"),
+        pytest.param("LUMBAR X-RAYS: Mild disc space narrowing at L5-S1.", {"xray"}, id="heading-of-its-own-result"),
+        pytest.param("HEAD CT WITH CONTRAST, 2/3/01: Enhancing mass in the left frontal lobe.", {"ct"},
+                     id="study-title-heading"),
+    ],
+)
+def test_when_a_heading_names_a_kind_of_material_then_its_contents_give_the_study(checker, text, expected):
+    """A heading in capitals that names labs, several studies or a figure, or that another study opens, names no
+    result of its own; the studies reported under it count."""
+    assert present_values(checker, text, "imaging") == expected

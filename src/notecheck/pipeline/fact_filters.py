@@ -1,6 +1,7 @@
 """Keep a fact only where its rule file says it stands: in a sentence with a related fact, or, for
 imaging, where a result is reported (a result word in the sentence, or a findings/impression section)."""
 
+import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -15,6 +16,7 @@ from notecheck.pipeline.spans import (
     SEPARATORS,
     SentenceFacts,
     SentenceStarts,
+    doc_text,
     facts,
     holds_words,
     lower_of,
@@ -75,6 +77,8 @@ class FactFilters:
         self.unless_note_words = rule_words(lambda r: r.unless_note_with_words)
         self.only_words = rule_words(lambda r: r.only_sentence_with_words)
         self.given_for = rule_words(lambda r: r.unless_given_for)
+        self.heading_words = {k: {w.lower() for w in f.heading_other_words} for k, f in ruleset.facts.items()
+                              if f.heading_other_words}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(facts(doc))  # a SpanGroup makes its Spans again on every pass
@@ -88,6 +92,9 @@ class FactFilters:
         worded_out = [self._worded_out(s, sentences) for s in spans]
         in_note = {s.label_ for s, out in zip(spans, worded_out) if not out}
         ruled_out = self._ruled_out_by_note(doc, spans)
+        if self.heading_words:
+            kept = [s for s, out in zip(spans, worded_out) if not out]
+            worded_out = [out or self._heading_only(s, kept) for s, out in zip(spans, worded_out)]
         doc.spans[GROUP] = [
             s
             for s, out in zip(spans, worded_out)
@@ -96,6 +103,27 @@ class FactFilters:
             and self._keep(s, self._kinds_near(s, near, kinds_in, sentences), in_note, sentences, kinds_in)
         ]
         return doc
+
+    def _heading_only(self, span: Span, spans: list[Span]) -> bool:
+        """Whether the span stands in a heading in capitals that names a kind of material, not a study
+        (`heading_other_words`)."""
+        words = self.heading_words.get(span.label_)
+        if not words:
+            return False
+        text = doc_text(span.doc)
+        heading = _heading_around(text, span.start_char, span.end_char)
+        if heading is None:
+            return False
+        start, colon = heading
+        same = [s for s in spans if s.label_ == span.label_ and s is not span]
+        if not words.isdisjoint(_WORD.findall(text[start:colon].lower())):
+            return True
+        if any(start <= s.start_char < colon and s.kb_id_ != span.kb_id_ for s in same):
+            return True
+        found = _FIRST_SENTENCE_END.search(text, colon + 1)
+        end = found.start() if found else len(text)
+        values = {s.kb_id_ for s in same if colon < s.start_char < end}
+        return bool(values) and span.kb_id_ not in values
 
     def _ruled_out_by_note(self, doc: Doc, spans: list[Span]) -> set[str]:
         """The rules of these spans whose `unless_note_with_words` the note holds (its words read once)."""
@@ -184,6 +212,24 @@ class FactFilters:
         words = [t.lower_ for t in doc[following[0] : min(following[0] + 3, following[1])]]
         opens = any(words[: len(opener)] == opener for opener in self.openers[kind])
         return opens and holds_words(doc, following, self.cues[kind])
+
+
+_WORD = re.compile(r"[a-z]+")
+_FIRST_SENTENCE_END = re.compile(r"(?<=[.;])\s|\n")
+
+
+def _heading_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, colon) of the heading in capitals that holds text[start:end] ("TEST & X-RAY RESULTS:" from a line's
+    start or an earlier heading's colon, in capitals up to its own colon), or None."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind(":", 0, start)) + 1  # "PAST X-RAYS: MRI: ..."
+    line_end = text.find("\n", end)
+    colon = text.find(":", end, line_end if line_end >= 0 else len(text))
+    if colon < 0:
+        return None
+    heading = text[line_start:colon]
+    if any(c.islower() for c in heading):
+        return None
+    return line_start, colon
 
 
 _ITEM_ENDS = {get_string_id(word) for word in (*SEPARATORS, "and", "or")}  # what closes a list item

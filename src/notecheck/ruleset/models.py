@@ -311,6 +311,13 @@ class FactFile(Strict):
     result_with_kinds: list[FactKind] = Field(
         default_factory=list, description="(imaging) a fact of these kinds in the sentence also shows a result."
     )
+    heading_other_words: list[str] = Field(
+        default_factory=list,
+        description="(imaging) a fact inside a heading in capitals ('TEST & X-RAY RESULTS:') names a kind of "
+        "material, not a study: it is dropped when the heading holds one of these words or another value of the "
+        "kind ('OUTSIDE FILMS - MRI - BONE SCAN:'), or when the text after it opens with another value and not its "
+        "own ('REVIEW OF X-RAYS: The CT scan of the brain ...'); the studies reported under it give their own facts.",
+    )
     rules: list[FactRule]
 
 
