@@ -183,3 +183,19 @@ def test_when_a_heading_names_a_kind_of_material_then_its_contents_give_the_stud
     """A heading in capitals that names labs, several studies or a figure, or that another study opens, names no
     result of its own; the studies reported under it count."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Findings: Comparison is made with the prior radiographs of May. There is a joint effusion.", set(),
+                     id="comparison-is-made-with"),
+        pytest.param("The CT shows the nodule is smaller comparing with the PET scan of June.", {"ct"},
+                     id="comparing-with"),
+        pytest.param("I reviewed the CT of the head and compared it to the MRI from last year; both show atrophy.",
+                     {"ct", "mri"}, id="two-studies-reviewed"),
+    ],
+)
+def test_when_a_study_is_named_as_the_comparison_then_it_is_no_result(checker, text, expected):
+    """A study named as the comparison of the one reported is its reference, not a result the note gives."""
+    assert present_values(checker, text, "imaging") == expected
