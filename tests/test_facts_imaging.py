@@ -199,3 +199,20 @@ def test_when_a_heading_names_a_kind_of_material_then_its_contents_give_the_stud
 def test_when_a_study_is_named_as_the_comparison_then_it_is_no_result(checker, text, expected):
     """A study named as the comparison of the one reported is its reference, not a result the note gives."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("The reduction was confirmed with the image intensifier.", {"other"}, id="image-intensifier"),
+        pytest.param("Final C-arm views showed the plate in good position.", {"other"}, id="c-arm-views"),
+        pytest.param("Fluoroscopic examination of the chest revealed no pneumothorax.", {"other"},
+                     id="fluoroscopic-examination"),
+        pytest.param("The image intensifier was brought into the field and draped.", set(), id="intensifier-guidance"),
+        pytest.param("The C-arm image was used to confirm the site for the incision.", set(), id="c-arm-purpose"),
+    ],
+)
+def test_when_intraoperative_fluoroscopy_is_named_otherwise_then_its_confirmed_result_is_other(checker, text, expected):
+    """C13: image intensifier, C-arm views and fluoroscopic examination are fluoroscopy; they count when the sentence
+    says what they confirmed or showed."""
+    assert present_values(checker, text, "imaging") == expected
