@@ -475,3 +475,19 @@ def test_when_a_number_has_a_leading_zero_then_it_is_no_vertebra(checker, text, 
 )
 def test_when_sacral_levels_are_heart_sounds_then_no_region(checker, text, regions):
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("PROCEDURE: Thoracic epidural steroid injection.\n", {"thoracic"}, id="epidural-title"),
+        pytest.param("She had a cervical ESI in March with good relief.", {"cervical"}, id="esi"),
+        pytest.param("PROCEDURE: Lumbar epidural steroid injection, L5-S1.\n", {"lumbosacral"}, id="level-follows"),
+        pytest.param("ANESTHESIA: Thoracic epidural catheter for postoperative analgesia.\n", set(),
+                     id="anaesthetic-epidural"),
+    ],
+)
+def test_when_a_spinal_injection_is_named_by_its_region_then_it_locates_it(checker, text, regions):
+    """C6, C24: a spinal injection locates its region; a level named with it places it by its segment instead (C18),
+    and an epidural of an anaesthetic is no injection of a spinal condition."""
+    assert present_values(checker, text, "region") == regions
