@@ -491,3 +491,16 @@ def test_when_a_spinal_injection_is_named_by_its_region_then_it_locates_it(check
     """C6, C24: a spinal injection locates its region; a level named with it places it by its segment instead (C18),
     and an epidural of an anaesthetic is no injection of a spinal condition."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("Her back is nontender on palpation over the lumbar spine.", set(), id="nontender-on-palpation"),
+        pytest.param("The spine is nontender with palpation from the neck to the thoracic spine.", set(),
+                     id="nontender-with-palpation"),
+    ],
+)
+def test_when_the_spine_is_nontender_on_palpation_then_it_locates_nothing(checker, text, regions):
+    """C6: a spinal region examined and found nontender is a negative exam, whatever the preposition of palpation."""
+    assert present_values(checker, text, "region") == regions
