@@ -216,3 +216,17 @@ def test_when_intraoperative_fluoroscopy_is_named_otherwise_then_its_confirmed_r
     """C13: image intensifier, C-arm views and fluoroscopic examination are fluoroscopy; they count when the sentence
     says what they confirmed or showed."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("We will also check a pelvic ultrasound to look for a cyst.", set(), id="will-also-check"),
+        pytest.param("He will have a chest x-ray, a lipid panel and a TSH before surgery.", set(), id="will-have-list"),
+        pytest.param("Follow-up will consist of a lumbar MRI in three months.", set(), id="will-consist-of"),
+        pytest.param("The lumbar MRI showed a disc bulge; she will continue therapy.", {"mri"}, id="will-after-study"),
+    ],
+)
+def test_when_a_future_precedes_a_study_then_it_is_a_plan(checker, text, expected):
+    """A study named after 'will' in its sentence is planned, not a result, whatever the verb between."""
+    assert present_values(checker, text, "imaging") == expected
