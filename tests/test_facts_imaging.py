@@ -230,3 +230,17 @@ def test_when_intraoperative_fluoroscopy_is_named_otherwise_then_its_confirmed_r
 def test_when_a_future_precedes_a_study_then_it_is_a_plan(checker, text, expected):
     """A study named after 'will' in its sentence is planned, not a result, whatever the verb between."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("The hardware shows no loosening or other problems on x-ray.", {"xray"}, id="denied-on-x-ray"),
+        pytest.param("No metastatic lesion is identified on the bone scan.", {"bone_scan"}, id="denied-on-bone-scan"),
+        pytest.param("No sinus disease is seen per MRI.", {"mri"}, id="denied-per-mri"),
+        pytest.param("She has not had an MRI.", set(), id="study-itself-denied"),
+    ],
+)
+def test_when_a_finding_is_denied_on_a_study_then_the_study_is_a_negative_result(checker, text, expected):
+    """'No lesion on the bone scan' is the study's negative result: the negation ends at 'on the study'."""
+    assert present_values(checker, text, "imaging") == expected
