@@ -51,7 +51,7 @@ def plan(pattern: list[Token], *, common: Callable[[str], bool] = lambda word: F
     the word: then its matches have no bound found from the words.
     """
     candidates = []
-    widths = [_width(token.get("OP")) for token in pattern]
+    widths = [width(token.get("OP")) for token in pattern]
     for i, token in enumerate(pattern):
         if "OP" not in token and _selective(token):
             candidates.append((_rarity(token, common), i))
@@ -64,7 +64,7 @@ def plan(pattern: list[Token], *, common: Callable[[str], bool] = lambda word: F
     others = pattern[:i] + rest
     needs = tuple(word_tests(t) for t in others if "OP" not in t and _selective(t))
     before = sum(w for w in widths[:i] if w is not None)
-    repeated = [j for j, width in enumerate(rest_widths) if width is None]
+    repeated = [j for j, w in enumerate(rest_widths) if w is None]
     if not repeated:
         return Plan(anchor, before, 1 + sum(w for w in rest_widths if w is not None), needs)
     j = repeated[0]
@@ -75,7 +75,7 @@ def plan(pattern: list[Token], *, common: Callable[[str], bool] = lambda word: F
     return Plan(anchor, before, 1 + sum(w for w in rest_widths if w is not None), needs, repeat, gap)
 
 
-def _width(op: str | None) -> int | None:
+def width(op: str | None) -> int | None:
     """At most how many tokens a pattern token with this operator takes: one for none, "?" and "!", the upper
     bound of "{n}", "{n,m}" and "{,m}"; None for "*", "+" and "{n,}" (no bound)."""
     if op in _BOUNDED:
@@ -151,12 +151,19 @@ def key_of(kind: str, test: Token) -> str:
     return f"{kind}:" + json.dumps(test, sort_keys=True)
 
 
+# A regular expression that is one negative lookahead at the start ("^(?![CTLS]\d)": not a level) is
+# passed by nearly every word: as a need it would mark them all and prune no window.
+_NEGATIVE_REGEX = re.compile(r"\^\(\?![^()]*\)")
+
+
 def _selective(token: Token) -> bool:
     """True when the token's word tests include one few words pass: a word or word list, a regular
-    expression, a number."""
+    expression other than a lone negative lookahead, a number."""
     for name, value in word_tests(token).items():
         if name in ("ORTH", "TEXT", "LOWER"):
-            if isinstance(value, str) or (isinstance(value, dict) and bool({"IN", "REGEX"} & set(value))):
+            if isinstance(value, str) or (isinstance(value, dict) and "IN" in value):
+                return True
+            if isinstance(value, dict) and "REGEX" in value and not _NEGATIVE_REGEX.fullmatch(value["REGEX"]):
                 return True
         elif name in ("LIKE_NUM", "IS_DIGIT") and value is True:
             return True

@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.anchored import AnchoredMatcher
+from notecheck.pipeline.anchored_plan import width
 from notecheck.pipeline.context import make_context
 from notecheck.pipeline.context_rules import EDGE_CATEGORIES, dates_from_edge
 from notecheck.pipeline.spans import SentenceStarts
@@ -219,13 +220,15 @@ def _dated_from_their_edges(
 
 
 def _longest(nlp: Language, rules: list[ConTextRule]) -> int | None:
-    """Tokens in the longest rule match, or None when a pattern repeats a token (OP + or *)."""
+    """Tokens in the longest rule match (a bounded range "{0,3}" counts its upper bound), or None when a
+    pattern repeats a token without bound (OP + or *, "{n,}"): then every match is run over the whole Doc."""
     longest = 1
     for rule in rules:
         if isinstance(rule.pattern, list):
-            if any(token.get("OP") in ("+", "*") for token in rule.pattern):
+            widths = [width(token.get("OP")) for token in rule.pattern]
+            if None in widths:
                 return None
-            longest = max(longest, len(rule.pattern))
+            longest = max(longest, sum(w for w in widths if w is not None))
         else:
             longest = max(longest, len(nlp.tokenizer(rule.literal)))
     return longest
