@@ -41,6 +41,8 @@ def test_acuity(checker, text, expected):
         pytest.param("Back pain for half a day.", set(), id="half-a-unit-is-no-duration-grammar"),
         pytest.param("He has had neck pain for two and a half years.", {"chronic"}, id="for-whole-and-a-half"),
         pytest.param("Low back pain for one and a half months.", {"subacute"}, id="and-a-half-adds-to-the-whole"),
+        pytest.param("3 weeks history of low back pain.", {"acute"}, id="duration-opens-the-note"),
+        pytest.param("One and a half years history of neck pain.", {"chronic"}, id="and-a-half-opens-the-note"),
         pytest.param("In the last year or so her neck pain has slowly worsened.", {"chronic"}, id="in-the-last-unit"),
         pytest.param("During the past week his back pain became constant.", {"acute"}, id="during-the-past-unit"),
         pytest.param("She has had back pain for more than three months.", {"chronic"}, id="more-than"),

@@ -243,10 +243,14 @@ class TimeExpressions:
         count = 1.0
         for token in span:
             value = _number(token.text, self.table.numbers)
-            if value is None or token.i >= unit.i or token.nbor(-1).lower_ == "and":
+            if value is None or token.i >= unit.i:
+                continue
+            # A duration may open the note: no word before its number ("3 weeks history of ...").
+            previous = doc[token.i - 1].lower_ if token.i > 0 else ""
+            if previous == "and":
                 continue  # "one and a half years": the "a" of "and a half" is no count of its own
             # ... and the half adds to the whole before it.
-            halved = token.i >= 2 and token.nbor(-1).lower_ == "a" and token.nbor(-2).lower_ == "and"
+            halved = previous == "a" and token.i >= 2 and doc[token.i - 2].lower_ == "and"
             count = count + value if halved else value
         weeks = count * self.table.units[unit.lower_]
         # "more than 3 months" is past the 12-week edge, "less than 6 weeks" short of it.
