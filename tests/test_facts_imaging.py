@@ -31,6 +31,12 @@ from conftest import present_values
                      id="future-passive-is-a-plan"),
         pytest.param("Findings: a renal ultrasound shall be performed before discharge.", set(), id="shall-be-performed"),
         pytest.param("Lumbar x-rays were obtained and show mild spondylosis.", {"xray"}, id="past-passive-is-a-result"),
+        pytest.param("EXAM: Ultrasound of the right flank.\n\nHISTORY: Flank pain.\n\nFINDINGS: The kidney measures 11 cm.",
+                     {"other"}, id="report-title-header-before-findings"),
+        pytest.param("EXAM: CT-guided drainage of the psoas collection.\n\nHISTORY: Abscess.\n\nFINDINGS: 20 mL drained.",
+                     set(), id="report-title-guidance-is-no-study"),
+        pytest.param("EXAM: MRI of the neck was reviewed with him.\n\nPLAN: Return in a month.", set(),
+                     id="exam-header-without-findings"),
     ],
 )
 def test_imaging_results(checker, text, expected):

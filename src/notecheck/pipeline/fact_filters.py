@@ -79,6 +79,9 @@ class FactFilters:
         self.given_for = rule_words(lambda r: r.unless_given_for)
         self.heading_words = {k: {w.lower() for w in f.heading_other_words} for k, f in ruleset.facts.items()
                               if f.heading_other_words}
+        self.title_headers = {k: {h.lower() for h in f.title_headers} for k, f in ruleset.facts.items()
+                              if f.title_headers}
+        self.title_not_before = {k: {strings.add(w.lower()) for w in f.title_not_before} for k, f in ruleset.facts.items()}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(facts(doc))  # a SpanGroup makes its Spans again on every pass
@@ -188,8 +191,25 @@ class FactFilters:
             section = section_category(span)
             if section in self.result_sections[kind] or kinds & self.result_kinds[kind]:
                 return True
+            if kind in self.title_headers and self._titles_report(span):
+                return True
             return holds_words(doc, sentence, self.cues[kind]) or self._result_follows(kind, doc, sentence[1], sentences)
         return True
+
+    def _titles_report(self, span: Span) -> bool:
+        """'EXAM: MRI RIGHT SHOULDER' ... 'FINDINGS: ...': the span stands on a title header's line, before any
+        full stop (`title_headers`), in a note with a result section: the title names the study reported below."""
+        text = doc_text(span.doc)
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        title = _TITLE.match(text, line_start, span.start_char)
+        if title is None or title.group(1).lower() not in self.title_headers[span.label_]:
+            return False
+        lower = lower_of(span.doc)
+        after = span.end + 1 if span.end < len(lower) and span.doc[span.end].text == "-" else span.end
+        if after < len(lower) and lower[after] in self.title_not_before[span.label_]:
+            return False
+        results = self.result_sections[span.label_]
+        return any(other.category in results for other in span.doc._.sections)
 
     def _continued(
         self, kind: str, doc: Doc, end: int, needs: set[str], sentences: SentenceStarts, kinds_in: dict[int, set[str]]
@@ -216,6 +236,7 @@ class FactFilters:
 
 _WORD = re.compile(r"[a-z]+")
 _FIRST_SENTENCE_END = re.compile(r"(?<=[.;])\s|\n")
+_TITLE = re.compile(r"[ \t]*([A-Za-z]+)[ \t]*:[^.:;\n]*$")  # a header, its colon, then the title's first words
 
 
 def _heading_around(text: str, start: int, end: int) -> tuple[int, int] | None:

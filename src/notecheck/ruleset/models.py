@@ -311,6 +311,16 @@ class FactFile(Strict):
     result_with_kinds: list[FactKind] = Field(
         default_factory=list, description="(imaging) a fact of these kinds in the sentence also shows a result."
     )
+    title_headers: list[str] = Field(
+        default_factory=list,
+        description="(imaging) headers whose first sentence titles a report ('EXAM: Ultrasound carotid, bilateral.'): "
+        "a mention there is the study whose findings follow, kept when the note has a result section.",
+    )
+    title_not_before: list[str] = Field(
+        default_factory=list,
+        description="(imaging) words that, right after a title's mention (a hyphen between allowed), make it guidance, "
+        "not a study: 'EXAM: CT-guided biopsy' (clarification C9).",
+    )
     heading_other_words: list[str] = Field(
         default_factory=list,
         description="(imaging) a fact inside a heading in capitals ('TEST & X-RAY RESULTS:') names a kind of "
