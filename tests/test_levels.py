@@ -372,6 +372,25 @@ def test_when_pain_is_placed_in_an_everyday_area_of_the_upper_back_then_thoracic
 @pytest.mark.parametrize(
     ("text", "regions"),
     [
+        pytest.param("Sagittal images were obtained from T10 to S1 with axial slices through each disc.", set(),
+                     id="images-obtained-from-to"),
+        pytest.param("Thin-section CT was performed from the C7-T1 level to the L1 level.", set(),
+                     id="ct-performed-from-segment-to-level"),
+        pytest.param("Axial scans were performed from L2 to S1. L4-5: moderate canal stenosis.", {"lumbar"},
+                     id="coverage-aside-the-finding-levels-locate"),
+        pytest.param("The study was obtained because of pain from L4 to S1.", {"lumbar", "lumbosacral"},
+                     id="from-after-a-cause-is-no-coverage"),
+    ],
+)
+def test_when_levels_give_a_studys_coverage_then_no_region(checker, text, regions):
+    """The levels a study covers ('scans were performed from L1 to S2') are where it was taken, a landmark (C6); the
+    levels of its findings still locate."""
+    assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
         pytest.param("Skin: a faded tattoo of a rose across her low back.", set(), id="tattoo-on-the-low-back"),
         pytest.param("Back: mild hyperpigmentation over the coccyx.", set(), id="pigment-over-the-coccyx"),
         pytest.param("A 3 mm nevus on the mid back was removed.", set(), id="nevus-on-the-mid-back"),

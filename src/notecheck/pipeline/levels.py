@@ -136,6 +136,12 @@ class LevelGrammarComponent:
         grades = "|".join(f"(?:{g})" for g in grammar.reflex_grades)
         self.reflex_grade = re.compile(rf"\s*[:=]?\s*(?:{grades})") if grades else None
         self.skin = _any_word(grammar.skin_words)
+        nouns = "|".join(re.escape(w) for w in grammar.coverage_nouns)
+        verbs = "|".join(re.escape(w) for w in grammar.coverage_verbs)
+        # "<scan noun> ... <verb> from" and at most a few words (no sentence or clause end) up to the level
+        self.coverage = (
+            re.compile(rf"\b(?:{nouns})\b.*\b(?:{verbs})\s+from\b[^.;:]{{0,30}}$", re.I | re.S) if nouns and verbs else None
+        )
         self.landmark_procedure = _any_word(grammar.landmark_procedures)
         self.procedure_words = [p.lower().split() for p in grammar.landmark_procedures]
         self.placement = _any_word(grammar.placement_words)
@@ -310,7 +316,8 @@ class LevelGrammarComponent:
 
     def _not_the_condition(self, text: str, sentence_start: int, sentence_end: int, match: _Place) -> bool:
         """A sensory level ('reduced pinprick below T8'), a normal dermatome ('sensation intact in the L2 through
-        S1 dermatomes') or a skin landmark ('a healed scar from T12 to L1'); a vessel's is read before it."""
+        S1 dermatomes'), a study's coverage ('scans were performed from L1 to S2') or a skin landmark ('a healed scar
+        from T12 to L1'); a vessel's is read before it."""
         before = text[sentence_start : match.start()]
         sensory = self.sensory and self.sensory.search(before)
         if sensory and self.sensory_lead and self.sensory_lead.search(before):
@@ -319,6 +326,8 @@ class LevelGrammarComponent:
             return True
         if self.reflex and self.reflex_grade and self.reflex_grade.match(text, match.end()) and self.reflex.search(before):
             return True  # "Reflexes: ... S1 +2/2": a reflex graded normal
+        if self.coverage and self.coverage.search(before):
+            return True  # "CT was performed from T12-L1 to the S1 level": the study's coverage
         return bool(
             self.skin
             and self.skin.search(before[-_LANDMARK_WINDOW:])

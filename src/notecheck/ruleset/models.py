@@ -422,6 +422,15 @@ class LevelGrammar(Strict):
         description="Bony parts of a vertebra (lamina, spinous process) that an operation on the segment or range next "
         "to it reaches: 'the C2 lamina' beside a C3-C7 laminectomy takes the region of C2-3, not C2's own (C18).",
     )
+    coverage_nouns: list[str] = Field(
+        default_factory=list,
+        description="With coverage_verbs: 'Axial scans were performed from L1 to S2': the levels a study covers are "
+        "where it was taken, a landmark (clarification C6), not where a condition is.",
+    )
+    coverage_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs of taking a study; a level within a few words after '<noun> ... <verb> from' is its coverage.",
+    )
     skin_words: list[str] = Field(
         default_factory=list,
         description="Words of a skin finding shortly before a level in its sentence ('a healed midline scar from T12 to "
