@@ -462,6 +462,10 @@ def test_when_an_injection_is_an_obstetric_epidural_or_cement_then_it_is_no_spin
                      id="trigger-point-not-spinal-by-itself"),
         pytest.param("PROCEDURE: Epidural injection for labour before a caesarean section.", set(),
                      id="obstetric-epidural-record"),
+        pytest.param("PROCEDURE: Right stellate ganglion block for arm pain and neck pain.\n\nThe needle was placed at "
+                     "C6. This was followed by an injection of 8 mL of bupivacaine.", set(), id="sympathetic-block-record"),
+        pytest.param("PROCEDURE: Lumbar sympathetic block.\n\nShe also had an L4-5 epidural steroid injection last year "
+                     "for back pain.", {"injection"}, id="named-epidural-beside-a-sympathetic-block"),
     ],
 )
 def test_when_a_record_of_a_spinal_injection_states_no_complaint_then_it_is_still_an_injection(checker, text, expected):
