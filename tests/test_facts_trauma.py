@@ -543,6 +543,11 @@ def test_when_the_word_tells_no_injury_of_the_patient_then_it_is_no_mechanism(ch
         pytest.param("PAST MEDICAL HISTORY: Rotator cuff tear in 2010.\n\n"
                      "HISTORY OF PRESENT ILLNESS: She slipped on ice last week and has low back pain.", {"fall", "other"},
                      id="past-history-cuff-tear-beside-a-new-fall"),
+        pytest.param("PAST SURGICAL HISTORY: Appendectomy. In 2009, right rotator cuff repair.", {"other"},
+                     id="cuff-repair-implies-the-tear"),
+        pytest.param("He had a meniscal repair of the left knee as a teenager.", {"other"}, id="meniscal-repair"),
+        pytest.param("Remote history of an ACL repair, right knee.", {"other"}, id="acl-repair"),
+        pytest.param("Hernia repair in 2004 and a skin graft repair of the forearm.", set(), id="other-repairs-no-tear"),
     ],
 )
 def test_when_a_cuff_labral_or_meniscal_tear_is_named_then_it_is_other_without_a_mechanism(checker, text, expected):
