@@ -102,11 +102,17 @@ def test_when_a_limit_is_tied_only_to_another_site_then_it_does_not_count(checke
         pytest.param("Lumbar stenosis with back pain. She did not improve, and the next morning she was paralyzed from "
                      "the waist down.", {"walking limitation"}, id="paralyzed-after-did-not-improve"),
         pytest.param("Low back pain. She is not bedridden or wheelchair-bound.", set(), id="denied"),
+        pytest.param("Thoracic cord infarct. Motor: full strength in the arms, flaccid paraplegia in both legs.", set(),
+                     id="paraplegia-in-an-exam"),
+        pytest.param("Cervical cord contusion with acute quadriplegia.", set(), id="quadriplegia-as-a-diagnosis"),
+        pytest.param("Thoracic cord compression. He is paraplegic and confined to a wheelchair.", {"walking limitation"},
+                     id="paraplegic-and-wheelchair"),
     ],
 )
 def test_when_walking_is_lost_then_walking_limitation(checker, text, expected):
-    """Paralysis, a wheelchair or the bed told as the patient's state take walking away; 'did not improve' before it
-    is a course, not a negation."""
+    """A wheelchair or the bed told as the patient's state, or the patient's account of being paralyzed, take walking
+    away; 'did not improve' before it is a course, not a negation. The clinical name of the paralysis alone
+    (paraplegia, quadriplegia) is a deficit, not a stated limitation (C31)."""
     assert present_values(checker, text, "functional_impact") == expected
 
 
