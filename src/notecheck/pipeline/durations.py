@@ -49,6 +49,9 @@ def _is_label(doc: Doc, i: int) -> bool:
     return mark in (":", "-") or (len(mark) > 1 and set(mark) == {"."})
 
 
+_RANGE_WORDS = frozenset({"-", "to", "or"})  # between a range's two ends
+
+
 def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
     units = {"LOWER": {"IN": list(table.units)}}
     number = {"LOWER": {"IN": list(table.numbers)}}
@@ -63,7 +66,7 @@ def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
     trail = {"LOWER": {"IN": table.trail_words}}
     comparative = {"LOWER": {"IN": list(table.comparative_words)}, "OP": "?"}
     than = {"LOWER": {"IN": ["than", "least"]}, "OP": "?"}
-    # A range ("2-3 weeks", "six to eight weeks"): its upper end is the duration.
+    # A range ("2-3 weeks", "six to eight weeks"): its middle is the duration (_duration).
     to = {"LOWER": {"IN": ["-", "to", "or"]}}
     upper = {"LIKE_NUM": True}
     patterns: list[list[dict[str, Any]]] = []
@@ -241,6 +244,7 @@ class TimeExpressions:
                 return False
         unit = next(t for t in reversed(span) if t.lower_ in self.table.units)
         count = 1.0
+        ends: list[float] = []  # the numbers read so far: a range's lower end ("2-3 weeks", "two or three months")
         for token in span:
             value = _number(token.text, self.table.numbers)
             if value is None or token.i >= unit.i:
@@ -251,7 +255,10 @@ class TimeExpressions:
                 continue  # "one and a half years": the "a" of "and a half" is no count of its own
             # ... and the half adds to the whole before it.
             halved = previous == "a" and token.i >= 2 and doc[token.i - 2].lower_ == "and"
-            count = count + value if halved else value
+            # A range reads as its middle: "two or three months" is about ten weeks.
+            ranged = previous in _RANGE_WORDS and bool(ends) and ends[-1] < value
+            count = (ends[-1] + value) / 2 if ranged else count + value if halved else value
+            ends.append(value)
         weeks = count * self.table.units[unit.lower_]
         # "more than 3 months" is past the 12-week edge, "less than 6 weeks" short of it.
         weeks += 0.01 * sum(self.table.comparative_words.get(t.lower_, 0) for t in span)
