@@ -438,3 +438,19 @@ def test_when_the_sentence_before_the_injury_dates_its_scene_then_the_date_dates
 def test_when_an_acute_word_names_an_injury_dated_long_before_the_visit_then_it_gives_no_acuity(checker, text, expected):
     """C10: an acuity word for a past event ('acute strain' years ago) gives none; the dates' interval still counts."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He was referred to the spine clinic by his internist for evaluation of acute low back pain.",
+                     {"acute"}, id="referred-for-evaluation-of"),
+        pytest.param("She is referred to our office for severe chronic neck pain.", {"chronic"}, id="referred-to-office-for"),
+        pytest.param("Thoracic cord infarct. He was referred to the Neurology service for evaluation of acute onset "
+                     "paraplegia.", {"acute"}, id="referred-for-an-acute-deficit"),
+    ],
+)
+def test_when_a_referral_names_its_reason_then_the_complaint_is_the_patients(checker, text, expected):
+    """The complaint a referral is for is the patient's, stated (C10); the referral itself ('referred to physical
+    therapy', 'referred for an MRI') stays a plan for the treatment and imaging kinds."""
+    assert present_values(checker, text, "acuity") == expected
