@@ -454,3 +454,21 @@ def test_when_a_referral_names_its_reason_then_the_complaint_is_the_patients(che
     """The complaint a referral is for is the patient's, stated (C10); the referral itself ('referred to physical
     therapy', 'referred for an MRI') stays a plan for the treatment and imaging kinds."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("An 80-year-old man with history of diabetes and chronic low back pain, gout, and anemia, was "
+                     "treated for cellulitis for about 5 days before admission.", {"chronic"},
+                     id="history-aside-before-another-complaints-duration"),
+        pytest.param("He is a man with a history of low back pain for 10 years.", {"chronic"},
+                     id="the-histories-own-duration"),
+        pytest.param("A woman with a history of hypertension who has had low back pain for 2 weeks.", {"acute"},
+                     id="the-complaint-after-the-aside"),
+    ],
+)
+def test_when_a_history_aside_on_the_subject_names_the_spine_then_it_dates_nothing(checker, text, expected):
+    """C10: 'with history of ... back pain ..., was diagnosed with pneumonia for 10 days': the subject's history
+    aside, closed by the predicate's verb, names no complaint that the duration after it dates."""
+    assert present_values(checker, text, "acuity") == expected

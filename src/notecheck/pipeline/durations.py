@@ -141,6 +141,7 @@ class TimeExpressions:
         self.skin_findings = {nlp.vocab.strings.add(w.lower()) for w in skin.findings} if skin else set()
         self.skin_pains = {nlp.vocab.strings.add(w.lower()) for w in skin.pain_words} if skin else set()
         self.aside_words = {w.lower() for w in self.table.aside_words}
+        self.aside_ends = {w.lower() for w in self.table.aside_end_words}
         self.visit_words = {w.lower() for w in self.table.visit_date_words}
         self.other_visit = {w.lower() for w in self.table.other_visit_words}
         self.event_sections = set(self.table.event_sections)
@@ -302,7 +303,16 @@ class TimeExpressions:
         """The tokens of a past-history aside after the duration, from 'history of' to the end of its list item:
         'dysphagia to solids over the past several years with a history of a bone spur in her cervical spine'
         dates the dysphagia, not the spine (C10). Right after the duration, 'history of' is its own trail ('for a 3
-        week history of back pain')."""
+        week history of back pain'). Before the duration, a 'with (a) history of' aside on the subject runs to the
+        predicate's verb (`aside_end_words`): 'a lady with history of chronic back pain and heart failure was
+        diagnosed with pneumonia for 10 days' dates the pneumonia."""
+        lower = [t.lower_ for t in doc[bounds[0] : span.start]]
+        for i in range(1, len(lower) - 1):
+            opened = lower[i - 1] == "with" or (i >= 2 and lower[i - 2 : i] == ["with", "a"])
+            if lower[i] in self.aside_words and lower[i + 1] == "of" and opened:
+                end = next((j for j in range(i + 2, len(lower)) if lower[j] in self.aside_ends), None)
+                if end is not None:
+                    return range(bounds[0] + i, bounds[0] + end)
         for i in range(span.end + 1, bounds[1] - 1):
             if doc[i].lower_ in self.aside_words and doc[i + 1].lower_ == "of":
                 end = next((j for j in range(i + 2, bounds[1]) if doc[j].text in SEPARATORS), bounds[1])

@@ -548,6 +548,12 @@ class DurationTable(Strict):
         "of its list item ('dysphagia for years with a history of a bone spur in the spine'): its sentence words "
         "do not name the complaint the duration dates.",
     )
+    aside_end_words: list[str] = Field(
+        default_factory=list,
+        description="The verbs that end a past-history aside opened by 'with (a) history of' before the duration "
+        "('a lady with history of chronic low back pain, osteoporosis and heart failure was diagnosed with "
+        "pneumonia for 10 days'): the subject's history, then the predicate the duration belongs to.",
+    )
     max_items_apart: int | None = Field(
         default=None,
         description="The word or fact must stand at most this many list separators (',' ';') from the duration.",
