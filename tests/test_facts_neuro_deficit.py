@@ -160,3 +160,26 @@ def test_when_the_exam_calls_a_limb_reflex_abnormal_in_words_then_reflex_change(
     """C20: a reflex the note calls decreased, absent or brisk, before or after the word, is a reflex change;
     cranial reflexes never count (C3) and an absent Babinski is a normal answer."""
     assert present_values(checker, text, "neuro_deficit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("CC: Right index finger numbness. MRI of the cervical spine: mild spondylosis.\n\nHX: Two weeks of "
+                     "numbness of the right index finger and thumb.\n\nIMPRESSION: Right carpal tunnel syndrome.", set(),
+                     id="carpal-tunnel-diagnosis"),
+        pytest.param("HX: Shoulder pain since a fall. Cervical MRI normal. She has a grade IV motor deficit of the "
+                     "infraspinatus.\n\nASSESSMENT: Left suprascapular neuropathy.", set(),
+                     id="suprascapular-neuropathy-diagnosis"),
+        pytest.param("HX: Six months of right leg weakness and numbness in his toes. Lumbar stenosis on MRI.\n\n"
+                     "ASSESSMENT: I think he has a peroneal neuropathy with a superimposed lumbosacral radiculopathy.",
+                     {"weakness", "numbness", "radiculopathy"}, id="radiculopathy-beside-the-lesion"),
+        pytest.param("HX: Low back pain with numbness of the left foot. Lumbar stenosis on MRI. He had carpal tunnel "
+                     "syndrome years ago.\n\nASSESSMENT: Lumbar stenosis.", {"numbness"},
+                     id="lesion-only-in-the-history"),
+    ],
+)
+def test_when_the_diagnosis_is_a_peripheral_nerve_lesion_then_its_limb_deficits_do_not_count(checker, text, expected):
+    """C3: deficits the note attributes to a cause outside the spine (a peripheral nerve lesion its impression or
+    assessment names) do not count, unless it also states a radiculopathy beside the lesion."""
+    assert present_values(checker, text, "neuro_deficit") == expected

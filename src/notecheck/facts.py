@@ -91,6 +91,11 @@ class FactBuilder:
             if r.current_only_when
         }
         self.negative_studies = {k: f.negative_study for k, f in ruleset.facts.items() if f.negative_study}
+        self.peripheral = {  # kind -> (lesion phrases as word tuples, its peripheral_cause)
+            k: ([tuple(p.lower().split()) for p in f.peripheral_cause.phrases], f.peripheral_cause)
+            for k, f in ruleset.facts.items()
+            if f.peripheral_cause
+        }
         self.study_openers = {  # kind -> its negative_openers as one regular expression, compiled once
             k: pattern for k, study in self.negative_studies.items() if (pattern := openers_pattern(study.negative_openers))
         }
@@ -122,6 +127,8 @@ class FactBuilder:
             judged.append((s, assertion, historical or dated))
         if self.recent_cues:
             judged = self._dated_unless_recent(doc, judged)
+        if self.peripheral:
+            judged = self._without_peripheral_deficits(doc, judged)
         if self.negative_studies:
             judged = self._without_negative_studies(judged)
             judged = self._outside_negative_reports(doc, judged)
@@ -165,6 +172,41 @@ class FactBuilder:
                 )
             dated.append((s, assertion, historical))
         return dated
+
+    def _without_peripheral_deficits(
+        self, doc: Doc, judged: list[tuple[_Spanned, Assertion, bool]]
+    ) -> list[tuple[_Spanned, Assertion, bool]]:
+        """Leave out the limb deficits of a note whose diagnosis section names a peripheral nerve lesion ('CLINICAL
+        IMPRESSION: Left carpal tunnel syndrome', 'ASSESSMENT: ... right suprascapular neuropathy') and that states no
+        deficit of spinal type beside it (a radiculopathy): the note attributes them to a cause outside the spine (C3).
+        A radiculopathy only not ruled out in the history ('EMG showed a suprascapular neuropathy, although a C5
+        radiculopathy could not be ruled out') does not keep them."""
+        words: list[str] | None = None
+        left_out: set[str] = set()
+        for kind, (lesions, cause) in self.peripheral.items():
+            # A spinal-type deficit stated in the note, or offered beside the lesion in the diagnosis ('seemingly has a
+            # peroneal neuropathy with a superimposed lumbosacral radiculopathy'), keeps them all.
+            if any(
+                s.kind == kind
+                and s.value in cause.spinal_values
+                and (a == "present" or (a == "possible" and s.section in cause.sections))
+                for s, a, _ in judged
+            ):
+                continue
+            if not any(s.kind == kind and s.value in cause.values for s, _, _ in judged):
+                continue
+            if words is None:
+                lower = [t.lower_ for t in doc]
+                words = [" ".join(lower[x.body_start : x.body_end]) for x in doc._.sections if x.category in cause.sections]
+            if any(" ".join(lesion) in body for lesion in lesions for body in words):
+                left_out.add(kind)
+        if not left_out:
+            return judged
+        return [
+            (s, a, h)
+            for s, a, h in judged
+            if not (s.kind in left_out and s.value in self.peripheral[s.kind][1].values)
+        ]
 
     def _unsupported(self, judged: list[tuple[_Spanned, Assertion, bool]]) -> frozenset[str]:
         """The rules whose note-level condition fails, decided before any Fact is made (renumbering made

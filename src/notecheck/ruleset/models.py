@@ -175,6 +175,19 @@ class FactRule(Strict):
     source: str | None = None
 
 
+class PeripheralCause(Strict):
+    """Deficits that the note's diagnosis puts in a peripheral nerve (FactFile.peripheral_cause, clarification C3)."""
+
+    phrases: list[str] = Field(
+        description="Peripheral nerve lesions, matched as lower-case word sequences: 'carpal tunnel', 'ulnar neuropathy'."
+    )
+    sections: list[str] = Field(description="Sections that state the note's diagnosis: impression, assessment.")
+    values: list[str] = Field(description="The deficit values the lesion takes over: numbness, weakness, sensory loss.")
+    spinal_values: list[str] = Field(
+        description="Values whose present fact in the note keeps every deficit (a radiculopathy beside the lesion)."
+    )
+
+
 class NegativeStudy(Strict):
     """A report's negative conclusion about a value outweighs its other mentions of it (FactFile.negative_study)."""
 
@@ -275,6 +288,11 @@ class FactFile(Strict):
         "negated and not a relative's (past, possible and hypothetical ones count). Read after ConText, unlike "
         "needs_note_with: a pain drug counts only where the note records a spinal/back complaint (C7). Facts of the "
         "kind that no rule file writes (a stated duration's acuity) are held to it too.",
+    )
+    peripheral_cause: PeripheralCause | None = Field(
+        default=None,
+        description="A note whose diagnosis is a peripheral nerve lesion, with no present spinal-type deficit, puts its "
+        "limb deficits there: 'CLINICAL IMPRESSION: Left carpal tunnel syndrome' (C3).",
     )
     negative_study: NegativeStudy | None = Field(
         default=None,
