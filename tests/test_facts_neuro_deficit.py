@@ -183,3 +183,21 @@ def test_when_the_diagnosis_is_a_peripheral_nerve_lesion_then_its_limb_deficits_
     """C3: deficits the note attributes to a cause outside the spine (a peripheral nerve lesion its impression or
     assessment names) do not count, unless it also states a radiculopathy beside the lesion."""
     assert present_values(checker, text, "neuro_deficit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("PAST MEDICAL HISTORY: Migraine, sciatic pain years ago, appendectomy.", {"radiculopathy"},
+                     id="sciatic-pain"),
+        pytest.param("He has left rib pain due to a T7-T8 disc herniation.", {"radiculopathy"},
+                     id="rib-pain-from-a-thoracic-disc"),
+        pytest.param("Thoracic spine films. He has left rib pain due to a fall on the ice.", set(),
+                     id="rib-pain-from-a-fall"),
+        pytest.param("Lumbar stenosis. A sciatic nerve block was done for the foot surgery.", set(),
+                     id="sciatic-nerve-is-anatomy"),
+    ],
+)
+def test_when_radicular_pain_is_named_by_its_nerve_or_its_rib_then_radiculopathy(checker, text, expected):
+    """C3: radicular pain counts as 'sciatic pain' and as a rib or chest wall pain the note ties to a disc lesion."""
+    assert present_values(checker, text, "neuro_deficit") == expected
