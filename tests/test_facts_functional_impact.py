@@ -231,6 +231,8 @@ def test_when_the_patient_left_work_for_the_spine_then_work_limitation(checker, 
                      id="disabling-before-spinal-head"),
         pytest.param("She has back pain that began three months ago and is debilitating. MRI: L4-5 stenosis.",
                      {"activity limitation"}, id="spinal-pain-is-debilitating"),
+        pytest.param("T12 compression fracture. She has had back pain that started approximately four weeks ago and is "
+                     "disabling.", {"activity limitation"}, id="approximate-time-between"),
         pytest.param("He has low back pain and lumbar stenosis at L4-5. He is suffering from neurogenic claudication.",
                      {"activity limitation"}, id="neurogenic-claudication"),
         pytest.param("He has low back pain from L4-5 stenosis. She has debilitating rheumatoid arthritis of the hands.",
