@@ -472,3 +472,19 @@ def test_when_a_history_aside_on_the_subject_names_the_spine_then_it_dates_nothi
     """C10: 'with history of ... back pain ..., was diagnosed with pneumonia for 10 days': the subject's history
     aside, closed by the predicate's verb, names no complaint that the duration after it dates."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("CC: Right index finger numbness. MRI of the cervical spine: mild spondylosis.\n\nHX: He has a "
+                     "two week history of numbness of the right index finger.\n\nIMPRESSION: Right carpal tunnel "
+                     "syndrome.", set(), id="duration-of-a-carpal-tunnel-numbness"),
+        pytest.param("CC: Neck pain. HX: He has a two week history of neck pain and numbness of the right index "
+                     "finger.\n\nIMPRESSION: Right carpal tunnel syndrome.", {"acute"},
+                     id="the-sentence-names-a-spinal-complaint"),
+    ],
+)
+def test_when_a_duration_dates_only_a_peripheral_nerve_deficit_then_no_acuity(checker, text, expected):
+    """C10 with C3: a duration that dates only a deficit the note puts in a peripheral nerve dates no spinal complaint."""
+    assert present_values(checker, text, "acuity") == expected

@@ -39,6 +39,9 @@ def _lower_ids(words: list[str]) -> set[int]:
     return {get_string_id(w.lower()) for w in words}
 
 
+_OWN_COMPLAINT = frozenset({"complaint", "region"})  # kinds that name a spinal complaint in a sentence
+
+
 class _Spanned(NamedTuple):
     """A fact span's attributes, read once: each Span property goes back to the Doc on every read."""
 
@@ -202,10 +205,17 @@ class FactBuilder:
                 left_out.add(kind)
         if not left_out:
             return judged
+        gone = {i for i, (s, _, _) in enumerate(judged) if s.kind in left_out and s.value in self.peripheral[s.kind][1].values}
+        # A stated duration that only a left-out deficit made a complaint's ('a one month history of numbness of the
+        # left middle finger') goes with it, unless its sentence names a spinal complaint or region of its own.
+        dated_by = {dated for kind in left_out for dated in self.peripheral[kind][1].dates}
+        spinal = {s.sentence for s, _, _ in judged if s.kind in _OWN_COMPLAINT}
+        deficit_sentences = {judged[i][0].sentence for i in gone} - spinal
         return [
             (s, a, h)
-            for s, a, h in judged
-            if not (s.kind in left_out and s.value in self.peripheral[s.kind][1].values)
+            for i, (s, a, h) in enumerate(judged)
+            if i not in gone
+            and not (s.kind in dated_by and s.rule_id not in self.file_rules and s.sentence in deficit_sentences)
         ]
 
     def _unsupported(self, judged: list[tuple[_Spanned, Assertion, bool]]) -> frozenset[str]:

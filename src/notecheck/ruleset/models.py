@@ -186,6 +186,11 @@ class PeripheralCause(Strict):
     spinal_values: list[str] = Field(
         description="Values whose present fact in the note keeps every deficit (a radiculopathy beside the lesion)."
     )
+    dates: list[FactKind] = Field(
+        default_factory=list,
+        description="Kinds whose stated-duration facts (no rule file writes them) go with a left-out deficit in its "
+        "sentence when the sentence names no spinal complaint or region: acuity.",
+    )
 
 
 class NegativeStudy(Strict):
