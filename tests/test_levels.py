@@ -523,3 +523,19 @@ def test_when_a_spinal_injection_is_named_by_its_region_then_it_locates_it(check
 def test_when_the_spine_is_nontender_on_palpation_then_it_locates_nothing(checker, text, regions):
     """C6: a spinal region examined and found nontender is a negative exam, whatever the preposition of palpation."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("Nerve studies show a lumbosacral polyradiculopathy on both sides.", {"lumbosacral"},
+                     id="polyradiculopathy"),
+        pytest.param("Findings suggest mild bilateral cervical radiculopathies.", {"cervical"}, id="plural-disease"),
+        pytest.param("She has had lumbosacral back discomfort since the spring.", {"lumbosacral"}, id="region-back"),
+        pytest.param("He has a few cervical lymph nodes.", set(), id="non-spinal-head-still-refused"),
+    ],
+)
+def test_when_a_region_adjective_names_a_polyradiculopathy_or_the_back_then_it_locates_it(checker, text, regions):
+    """The region row counts region adjectives tied to the spine: a polyradicular or plural disease and the back are
+    spinal heads too."""
+    assert present_values(checker, text, "region") == regions
