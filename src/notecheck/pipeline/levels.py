@@ -127,10 +127,12 @@ class LevelGrammarComponent:
         self.weighting_lead = _words_right_before(grammar.weighting_leads, listed=grammar.weighting_levels)
         self.analytes = set(grammar.analyte_levels)
         self.analyte = _any_word(grammar.analyte_words)
-        self.sensory_lead = _words_at_end(grammar.sensory_leads)
+        self.sensory_lead = _words_at_end(grammar.sensory_leads, hedges=grammar.level_hedges)
         self.sensory = _any_word(grammar.sensory_words)
-        self.normal = _any_word(grammar.normal_words)
-        self.abnormal = _any_word(grammar.abnormal_words)
+        self.hedged_lead = _words_at_end(grammar.extent_leads, hedges=grammar.level_hedges, hedged=True)
+        self.range_lead = _words_at_end(grammar.sensory_range_leads)
+        self.range_words = _any_word([w for w in grammar.range_words if w.isalpha()])
+        self.sensory_level = _any_word(grammar.sensory_level_words)
         self.landmark = _any_word(grammar.landmark_words)
         self.reflex = _any_word(grammar.reflex_words)
         grades = "|".join(f"(?:{g})" for g in grammar.reflex_grades)
@@ -319,10 +321,7 @@ class LevelGrammarComponent:
         S1 dermatomes'), a study's coverage ('scans were performed from L1 to S2') or a skin landmark ('a healed scar
         from T12 to L1'); a vessel's is read before it."""
         before = text[sentence_start : match.start()]
-        sensory = self.sensory and self.sensory.search(before)
-        if sensory and self.sensory_lead and self.sensory_lead.search(before):
-            return True
-        if sensory and self._normal_dermatome(text, before, match):
+        if self._sensory_extent(text, before, match):
             return True
         if self.reflex and self.reflex_grade and self.reflex_grade.match(text, match.end()) and self.reflex.search(before):
             return True  # "Reflexes: ... S1 +2/2": a reflex graded normal
@@ -334,13 +333,28 @@ class LevelGrammarComponent:
             and not self._names_work(text, sentence_start, sentence_end)
         )
 
-    def _normal_dermatome(self, text: str, before: str, match: _Place) -> bool:
-        """Whether the level names a dermatome ('L5 dermatome') that the words before it call normal, with no
-        abnormal word after the normal one ('intact in the arms, decreased in the left C6 distribution' is not)."""
-        if self.dermatome is None or self.normal is None or not self.dermatome.match(text, match.end()):
+    def _sensory_extent(self, text: str, before: str, match: _Place) -> bool:
+        """Whether the level gives the extent of a sensory finding, not the lesion's segment (C5): a dermatome ('S1
+        dermatome', 'decreased in the L4-L5 distribution'), a sensory level ('a sensory level to light touch at
+        approximately T7 and T9') or a sensory boundary ('reduced pinprick below T8', 'sensory loss from L4 to S1',
+        'below approximately T6')."""
+        if self.dermatome and self.dermatome.match(text, match.end()):
+            return True
+        if self.hedged_lead and self.hedged_lead.search(before):
+            return True
+        if not (self.sensory and self.sensory.search(before)):
             return False
-        normal = [m.end() for m in self.normal.finditer(before)]
-        return bool(normal) and not (self.abnormal and self.abnormal.search(before, normal[-1]))
+        if self.sensory_lead and self.sensory_lead.search(before):
+            return True
+        if self.range_lead and self.range_words and self.range_lead.search(before):
+            if self.range_words.search(text, match.start(), match.end()):
+                return True  # "sensory loss from L4 to S1": a range told in words, not "numbness from L4-5 stenosis"
+        levels = self.sensory_level and list(self.sensory_level.finditer(before))
+        if not levels:
+            return False
+        between = before[levels[-1].end() :]  # nothing of the spine itself between "sensory level" and the level
+        spinal = (self.vertebra_words, self.disc_words, self.spinal_words)
+        return not any(words and words.search(between) for words in spinal)
 
 
 def _part_patterns(parts: list[str], listed: str, joined: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
@@ -373,11 +387,14 @@ def _any_word(words: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
-def _words_at_end(words: list[str]) -> re.Pattern[str] | None:
-    """One of the words right before the level (an article between is allowed)."""
+def _words_at_end(words: list[str], *, hedges: list[str] | None = None, hedged: bool = False) -> re.Pattern[str] | None:
+    """One of the words right before the level (an article between is allowed, and one of `hedges`: 'below
+    approximately'); with `hedged`, only when a hedge stands between."""
     if not words:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:the\s+)?$", re.I)
+    hedge = "|".join(re.escape(w) for w in hedges or [])
+    between = rf"(?:(?:{hedge})\s+)" + ("" if hedged else "?") if hedge else ("(?!)" if hedged else "")
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + rf")\s+(?:the\s+)?{between}$", re.I)
 
 
 def _words_right_before(words: list[str], *, listed: list[str]) -> re.Pattern[str] | None:

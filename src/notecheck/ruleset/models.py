@@ -415,17 +415,27 @@ class LevelGrammar(Strict):
     sensory_words: list[str] = Field(default_factory=list, description="Words of a sensory examination.")
     dermatome_words: list[str] = Field(
         default_factory=list,
-        description="Words right after a level that name its dermatome ('L5 dermatome', 'C6 distribution'): with "
-        "a normal word and a sensory word before the level in its sentence, a normal sensory examination "
-        "('sensation intact in the L2 through S1 dermatomes'), which locates nothing (clarifications C5, C6).",
+        description="Words right after a level that name its dermatome ('L5 dermatome', 'C6 distribution'): the "
+        "extent of a sensory finding or a pain, normal or not, which locates nothing (clarifications C5, C6).",
     )
-    normal_words: list[str] = Field(
-        default_factory=list, description="Words that call a sensory examination normal (intact, normal)."
-    )
-    abnormal_words: list[str] = Field(
+    sensory_range_leads: list[str] = Field(
         default_factory=list,
-        description="Words that make a dermatome after a normal word abnormal again ('intact in the arms, decreased "
-        "in the C6 distribution').",
+        description="Words right before a range told in words ('from L4 to S1') that give a sensory finding's extent "
+        "when the sentence has a sensory word (clarification C5).",
+    )
+    sensory_level_words: list[str] = Field(
+        default_factory=list,
+        description="Words naming a sensory level ('sensory level'): a level after them in the sentence, with no "
+        "part or condition of the spine between, is that level (clarification C5).",
+    )
+    level_hedges: list[str] = Field(
+        default_factory=list,
+        description="Words of approximation allowed between a lead and its level ('below approximately T6').",
+    )
+    extent_leads: list[str] = Field(
+        default_factory=list,
+        description="Words that, with a hedge before the level ('below approximately T6'), give an extent, not a "
+        "place, whatever the sentence's other words (clarification C5).",
     )
     reflex_words: list[str] = Field(
         default_factory=list, description="Words that name reflexes, in the sentence before a graded level."
