@@ -550,3 +550,17 @@ def test_when_a_region_adjective_names_a_polyradiculopathy_or_the_back_then_it_l
     """The region row counts region adjectives tied to the spine: a polyradicular or plural disease and the back are
     spinal heads too."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("She arrived strapped to a backboard in full C-spine precautions.", set(), id="spine-precautions"),
+        pytest.param("Once her cervical spine had been cleared, the collar came off.", set(), id="spine-cleared"),
+        pytest.param("The L4-5 interspace was cleared of disc material.", {"lumbar"}, id="space-cleared-of-tissue"),
+        pytest.param("In C-spine precautions; CT shows a C6 fracture.", {"cervical"}, id="injury-found-by-its-own-words"),
+    ],
+)
+def test_when_a_trauma_spine_is_guarded_or_cleared_then_no_region(checker, text, regions):
+    """C6: precautions for an injury not yet excluded and a spine cleared by exam or films place no condition there."""
+    assert present_values(checker, text, "region") == regions
