@@ -564,3 +564,20 @@ def test_when_a_region_adjective_names_a_polyradiculopathy_or_the_back_then_it_l
 def test_when_a_trauma_spine_is_guarded_or_cleared_then_no_region(checker, text, regions):
     """C6: precautions for an injury not yet excluded and a spine cleared by exam or films place no condition there."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("At the T11-12 and T12-L1 levels, there is no disc herniation or canal stenosis.", set(),
+                     id="levels-then-no-finding"),
+        pytest.param("C7-T1, T1-2: There is normal disc height with no bulging.", set(), id="level-heading-normal"),
+        pytest.param("At the L2-3 level, there is no stenosis, but a small central protrusion is seen.", {"lumbar"},
+                     id="clause-turns-to-a-finding"),
+        pytest.param("L3-4: No stenosis, with a mild disc bulge.", {"lumbar"}, id="graded-finding"),
+        pytest.param("L4-5: Broad-based disc bulge.", {"lumbar"}, id="heading-with-a-finding"),
+    ],
+)
+def test_when_a_level_opens_a_clause_that_finds_nothing_then_no_region(checker, text, regions):
+    """C6: a level introducing a negative or normal clause of a report is a negative study of that level."""
+    assert present_values(checker, text, "region") == regions

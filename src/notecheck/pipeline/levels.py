@@ -29,6 +29,9 @@ _LANDMARK_WINDOW = 60  # characters before a level, in its sentence, searched fo
 _PART_WINDOW = 60  # characters before a level, in its sentence, searched for a segment part ("lamina of L4, L5 and")
 
 
+_CLAUSE_END = re.compile(r"\.(?:\s|$)|\n")  # a sentence's full stop or a line's end
+
+
 class _Place(NamedTuple):
     """Where a level, a range or a list of levels stands in the text (read like a regex match's start and end)."""
 
@@ -161,6 +164,16 @@ class LevelGrammarComponent:
         dermatomes = "|".join(re.escape(w) for w in grammar.dermatome_words)  # "L4 and S1 dermatomes" too
         self.dermatome = re.compile(rf"(?:{joined}{listed})*\s*(?:{dermatomes})\b", re.I) if dermatomes else None
         self.part_after, self.part_before = _part_patterns(grammar.segment_parts, listed, joined)
+        # "At the T12-L1 and L1-2 levels, there is no ...", "T12-L1, L1-2: There is normal disc height ...": the levels
+        # (a list too), a level noun, a colon or a comma, then a negative or normal opener.
+        openers = "|".join(re.escape(w) for w in grammar.negative_clause_openers)
+        nouns = "|".join(re.escape(w) for w in ["levels", "level", *grammar.disc_words])
+        self.negative_clause = (
+            re.compile(rf"(?:{joined}{listed}(?:-[{_COLUMNS}]?\d{{1,2}})?)*\s*(?:(?:{nouns})\s*)?[:,]\s*(?:{openers})\b", re.I)
+            if openers
+            else None
+        )
+        self.clause_contrast = _any_word(grammar.negative_clause_contrasts)
         self.edge_after, self.edge_before = _part_patterns(grammar.edge_parts, listed, joined)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -323,6 +336,8 @@ class LevelGrammarComponent:
         before = text[sentence_start : match.start()]
         if self._sensory_extent(text, before, match):
             return True
+        if self._negative_clause(text, match):
+            return True
         if self.reflex and self.reflex_grade and self.reflex_grade.match(text, match.end()) and self.reflex.search(before):
             return True  # "Reflexes: ... S1 +2/2": a reflex graded normal
         if self.coverage and self.coverage.search(before):
@@ -332,6 +347,17 @@ class LevelGrammarComponent:
             and self.skin.search(before[-_LANDMARK_WINDOW:])
             and not self._names_work(text, sentence_start, sentence_end)
         )
+
+    def _negative_clause(self, text: str, match: _Place) -> bool:
+        """Whether the level opens a clause that finds nothing there ('At the T12-L1 and L1-2 levels, there is no
+        evidence of herniation', 'L1-2, L2-3: There is normal disc height with no bulging'): a negative study of the
+        level (C6). Not when the clause turns to a finding ('there is no stenosis, but a small protrusion')."""
+        opened = self.negative_clause and self.negative_clause.match(text, match.end())
+        if not opened:
+            return False
+        found = _CLAUSE_END.search(text, opened.end())
+        end = found.start() if found else len(text)
+        return not (self.clause_contrast and self.clause_contrast.search(text, opened.end(), end))
 
     def _sensory_extent(self, text: str, before: str, match: _Place) -> bool:
         """Whether the level gives the extent of a sensory finding, not the lesion's segment (C5): a dermatome ('S1

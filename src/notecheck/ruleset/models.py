@@ -437,6 +437,16 @@ class LevelGrammar(Strict):
         description="Words that, with a hedge before the level ('below approximately T6'), give an extent, not a "
         "place, whatever the sentence's other words (clarification C5).",
     )
+    negative_clause_openers: list[str] = Field(
+        default_factory=list,
+        description="Words that open a clause after a level and a colon or comma and find nothing there ('L1-2: "
+        "There is no ...', 'At the L1-2 level, there is normal ...'): a negative study of the level (clarification C6).",
+    )
+    negative_clause_contrasts: list[str] = Field(
+        default_factory=list,
+        description="Words that turn such a clause to a finding ('no stenosis, but a small protrusion'): the level "
+        "keeps its region.",
+    )
     reflex_words: list[str] = Field(
         default_factory=list, description="Words that name reflexes, in the sentence before a graded level."
     )
