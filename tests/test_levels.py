@@ -581,3 +581,20 @@ def test_when_a_trauma_spine_is_guarded_or_cleared_then_no_region(checker, text,
 def test_when_a_level_opens_a_clause_that_finds_nothing_then_no_region(checker, text, regions):
     """C6: a level introducing a negative or normal clause of a report is a negative study of that level."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("FINDINGS:\nNormal odontoid and craniocervical junction.", set(), id="normal-junction"),
+        pytest.param("Normal posterior atlanto-axial relationship.", set(), id="normal-articulation"),
+        pytest.param("Normal L2-3 disc height.", set(), id="normal-level"),
+        pytest.param("Normal cervical lordosis but mild canal stenosis.", {"cervical"}, id="turns-to-a-finding"),
+        pytest.param("Normal saline was given before the lumbar spine fusion.", {"lumbar"}, id="normal-saline"),
+        pytest.param("The odontoid is fractured. Normal alignment otherwise.", {"occipito_atlanto_axial"},
+                     id="finding-in-its-own-sentence"),
+    ],
+)
+def test_when_a_sentence_opens_by_calling_its_structures_normal_then_no_region(checker, text, regions):
+    """C6: a report's sentence that opens 'Normal ...' is a normal finding of what it names."""
+    assert present_values(checker, text, "region") == regions

@@ -70,6 +70,14 @@ class FactFilters:
             for k, f in ruleset.facts.items()
             if f.other_sites is not None
         }
+        self.normal_sentence = {
+            k: (
+                {strings.add(w.lower()) for w in f.normal_sentence.openers},
+                {strings.add(w.lower()) for w in f.normal_sentence.contrasts},
+            )
+            for k, f in ruleset.facts.items()
+            if f.normal_sentence is not None
+        }
         # rule id -> the LOWER ids of one of its word lists, for the rules that have one
         rule_words = partial(_rule_words, ruleset, strings)
         self.unless_words = rule_words(lambda r: r.unless_sentence_with_words)
@@ -92,7 +100,7 @@ class FactFilters:
         kinds_in = near.kinds()
         # A fact its own sentence's words rule out ('sacral decubitus', 'upper back pain located in the ribs') names
         # nothing in the note, so it does not meet another kind's needs_note_with either.
-        worded_out = [self._worded_out(s, sentences) for s in spans]
+        worded_out = [self._worded_out(s, sentences) or self._in_normal_sentence(s, sentences) for s in spans]
         in_note = {s.label_ for s, out in zip(spans, worded_out) if not out}
         ruled_out = self._ruled_out_by_note(doc, spans)
         if self.heading_words:
@@ -163,6 +171,20 @@ class FactFilters:
         if unless and (holds_words(span.doc, sentence, unless) or self._referred_to(span, sentence, unless, sentences)):
             return True
         return bool(only and not holds_words(span.doc, sentence, only))
+
+    def _in_normal_sentence(self, span: Span, sentences: SentenceStarts) -> bool:
+        """Whether the span stands in a sentence that opens by calling what it names normal ('Normal anterior
+        atlantoaxial articulation.') and holds no contrast ('but', 'mild') (normal_sentence)."""
+        words = self.normal_sentence.get(span.label_)
+        if words is None:
+            return False
+        openers, contrasts = words
+        start, end = sentences.bounds(span.start)
+        lowered = lower_of(span.doc)
+        first = next((i for i in range(start, end) if span.doc[i].is_alpha), None)
+        if first is None or first >= span.start or lowered[first] not in openers:
+            return False
+        return contrasts.isdisjoint(lowered[start:end])
 
     def _keep(
         self, span: Span, kinds: set[str], in_note: set[str], sentences: SentenceStarts, kinds_in: dict[int, set[str]]

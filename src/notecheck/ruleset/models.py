@@ -210,6 +210,17 @@ class NegativeStudy(Strict):
     )
 
 
+class NormalSentence(Strict):
+    """A sentence that opens by calling what it names normal (FactFile.normal_sentence)."""
+
+    openers: list[str] = Field(description="Words that open such a sentence: normal, unremarkable.")
+    contrasts: list[str] = Field(
+        default_factory=list,
+        description="Words that turn the sentence to a finding ('Normal alignment but mild narrowing at C5-6') or "
+        "make the opener no finding ('Normal saline'): the facts stay.",
+    )
+
+
 class OtherSites(Strict):
     """A fact aimed at a body site other than the spine (FactFile.other_sites)."""
 
@@ -303,6 +314,11 @@ class FactFile(Strict):
         default=None,
         description="A value that a report's conclusion negates ('IMPRESSION: Negative cervical spine.') is not "
         "stated by the report's title or findings either (clarification C6).",
+    )
+    normal_sentence: NormalSentence | None = Field(
+        default=None,
+        description="A sentence that opens by calling what it names normal ('Normal clivus and craniovertebral "
+        "junction.') states no fact of this kind (clarification C6).",
     )
     max_items_apart: int | None = Field(
         default=None,
