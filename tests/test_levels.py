@@ -598,3 +598,18 @@ def test_when_a_level_opens_a_clause_that_finds_nothing_then_no_region(checker, 
 def test_when_a_sentence_opens_by_calling_its_structures_normal_then_no_region(checker, text, regions):
     """C6: a report's sentence that opens 'Normal ...' is a normal finding of what it names."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("The weak ankle reflexes suggest either a neuropathy or a process such as a thoracic myelopathy.",
+                     set(), id="suggests-either"),
+        pytest.param("A bright focus on the scan, representing either a cyst or a small lesion at T9.", set(),
+                     id="representing-either"),
+        pytest.param("Pain in either leg from a lumbar disc herniation.", {"lumbar"}, id="either-side-is-no-alternative"),
+    ],
+)
+def test_when_regions_are_alternatives_a_finding_may_suggest_then_no_region(checker, text, regions):
+    """Possible and hypothetical values do not count: alternatives a finding points to are possibilities."""
+    assert present_values(checker, text, "region") == regions
