@@ -10,6 +10,9 @@ from conftest import present_values
     [
         pytest.param("MRI: L4-5 disc bulge", {"lumbar"}, id="disc-level"),
         pytest.param("Tenderness at L4-L5 on palpation.", {"lumbar"}, id="two-letter-segment"),
+        pytest.param("Facet injections at L45 and L5S1.", {"lumbar", "lumbosacral"}, id="segments-run-together"),
+        pytest.param("Foraminal narrowing at C56.", {"cervical"}, id="cervical-segment-run-together"),
+        pytest.param("Temperature T37.2, pulse 80.", set(), id="two-digits-not-consecutive"),
         pytest.param("Nerve conduction study: a mild left C8 radiculopathy.", {"cervical"}, id="c8-root-alone"),
         pytest.param("Assessment: lumbo-sacral strain after lifting.", {"lumbosacral"}, id="hyphenated-junction-adjective"),
         pytest.param("Thoraco-lumbar segmental dysfunction.", {"thoracolumbar"}, id="hyphenated-thoraco-lumbar"),

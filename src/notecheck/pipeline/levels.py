@@ -2,6 +2,7 @@
 
 Grammar (tables in patterns/facts/levels.yaml):
     level   := COLUMN NUMBER            C1..C7, T1..T12, L1..L5, S1..S5 ("L 4" and "L-4" too)
+    (a segment run together, "L45", "L5S1", "C56", is read as L4-5, L5-S1, C5-6)
     segment := level SEP [COLUMN] NUMBER   L4-5, L4-L5, L5-S1, C7/T1, L3 through S1
     list    := level (JOIN level)+         L4, L5 and S1; L4/L5/S1; L5 over S1 (consecutive vertebrae)
 A single level takes its vertebra's region. Two adjacent vertebrae form a motion segment, which takes the
@@ -112,7 +113,7 @@ class LevelGrammarComponent:
         seps = "|".join(re.escape(w) for w in sorted(grammar.range_words, key=len, reverse=True))
         self.pattern = re.compile(
             rf"(?<![A-Za-z0-9])(?P<c1>[{_COLUMNS}])[- ]?(?P<n1>[1-9]\d?)"  # no leading zero: "C02" is carbon dioxide
-            rf"(?:\s*(?:{seps})\s*(?P<c2>[{_COLUMNS}])?[- ]?(?P<n2>[1-9]\d?))?(?![A-Za-z0-9])"
+            rf"(?:(?:\s*(?:{seps})\s*|(?=[{_COLUMNS}][1-9]))(?P<c2>[{_COLUMNS}])?[- ]?(?P<n2>[1-9]\d?))?(?![A-Za-z0-9])"
         )
         # "T1 and T2 weighted", "T1, T2 and STIR": levels listed together before the disqualifying word; "T3/Nx/Mx" a
         # tumour's stage.
@@ -183,6 +184,8 @@ class LevelGrammarComponent:
         for match in self.pattern.finditer(text):
             first = f"{match['c1']}{int(match['n1'])}"
             last = f"{match['c2'] or match['c1']}{int(match['n2'])}" if match["n2"] else first
+            if first == last and first not in self.table.index:
+                first, last = _run_together(match["c1"], match["n1"], first)  # "L45" is L4-5, "C56" C5-6
             if self.aliases and not match[0][1:2].isspace():  # "C8 root" as C7; not a "circle-C 8-inch catheter"
                 first, last = self.aliases.get(first, first), self.aliases.get(last, last)
             if first in self.table.index and last in self.table.index and not self._not_a_level(text, match, first, last):
@@ -381,6 +384,14 @@ class LevelGrammarComponent:
         between = before[levels[-1].end() :]  # nothing of the spine itself between "sensory level" and the level
         spinal = (self.vertebra_words, self.disc_words, self.spinal_words)
         return not any(words and words.search(between) for words in spinal)
+
+
+def _run_together(column: str, number: str, level: str) -> tuple[str, str]:
+    """A segment written with no separator ('L45', 'C56': two consecutive digits that name no vertebra) as its two
+    vertebrae; any other number stays as it is (and names no level)."""
+    if len(number) == 2 and int(number[1]) == int(number[0]) + 1:
+        return f"{column}{number[0]}", f"{column}{number[1]}"
+    return level, level
 
 
 def _part_patterns(parts: list[str], listed: str, joined: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
