@@ -616,3 +616,18 @@ def test_when_a_sentence_opens_by_calling_its_structures_normal_then_no_region(c
 def test_when_regions_are_alternatives_a_finding_may_suggest_then_no_region(checker, text, regions):
     """Possible and hypothetical values do not count: alternatives a finding points to are possibilities."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("Lumbosacral range of motion is painful in extension.", {"lumbosacral"}, id="junction-motion-painful"),
+        pytest.param("He has decreased thoracic range of motion.", {"thoracic"}, id="motion-decreased"),
+        pytest.param("Lumbar range of motion is full in all planes.", set(), id="motion-full"),
+        pytest.param("Active thoracolumbar range of motion is grossly intact.", set(), id="motion-intact"),
+    ],
+)
+def test_when_a_regions_range_of_motion_is_limited_then_it_locates_it(checker, text, regions):
+    """A region's range of motion found painful or limited locates it (a junction's only the junction, C28); found
+    full or normal it is a negative exam (C6)."""
+    assert present_values(checker, text, "region") == regions
