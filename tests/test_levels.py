@@ -596,10 +596,15 @@ def test_when_a_level_opens_a_clause_that_finds_nothing_then_no_region(checker, 
         pytest.param("Normal saline was given before the lumbar spine fusion.", {"lumbar"}, id="normal-saline"),
         pytest.param("The odontoid is fractured. Normal alignment otherwise.", {"occipito_atlanto_axial"},
                      id="finding-in-its-own-sentence"),
+        pytest.param("Films of the thoracic spine showed no fracture.", set(), id="study-shows-no"),
+        pytest.param("Films of the thoracic spine showed no fracture but mild wedging.", {"thoracic"},
+                     id="study-shows-no-but-a-finding"),
+        pytest.param("MRI of the lumbar spine shows a large disc herniation.", {"lumbar"}, id="study-shows-a-finding"),
     ],
 )
 def test_when_a_sentence_opens_by_calling_its_structures_normal_then_no_region(checker, text, regions):
-    """C6: a report's sentence that opens 'Normal ...' is a normal finding of what it names."""
+    """C6: a report's sentence that opens 'Normal ...', or whose study of a region shows no finding there, is a normal
+    finding of what it names."""
     assert present_values(checker, text, "region") == regions
 
 

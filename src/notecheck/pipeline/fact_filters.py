@@ -71,12 +71,12 @@ class FactFilters:
             if f.other_sites is not None
         }
         self.normal_sentence = {
-            k: (
-                {strings.add(w.lower()) for w in f.normal_sentence.openers},
-                {strings.add(w.lower()) for w in f.normal_sentence.contrasts},
+            k: tuple(
+                {strings.add(w.lower()) for w in words}
+                for words in (normal.openers, normal.contrasts, normal.verbs, normal.results)
             )
             for k, f in ruleset.facts.items()
-            if f.normal_sentence is not None
+            if (normal := f.normal_sentence) is not None
         }
         # rule id -> the LOWER ids of one of its word lists, for the rules that have one
         rule_words = partial(_rule_words, ruleset, strings)
@@ -174,17 +174,18 @@ class FactFilters:
 
     def _in_normal_sentence(self, span: Span, sentences: SentenceStarts) -> bool:
         """Whether the span stands in a sentence that opens by calling what it names normal ('Normal anterior
-        atlantoaxial articulation.') and holds no contrast ('but', 'mild') (normal_sentence)."""
+        atlantoaxial articulation.') or that reports a study of it with a negative result right after it ('X-rays of
+        the C spine show no fracture'), and holds no contrast ('but', 'mild') (normal_sentence)."""
         words = self.normal_sentence.get(span.label_)
         if words is None:
             return False
-        openers, contrasts = words
+        openers, contrasts, verbs, results = words
         start, end = sentences.bounds(span.start)
         lowered = lower_of(span.doc)
         first = next((i for i in range(start, end) if span.doc[i].is_alpha), None)
-        if first is None or first >= span.start or lowered[first] not in openers:
-            return False
-        return contrasts.isdisjoint(lowered[start:end])
+        opened = first is not None and first < span.start and lowered[first] in openers
+        shown = span.end + 1 < end and lowered[span.end] in verbs and lowered[span.end + 1] in results
+        return (opened or shown) and contrasts.isdisjoint(lowered[start:end])
 
     def _keep(
         self, span: Span, kinds: set[str], in_note: set[str], sentences: SentenceStarts, kinds_in: dict[int, set[str]]

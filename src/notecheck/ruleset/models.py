@@ -214,6 +214,12 @@ class NormalSentence(Strict):
     """A sentence that opens by calling what it names normal (FactFile.normal_sentence)."""
 
     openers: list[str] = Field(description="Words that open such a sentence: normal, unremarkable.")
+    verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs of a study's result right after the fact ('X-rays of the C spine show no fracture'): "
+        "followed by one of `results`, the sentence is a negative study of what the fact names.",
+    )
+    results: list[str] = Field(default_factory=list, description="Words that make such a result negative: no, normal.")
     contrasts: list[str] = Field(
         default_factory=list,
         description="Words that turn the sentence to a finding ('Normal alignment but mild narrowing at C5-6') or "
