@@ -636,3 +636,17 @@ def test_when_a_regions_range_of_motion_is_limited_then_it_locates_it(checker, t
     """A region's range of motion found painful or limited locates it (a junction's only the junction, C28); found
     full or normal it is a negative exam (C6)."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Decreased sensation to pinprick in the left L5 distribution.", id="dermatome"),
+        pytest.param("He has numbness below T10 on both sides.", id="sensory-level"),
+    ],
+)
+def test_when_a_level_gives_a_sensory_extent_then_the_deficit_stays_of_spinal_type(checker, text):
+    """C5: the extent locates no region, but it names the spinal segment the deficit maps to, so the deficit counts
+    (C3) where the note names no other region: the level stays as a negated region fact."""
+    assert present_values(checker, text, "region") == set()
+    assert present_values(checker, text, "neuro_deficit")

@@ -21,7 +21,7 @@ from notecheck.pipeline.context_rules import (
 )
 from notecheck.pipeline.model_facts import confidence_of, is_model_fact
 from notecheck.pipeline.sections import section_at
-from notecheck.pipeline.spans import SentenceStarts, doc_text, holds_words, lower_of
+from notecheck.pipeline.spans import EXTENT_RULE, SentenceStarts, doc_text, holds_words, lower_of
 from notecheck.pipeline.spans import facts as fact_spans
 from notecheck.pipeline.studies import negative_studies, openers_pattern
 from notecheck.report import Assertion, Fact, validated
@@ -365,7 +365,7 @@ class FactBuilder:
         if verdict is None:
             verdict = self.verdicts[categories] = assertion_from_categories(categories)
         assertion, historical = verdict
-        stated = self.asserts.get(s.rule_id)
+        stated = self.asserts.get(s.rule_id) or ("negated" if s.rule_id.startswith(EXTENT_RULE) else None)
         if stated and assertion == "present":
             assertion = stated
         section = self.sections.get(s.section) if s.section else None

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from notecheck.pipeline.spans import GROUP, SentenceStarts, add_fact, doc_text, facts
+from notecheck.pipeline.spans import EXTENT_RULE, GROUP, SentenceStarts, add_fact, doc_text, facts
 from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import LevelGrammar
 
@@ -206,6 +206,10 @@ class LevelGrammarComponent:
                 continue
             if self._continues_vessel(text, vessel_end, sentence.start_char, sentence.end_char):
                 continue  # "... the vertebral artery from C2. There is narrowing of its horizontal portion above C1."
+            if self._sensory_extent(text, text[sentence.start_char : where.start()], where):
+                for region in self.table.regions(first, last):  # the deficit's spinal type, not its place (C5)
+                    add_fact(doc, span.start, span.end, kind="region", value=region, rule_id=f"{EXTENT_RULE}.{region}")
+                continue
             if self._not_the_condition(text, sentence.start_char, sentence.end_char, where):
                 continue
             if guided is None:
@@ -333,12 +337,10 @@ class LevelGrammarComponent:
         return not any(words and words.search(text, sentence_start, sentence_end) for words in spinal)
 
     def _not_the_condition(self, text: str, sentence_start: int, sentence_end: int, match: _Place) -> bool:
-        """A sensory level ('reduced pinprick below T8'), a normal dermatome ('sensation intact in the L2 through
-        S1 dermatomes'), a study's coverage ('scans were performed from L1 to S2') or a skin landmark ('a healed scar
-        from T12 to L1'); a vessel's is read before it."""
+        """A clause that finds nothing at the level ('L1-2: There is no ...'), a reflex graded normal, a study's
+        coverage ('scans were performed from L1 to S2') or a skin landmark ('a healed scar from T12 to L1'); a vessel's
+        and a sensory extent are read before it."""
         before = text[sentence_start : match.start()]
-        if self._sensory_extent(text, before, match):
-            return True
         if self._negative_clause(text, match):
             return True
         if self.reflex and self.reflex_grade and self.reflex_grade.match(text, match.end()) and self.reflex.search(before):

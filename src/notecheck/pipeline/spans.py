@@ -59,6 +59,11 @@ def lower_of(doc: Doc) -> list[int]:
     return cached  # type: ignore[no-any-return]
 
 
+# The level grammar's rule id for a level that gives a sensory finding's extent (a dermatome, a sensory level): it does
+# not locate the region (C5), so its fact is asserted negated, but it shows the note's deficit is of spinal type.
+EXTENT_RULE = "levels.extent"
+
+
 def add_fact(doc: Doc, start: int, end: int, *, kind: str, value: str, rule_id: str) -> Span:
     """Append a fact span (token offsets) to the facts group and return it."""
     span = Span(doc, start, end, label=kind, kb_id=value, span_id=rule_id)
