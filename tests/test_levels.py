@@ -546,6 +546,11 @@ def test_when_the_spine_is_nontender_on_palpation_then_it_locates_nothing(checke
                      id="polyradiculopathy"),
         pytest.param("Findings suggest mild bilateral cervical radiculopathies.", {"cervical"}, id="plural-disease"),
         pytest.param("She has had lumbosacral back discomfort since the spring.", {"lumbosacral"}, id="region-back"),
+        pytest.param("Adjustments were given for thoracolumbar subluxation complexes.", {"thoracolumbar"},
+                     id="chiropractic-subluxation"),
+        pytest.param("Low back pain from a lumbar spondylolysis.", {"lumbar"}, id="spondylolysis"),
+        pytest.param("MRI showed a cervicothoracic syrinx.", {"cervicothoracic"}, id="syrinx"),
+        pytest.param("He was referred to the thoracic tumor board.", set(), id="chest-tumor-board"),
         pytest.param("He has a few cervical lymph nodes.", set(), id="non-spinal-head-still-refused"),
     ],
 )
