@@ -655,3 +655,18 @@ def test_when_a_level_gives_a_sensory_extent_then_the_deficit_stays_of_spinal_ty
     (C3) where the note names no other region: the level stays as a negated region fact."""
     assert present_values(checker, text, "region") == set()
     assert present_values(checker, text, "neuro_deficit")
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("Paraspinal tenderness from the cervical spine to the lumbar spine.",
+                     {"cervical", "cervicothoracic", "thoracic", "thoracolumbar", "lumbar"}, id="neck-to-low-back"),
+        pytest.param("Aching from the thoracic spine down to the sacrum.",
+                     {"thoracic", "thoracolumbar", "lumbar", "lumbosacral", "sacral"}, id="thoracic-to-sacrum"),
+        pytest.param("The spine is nontender on palpation from neck to lumbar spine.", set(), id="negated-range"),
+    ],
+)
+def test_when_a_range_is_told_in_region_words_then_it_spans_every_region_between(checker, text, regions):
+    """The region row: a longer range adds every region it spans, in words as in levels."""
+    assert present_values(checker, text, "region") == regions
