@@ -374,7 +374,11 @@ def test_when_the_neck_is_the_site_of_a_pain_complaint_then_cervical(checker, te
         pytest.param("Chest pressure with pain between the shoulder blades, typical of his angina.", set(),
                      id="cardiac-pain"),
         pytest.param("Mild sunburn over the upper back.", set(), id="skin-of-upper-back"),
-        pytest.param("Neck pain spreading out across both shoulder blades.", {"cervical"}, id="radiation-from-the-neck"),
+        pytest.param("Neck pain spreading out across both shoulder blades.", {"cervical", "thoracic"},
+                     id="radiation-from-the-neck"),
+        pytest.param("Neck pain radiating down the arm and across his shoulder blades.", {"cervical", "thoracic"},
+                     id="pain-spreading-across-the-shoulder-blades"),
+        pytest.param("A roll was placed across the shoulder blades.", set(), id="positioning-roll"),
     ],
 )
 def test_when_pain_is_placed_in_an_everyday_area_of_the_upper_back_then_thoracic(checker, text, regions):
