@@ -522,6 +522,8 @@ def test_when_sacral_levels_are_heart_sounds_then_no_region(checker, text, regio
         pytest.param("PROCEDURE: Lumbar epidural steroid injection, L5-S1.\n", {"lumbosacral"}, id="level-follows"),
         pytest.param("ANESTHESIA: Thoracic epidural catheter for postoperative analgesia.\n", set(),
                      id="anaesthetic-epidural"),
+        pytest.param("PROCEDURE: Caudal epidural steroid injection.\n", {"sacral"}, id="caudal-epidural"),
+        pytest.param("ANESTHESIA: General anesthetic with a caudal block.\n", set(), id="caudal-block-anaesthetic"),
     ],
 )
 def test_when_a_spinal_injection_is_named_by_its_region_then_it_locates_it(checker, text, regions):
