@@ -112,8 +112,11 @@ class LevelGrammarComponent:
         self.table = LevelTable(grammar)
         seps = "|".join(re.escape(w) for w in sorted(grammar.range_words, key=len, reverse=True))
         self.pattern = re.compile(
-            rf"(?<![A-Za-z0-9])(?P<c1>[{_COLUMNS}])[- ]?(?P<n1>[1-9]\d?)"  # no leading zero: "C02" is carbon dioxide
-            rf"(?:(?:\s*(?:{seps})\s*|(?=[{_COLUMNS}][1-9]))(?P<c2>[{_COLUMNS}])?[- ]?(?P<n2>[1-9]\d?))?(?![A-Za-z0-9])"
+            # no leading zero: "C02" is CO2. A lower-case c or l right before its number is a level typed so ("bilateral
+            # l5 spondylolysis", "C3-c4"); not s or t, nor after an apostrophe ("Gleason's 3", "the patient's 3.5 tube").
+            rf"(?<![A-Za-z0-9'’])(?P<c1>[{_COLUMNS}]|[cl](?=[1-9]))[- ]?(?P<n1>[1-9]\d?)"
+            rf"(?:(?:\s*(?:{seps})\s*|(?=[{_COLUMNS}][1-9]))(?P<c2>[{_COLUMNS}]|[cl](?=[1-9]))?[- ]?(?P<n2>[1-9]\d?))?"
+            r"(?![A-Za-z0-9])"
         )
         # "T1 and T2 weighted", "T1, T2 and STIR": levels listed together before the disqualifying word; "T3/Nx/Mx" a
         # tumour's stage.
@@ -182,10 +185,11 @@ class LevelGrammarComponent:
         guided: bool | None = None  # the note names a landmark procedure: decided at its first level
         levels = []  # read first: a vertebra named as a segment's part needs the note's segments
         for match in self.pattern.finditer(text):
-            first = f"{match['c1']}{int(match['n1'])}"
-            last = f"{match['c2'] or match['c1']}{int(match['n2'])}" if match["n2"] else first
+            column = match["c1"].upper()
+            first = f"{column}{int(match['n1'])}"
+            last = f"{(match['c2'] or column).upper()}{int(match['n2'])}" if match["n2"] else first
             if first == last and first not in self.table.index:
-                first, last = _run_together(match["c1"], match["n1"], first)  # "L45" is L4-5, "C56" C5-6
+                first, last = _run_together(column, match["n1"], first)  # "L45" is L4-5, "C56" C5-6
             if self.aliases and not match[0][1:2].isspace():  # "C8 root" as C7; not a "circle-C 8-inch catheter"
                 first, last = self.aliases.get(first, first), self.aliases.get(last, last)
             if first in self.table.index and last in self.table.index and not self._not_a_level(text, match, first, last):
