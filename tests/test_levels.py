@@ -679,3 +679,20 @@ def test_when_a_level_gives_a_sensory_extent_then_the_deficit_stays_of_spinal_ty
 def test_when_a_range_is_told_in_region_words_then_it_spans_every_region_between(checker, text, regions):
     """The region row: a longer range adds every region it spans, in words as in levels."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("PROCEDURE: Right stellate ganglion block.\nUnder fluoroscopy the needle was set on the transverse "
+                     "process of the sixth cervical vertebra.", set(), id="needle-landmark-in-a-block"),
+        pytest.param("PROCEDURE: Right stellate ganglion block.\nContrast spread along the cervical vertebral bodies.",
+                     set(), id="contrast-spread-in-a-block"),
+        pytest.param("PROCEDURE: Lumbar puncture.\nMRI of the thoracic spine with contrast showed a syrinx.", {"thoracic"},
+                     id="a-study-report-keeps-its-region"),
+    ],
+)
+def test_when_a_region_word_places_the_needle_of_a_block_beside_the_spine_then_no_region(checker, text, regions):
+    """C4, C6: in the record of a procedure aimed beside the spine, the spine named where the needle goes or the
+    contrast spreads is a landmark, as its levels are."""
+    assert present_values(checker, text, "region") == regions

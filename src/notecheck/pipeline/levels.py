@@ -151,6 +151,7 @@ class LevelGrammarComponent:
         self.coverage = (
             re.compile(rf"\b(?:{nouns})\b.*\b(?:{verbs})\s+from\b[^.;:]{{0,30}}$", re.I | re.S) if nouns and verbs else None
         )
+        self.study = _any_word(grammar.coverage_nouns)
         self.landmark_procedure = _any_word(grammar.landmark_procedures)
         self.procedure_words = [p.lower().split() for p in grammar.landmark_procedures]
         self.placement = _any_word(grammar.placement_words)
@@ -235,7 +236,29 @@ class LevelGrammarComponent:
                 add_fact(doc, span.start, span.end, kind="region", value=region, rule_id=f"levels.{region}")
             found.setdefault(sentence.start, set()).update(regions)
         self._drop_junction_adjectives(doc, found)
+        if guided is None:
+            guided = self._names_landmark_procedure(text)
+        if guided:
+            self._drop_placement_words(doc, text)
         return doc
+
+    def _drop_placement_words(self, doc: Doc, text: str) -> None:
+        """Drop a region word's fact ('the cervical spine in a slightly extended position on a fluoroscopy table',
+        'contrast flows over the cervical vertebral bodies') in a sentence about the needle's placement, in a note that
+        names a procedure aimed beside the spine: a landmark, like the levels there (C4, C6)."""
+        sentences = SentenceStarts(doc)
+        group = facts(doc)
+        kept = []
+        for span in group:
+            if span.label_ == "region" and not span.id_.startswith("levels."):
+                start, end = sentences.bounds(span.start)
+                first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+                placed = self.placement and self.placement.search(text, first, last)
+                if placed and not (self.study and self.study.search(text, first, last)):
+                    continue  # not a study's report ("the MRI of the lumbar spine with and without contrast")
+            kept.append(span)
+        if len(kept) < len(group):
+            doc.spans[GROUP] = kept
 
     def _drop_junction_adjectives(self, doc: Doc, found: dict[int, set[str]]) -> None:
         """Drop a region adjective's fact ('lumbar discectomy') in a sentence whose levels are all junction segments
