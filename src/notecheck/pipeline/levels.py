@@ -30,6 +30,10 @@ _LANDMARK_WINDOW = 60  # characters before a level, in its sentence, searched fo
 _PART_WINDOW = 60  # characters before a level, in its sentence, searched for a segment part ("lamina of L4, L5 and")
 
 
+# The words between two vertebrae each named by a part of it: "L3 to the superior half of S1". The part's words come
+# before the first ("from the inferior half of L3"): LevelGrammarComponent.part_of_before.
+_PART_OF = r"(?:superior|inferior|upper|lower|cephalad|caudal)\s+(?:half|aspect|portion|part|edge|border|third|end)\s+of"
+_WORDED_RANGE = re.compile(rf"\s+(?:down\s+|up\s+)?(?:to|through)\s+(?:the\s+)?{_PART_OF}\s+(?:the\s+)?", re.I)
 _CLAUSE_END = re.compile(r"\.(?:\s|$)|\n")  # a sentence's full stop or a line's end
 
 
@@ -152,6 +156,7 @@ class LevelGrammarComponent:
             re.compile(rf"\b(?:{nouns})\b.*\b(?:{verbs})\s+from\b[^.;:]{{0,30}}$", re.I | re.S) if nouns and verbs else None
         )
         self.study = _any_word(grammar.coverage_nouns)
+        self.part_of_before = re.compile(rf"\bfrom\s+(?:the\s+)?(?:level\s+of\s+the\s+)?{_PART_OF}\s+(?:the\s+)?$", re.I)
         self.landmark_procedure = _any_word(grammar.landmark_procedures)
         self.procedure_words = [p.lower().split() for p in grammar.landmark_procedures]
         self.placement = _any_word(grammar.placement_words)
@@ -301,8 +306,20 @@ class LevelGrammarComponent:
                 if abs(next_step) == 1 and step * next_step >= 0 and joined:
                     merged[-1] = (_Place(previous.start(), match.end(), listed=True), start, last)
                     continue
+                if start == end and index[first] > index[end] and self._worded_range(text, previous, match.start()):
+                    merged[-1] = (_Place(previous.start(), match.end()), start, last)
+                    continue
             merged.append((_Place(match.start(), match.end()), first, last))
         return merged
+
+    def _worded_range(self, text: str, previous: _Place, next_start: int) -> bool:
+        """Whether two vertebrae, each named by a part of it, make a range: 'from the inferior half of L3 to the
+        superior half of S1' is L3 through S1, the operation's work on the segments between (C18)."""
+        return bool(
+            self.part_of_before
+            and self.part_of_before.search(text, max(0, previous.start() - _PART_WINDOW), previous.start())
+            and _WORDED_RANGE.fullmatch(text, previous.end(), next_start)
+        )
 
     def _names_work(self, text: str, sentence_start: int, sentence_end: int) -> bool:
         """Whether the sentence names an operation's work on a segment (screws, plate, fusion, dissection)."""
