@@ -700,3 +700,17 @@ def test_when_a_region_word_places_the_needle_of_a_block_beside_the_spine_then_n
     """C4, C6: in the record of a procedure aimed beside the spine, the spine named where the needle goes or the
     contrast spreads is a landmark, as its levels are."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("PROCEDURE: Medial branch block.\nThe needle tip was set on the transverse process of the lumbar "
+                     "vertebra, or for sacral vertebrae at the border of the foramen.", set(), id="or-for-alternative"),
+        pytest.param("Lumbar spine pain, and for months neck pain.", {"lumbar", "cervical"},
+                     id="and-for-is-no-alternative"),
+    ],
+)
+def test_when_a_template_describes_alternative_sites_then_no_region(checker, text, regions):
+    """C25: technique text for alternative sites ('..., or for sacral levels ...') states no site about the patient."""
+    assert present_values(checker, text, "region") == regions
