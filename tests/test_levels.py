@@ -531,6 +531,8 @@ def test_when_sacral_levels_are_heart_sounds_then_no_region(checker, text, regio
                      id="anaesthetic-epidural"),
         pytest.param("PROCEDURE: Caudal epidural steroid injection.\n", {"sacral"}, id="caudal-epidural"),
         pytest.param("ANESTHESIA: General anesthetic with a caudal block.\n", set(), id="caudal-block-anaesthetic"),
+        pytest.param("PROCEDURE: Facet injections, lumbosacral.\n", {"lumbosacral"}, id="region-after-the-title"),
+        pytest.param("PROCEDURE: Radiofrequency ablation, cervical.\n", {"cervical"}, id="cervical-after-the-title"),
     ],
 )
 def test_when_a_spinal_injection_is_named_by_its_region_then_it_locates_it(checker, text, regions):
