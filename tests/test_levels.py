@@ -431,6 +431,9 @@ def test_when_levels_give_a_studys_coverage_then_no_region(checker, text, region
         pytest.param("Dependent lividity is fixed over the buttocks and lower back.", set(), id="lividity-on-the-back"),
         pytest.param("Two small abrasions of the right lower back.", set(), id="abrasions-on-the-back"),
         pytest.param("She came in with a necrotic wound in the sacral region.", set(), id="pressure-wound-sacral"),
+        pytest.param("She lay prone with a pillow under the abdomen to flatten the lumbar lordosis.", set(),
+                     id="positioning-pillow"),
+        pytest.param("A roll was placed under the shoulders to keep the cervical lordosis.", set(), id="positioning-roll"),
     ],
 )
 def test_when_a_region_is_a_skin_landmark_or_a_prepared_field_then_no_region(checker, text, regions):
