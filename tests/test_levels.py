@@ -714,6 +714,9 @@ def test_when_a_region_word_places_the_needle_of_a_block_beside_the_spine_then_n
                      "vertebra, or for sacral vertebrae at the border of the foramen.", set(), id="or-for-alternative"),
         pytest.param("Lumbar spine pain, and for months neck pain.", {"lumbar", "cervical"},
                      id="and-for-is-no-alternative"),
+        pytest.param("Cervical facet pain. For a C8 medial branch block, the needle is set on the process of T1.",
+                     {"cervical"}, id="template-case-for-a-block"),
+        pytest.param("For a year she has had pain at L4-5.", {"lumbar"}, id="for-a-duration-is-no-case"),
     ],
 )
 def test_when_a_template_describes_alternative_sites_then_no_region(checker, text, regions):
