@@ -227,6 +227,27 @@ def test_when_intraoperative_fluoroscopy_is_named_otherwise_then_its_confirmed_r
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param("Under fluoroscopy the needle was advanced to the facet. Interpretation of the radiograph shows the "
+                     "tip of the needle inside the joint.", {"other"}, id="procedure-radiograph-under-fluoroscopy"),
+        pytest.param("Fluoroscopic views were obtained. Needle position was confirmed on AP and lateral radiographs.",
+                     {"other"}, id="needle-radiographs-under-fluoroscopy"),
+        pytest.param("A skin incision was made. A spinal needle was placed in the disc and an x-ray confirmed the C5-6 "
+                     "level. Placement was checked under fluoroscopy.", {"xray"}, id="open-operation-marking-film"),
+        pytest.param("A needle was placed in the disc space and an x-ray confirmed the C6-7 level.", {"xray"},
+                     id="marking-film-no-fluoroscopy"),
+        pytest.param("Under fluoroscopy the catheter was placed. A chest x-ray showed no pneumothorax.", {"xray"},
+                     id="plain-film-after-a-procedure"),
+    ],
+)
+def test_when_a_radiograph_shows_a_needle_in_a_fluoroscopic_procedure_then_it_is_other(checker, text, expected):
+    """C13: in a percutaneous procedure done under fluoroscopy, the radiograph that shows the needle is the
+    fluoroscopic image; in an open operation, or with no fluoroscopy named, it stays a plain film (C9)."""
+    assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         pytest.param("We will also check a pelvic ultrasound to look for a cyst.", set(), id="will-also-check"),
         pytest.param("He will have a chest x-ray, a lipid panel and a TSH before surgery.", set(), id="will-have-list"),
         pytest.param("Follow-up will consist of a lumbar MRI in three months.", set(), id="will-consist-of"),

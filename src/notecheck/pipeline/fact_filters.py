@@ -83,6 +83,7 @@ class FactFilters:
         self.unless_words = rule_words(lambda r: r.unless_sentence_with_words)
         self.referring = rule_words(lambda r: r.unless_referred_with)
         self.unless_note_words = rule_words(lambda r: r.unless_note_with_words)
+        self.only_note_words = rule_words(lambda r: r.only_note_with_words)
         self.only_words = rule_words(lambda r: r.only_sentence_with_words)
         self.given_for = rule_words(lambda r: r.unless_given_for)
         self.heading_words = {k: {w.lower() for w in f.heading_other_words} for k, f in ruleset.facts.items()
@@ -106,13 +107,14 @@ class FactFilters:
         if self.heading_words:
             kept = [s for s, out in zip(spans, worded_out) if not out]
             worded_out = [out or self._heading_only(s, kept) for s, out in zip(spans, worded_out)]
-        doc.spans[GROUP] = [
+        kept = [
             s
             for s, out in zip(spans, worded_out)
             if not out
             and s.id_ not in ruled_out
             and self._keep(s, self._kinds_near(s, near, kinds_in, sentences), in_note, sentences, kinds_in)
         ]
+        doc.spans[GROUP] = _first_of_each(kept)
         return doc
 
     def _heading_only(self, span: Span, spans: list[Span]) -> bool:
@@ -137,12 +139,16 @@ class FactFilters:
         return bool(values) and span.kb_id_ not in values
 
     def _ruled_out_by_note(self, doc: Doc, spans: list[Span]) -> set[str]:
-        """The rules of these spans whose `unless_note_with_words` the note holds (its words read once)."""
-        rules = {s.id_ for s in spans if s.id_ in self.unless_note_words}
-        if not rules:
+        """The rules of these spans whose `unless_note_with_words` the note holds, or whose `only_note_with_words` it
+        lacks (its words read once)."""
+        unless = {s.id_ for s in spans if s.id_ in self.unless_note_words}
+        only = {s.id_ for s in spans if s.id_ in self.only_note_words}
+        if not unless and not only:
             return set()
         words = set(lower_of(doc))
-        return {rule for rule in rules if not words.isdisjoint(self.unless_note_words[rule])}
+        return {rule for rule in unless if not words.isdisjoint(self.unless_note_words[rule])} | {
+            rule for rule in only if words.isdisjoint(self.only_note_words[rule])
+        }
 
     def _kinds_near(
         self, span: Span, near: SentenceFacts, kinds_in: dict[int, set[str]], sentences: SentenceStarts
@@ -255,6 +261,18 @@ class FactFilters:
         words = [t.lower_ for t in doc[following[0] : min(following[0] + 3, following[1])]]
         opens = any(words[: len(opener)] == opener for opener in self.openers[kind])
         return opens and holds_words(doc, following, self.cues[kind])
+
+
+def _first_of_each(spans: list[Span]) -> list[Span]:
+    """One span per extent, kind and value: two rules of one value may match the same words (fact_matcher)."""
+    seen: set[tuple[int, int, str, str]] = set()
+    kept = []
+    for span in spans:
+        key = (span.start, span.end, span.label_, span.kb_id_)
+        if key not in seen:
+            seen.add(key)
+            kept.append(span)
+    return kept
 
 
 _WORD = re.compile(r"[a-z]+")

@@ -93,11 +93,25 @@ class FactMatcher:
                 continue
             span = Span(doc, start, end - context, label=kind, kb_id=value, span_id=rule_id)
             by_kind.setdefault((kind, value), []).append(span)
-        kept = [span for spans in by_kind.values() for span in filter_spans(spans)]
+        kept = [span for spans in by_kind.values() for span in _longest(spans)]
         group = facts(doc)
         group.extend(_without_compound_halves(kept, self.adjective_rules))
         doc.spans[GROUP] = group
         return doc
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    """The longest spans of one kind and value (`filter_spans`), each with every rule that matched it: a span two
+    rules of one value match stands while the conditions of either hold (fact_filters keeps one)."""
+    extents = {(span.start, span.end) for span in filter_spans(spans)}
+    seen: set[tuple[int, int, str]] = set()
+    kept = []
+    for span in spans:
+        key = (span.start, span.end, span.id_)
+        if (span.start, span.end) in extents and key not in seen:
+            seen.add(key)
+            kept.append(span)
+    return kept
 
 
 def _without_compound_halves(spans: list[Span], adjective_rules: set[str]) -> list[Span]:

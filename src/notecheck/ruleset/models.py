@@ -134,6 +134,11 @@ class FactRule(Strict):
         description="Drop this rule's fact when its note holds one of these words anywhere: a compression fracture "
         "the note calls osteoporotic in another list item is no injury with no mechanism given (C12).",
     )
+    only_note_with_words: list[str] = Field(
+        default_factory=list,
+        description="Keep this rule's fact only when its note holds one of these words anywhere: a radiograph beside "
+        "a needle is the fluoroscopy of a percutaneous procedure only in a note that names fluoroscopy (C13).",
+    )
     unless_given_for: list[str] = Field(
         default_factory=list,
         description="Drop this rule's fact when the first 'for' after it in its sentence, a few tokens on, names one "
