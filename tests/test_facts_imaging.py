@@ -252,6 +252,10 @@ def test_when_a_radiograph_shows_a_needle_in_a_fluoroscopic_procedure_then_it_is
         pytest.param("He will have a chest x-ray, a lipid panel and a TSH before surgery.", set(), id="will-have-list"),
         pytest.param("Follow-up will consist of a lumbar MRI in three months.", set(), id="will-consist-of"),
         pytest.param("The lumbar MRI showed a disc bulge; she will continue therapy.", {"mri"}, id="will-after-study"),
+        pytest.param("FINDINGS: Plaque narrows the left carotid by half. This should be further assessed with CTA.",
+                     set(), id="should-be-further-assessed-with"),
+        pytest.param("The ultrasound showed a renal cyst, which could be better characterized with MRI.", {"other"},
+                     id="could-be-characterized-with"),
     ],
 )
 def test_when_a_future_precedes_a_study_then_it_is_a_plan(checker, text, expected):
