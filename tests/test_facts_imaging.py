@@ -227,6 +227,22 @@ def test_when_intraoperative_fluoroscopy_is_named_otherwise_then_its_confirmed_r
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param("PLAN: We did do x-rays of his wrist today that were unremarkable.", {"xray"}, id="we-did-films-today"),
+        pytest.param("DISPOSITION: The repeat radiographs revealed the fragments in good alignment.", {"xray"},
+                     id="past-result-under-disposition"),
+        pytest.param("PLAN: We will obtain an MRI, which may show the cause.", set(), id="plan-cue-of-its-own"),
+        pytest.param("PLAN: Lumbar MRI to look for a disc herniation.", set(), id="plan-section-default"),
+    ],
+)
+def test_when_a_plan_section_tells_a_study_done_then_it_is_a_result(checker, text, expected):
+    """C8: a study the note tells as done, by the author at the visit or with its result in the past tense, is a
+    result also under a plan or disposition heading; the heading alone makes a plan."""
+    assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         pytest.param("Under fluoroscopy the needle was advanced to the facet. Interpretation of the radiograph shows the "
                      "tip of the needle inside the joint.", {"other"}, id="procedure-radiograph-under-fluoroscopy"),
         pytest.param("Fluoroscopic views were obtained. Needle position was confirmed on AP and lateral radiographs.",
