@@ -227,6 +227,20 @@ def test_when_intraoperative_fluoroscopy_is_named_otherwise_then_its_confirmed_r
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param("There was no fracture of the pars, and there was a wedge deformity of T12 which was demonstrated "
+                     "on lateral x-rays.", {"xray"}, id="and-there-was-ends-negation"),
+        pytest.param("There was no fracture of the pars or collapse on the lateral x-rays.", set(),
+                     id="negation-runs-without-new-clause"),
+    ],
+)
+def test_when_a_new_clause_asserts_a_finding_then_an_earlier_negation_ends(checker, text, expected):
+    """'no X ... as well as there was Y shown on x-rays': a new existential clause ends the negation before it."""
+    assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         pytest.param("PLAN: We did do x-rays of his wrist today that were unremarkable.", {"xray"}, id="we-did-films-today"),
         pytest.param("DISPOSITION: The repeat radiographs revealed the fragments in good alignment.", {"xray"},
                      id="past-result-under-disposition"),
