@@ -227,6 +227,21 @@ def test_when_intraoperative_fluoroscopy_is_named_otherwise_then_its_confirmed_r
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param("FAMILY HISTORY: No birth defects in the family.\n\nDETAILS: I performed a pelvic ultrasound "
+                     "today. There is a single live gestation of 18 weeks.", {"other"}, id="details-heading-after-family"),
+        pytest.param("HISTORY: Chest pain.\n\nPROCEDURE DETAILS: Consent was obtained.\n\nRECOMMENDATIONS: Thallium "
+                     "scan in six weeks.", set(), id="procedure-details-is-no-findings"),
+    ],
+)
+def test_when_a_details_heading_opens_a_study_report_then_its_studies_are_results(checker, text, expected):
+    """'DETAILS:' heads a study report's body: a study told there is about this patient, not the family history
+    above it (C32's obstetric scan)."""
+    assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         pytest.param("There was no fracture of the pars, and there was a wedge deformity of T12 which was demonstrated "
                      "on lateral x-rays.", {"xray"}, id="and-there-was-ends-negation"),
         pytest.param("There was no fracture of the pars or collapse on the lateral x-rays.", set(),
