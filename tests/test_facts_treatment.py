@@ -506,3 +506,18 @@ def test_when_a_bare_injection_is_named_by_another_drug_vessel_or_route_then_it_
 ):
     """C16: a drug given by injection, an angiographic or local injection is no spinal injection."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("OPERATION: Application of a halo crown and vest for the unstable cervical fracture.", {"bracing"},
+                     id="halo-crown-and-vest"),
+        pytest.param("Her halo vest was removed after three months of wear.", {"bracing"}, id="halo-vest-history"),
+        pytest.param("There is no need for a halo vest.", set(), id="halo-vest-negated"),
+    ],
+)
+def test_when_a_halo_vest_is_worn_then_bracing(checker, text, expected):
+    """A halo vest is a cervical orthosis, the most rigid brace: `bracing`, applied at the visit or worn before (C8)."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
