@@ -521,3 +521,19 @@ def test_when_a_halo_vest_is_worn_then_bracing(checker, text, expected):
     """A halo vest is a cervical orthosis, the most rigid brace: `bracing`, applied at the visit or worn before (C8)."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("PLAN: He says his back pain is well controlled by limiting his activities.",
+                     {"activity_modification"}, id="pain-controlled-by-limiting-activity"),
+        pytest.param("She has been minimizing her activity since the pain began.", {"activity_modification"},
+                     id="minimizing-her-activity"),
+        pytest.param("The pain limits his activities and his sleep.", set(), id="symptom-limits-activity-is-no-restriction"),
+        pytest.param("PLAN: She should limit her activities for two weeks.", set(), id="planned-restriction"),
+    ],
+)
+def test_when_the_patient_keeps_his_activity_down_then_activity_modification(checker, text, expected):
+    """The patient limiting or minimizing his own activity is a restriction in use (treatment row, C8); a symptom that
+    limits activity is functional impact, and the plan's own advice is planned."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
