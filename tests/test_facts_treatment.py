@@ -537,3 +537,20 @@ def test_when_the_patient_keeps_his_activity_down_then_activity_modification(che
     """The patient limiting or minimizing his own activity is a restriction in use (treatment row, C8); a symptom that
     limits activity is functional impact, and the plan's own advice is planned."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Since her cord untethering she has had burning leg pain at night that needs Aleve and Tylenol. "
+                     "Sensation is decreased from L5 to S1.", {"medication"}, id="leg-pain-of-a-spinal-deficit"),
+        pytest.param("She takes Aleve for leg pain after a hike. Her exam is normal.", set(),
+                     id="leg-pain-no-spinal-deficit"),
+        pytest.param("She is on Norco for the pain. Sensation is decreased from L5 to S1.", set(),
+                     id="pain-drug-no-named-leg-pain"),
+    ],
+)
+def test_when_a_pain_drug_treats_the_leg_pain_of_a_spinal_deficit_then_medication(checker, text, expected):
+    """C7: with no back pain complaint, a pain drug counts for the disease that causes a spinal deficit (C3) when its
+    sentence names the leg or radicular pain and the note states the deficit and places it in the spine."""
+    assert present_values(checker, text, "treatment") == expected

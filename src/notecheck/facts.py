@@ -140,9 +140,13 @@ class FactBuilder:
         made: list[Fact] = []
         sentences: list[int] = []  # the sentence start of each fact in made, for _link_failures
         text = doc_text(doc)
+        seen: set[tuple[int, int, str, str]] = set()  # two rules of one value may match the same words (fact_matcher)
         for s, assertion, historical in judged:
             if s.rule_id in dropped and (s.start_char, s.rule_id) not in separate:
                 continue
+            if (key := (s.start_char, s.end_char, s.kind, s.value)) in seen:
+                continue
+            seen.add(key)
             fact = self._make(s, len(made), text, assertion, historical)
             made.append(fact)
             sentences.append(s.sentence)
@@ -334,15 +338,16 @@ class FactBuilder:
         return judged
 
     def _spans(self, doc: Doc) -> list[_Spanned]:
-        """The group's spans in note order (start, end, kind), without repeats and dropped sections."""
+        """The group's spans in note order (start, end, kind), without repeats and dropped sections; a span two rules
+        matched stays once per rule until their note-level conditions are read (`__call__` makes one Fact)."""
         read = [(s.start_char, s.end_char, s.label_, s.kb_id_, s.id_, s.start, s) for s in fact_spans(doc)]
         read.sort(key=itemgetter(0, 1, 2))  # stable: spans of one offset and kind keep the group's order
         sentences = SentenceStarts(doc)
         cued = _modifiers_reader(doc)
-        seen: set[tuple[str, str, int, int]] = set()
+        seen: set[tuple[str, str, int, int, str]] = set()
         kept = []
         for start_char, end_char, kind, value, rule_id, start, span in read:
-            key = (kind, value, start_char, end_char)
+            key = (kind, value, start_char, end_char, rule_id)  # each rule's, for its note-level condition
             if key in seen:
                 continue
             section = section_at(doc, start, start_char)  # section_category(span), from what was read

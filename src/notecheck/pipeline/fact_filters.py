@@ -107,14 +107,13 @@ class FactFilters:
         if self.heading_words:
             kept = [s for s, out in zip(spans, worded_out) if not out]
             worded_out = [out or self._heading_only(s, kept) for s, out in zip(spans, worded_out)]
-        kept = [
+        doc.spans[GROUP] = [
             s
             for s, out in zip(spans, worded_out)
             if not out
             and s.id_ not in ruled_out
             and self._keep(s, self._kinds_near(s, near, kinds_in, sentences), in_note, sentences, kinds_in)
         ]
-        doc.spans[GROUP] = _first_of_each(kept)
         return doc
 
     def _heading_only(self, span: Span, spans: list[Span]) -> bool:
@@ -261,18 +260,6 @@ class FactFilters:
         words = [t.lower_ for t in doc[following[0] : min(following[0] + 3, following[1])]]
         opens = any(words[: len(opener)] == opener for opener in self.openers[kind])
         return opens and holds_words(doc, following, self.cues[kind])
-
-
-def _first_of_each(spans: list[Span]) -> list[Span]:
-    """One span per extent, kind and value: two rules of one value may match the same words (fact_matcher)."""
-    seen: set[tuple[int, int, str, str]] = set()
-    kept = []
-    for span in spans:
-        key = (span.start, span.end, span.label_, span.kb_id_)
-        if key not in seen:
-            seen.add(key)
-            kept.append(span)
-    return kept
 
 
 _WORD = re.compile(r"[a-z]+")

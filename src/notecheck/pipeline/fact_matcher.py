@@ -102,7 +102,7 @@ class FactMatcher:
 
 def _longest(spans: list[Span]) -> list[Span]:
     """The longest spans of one kind and value (`filter_spans`), each with every rule that matched it: a span two
-    rules of one value match stands while the conditions of either hold (fact_filters keeps one)."""
+    rules of one value match stands while the conditions of either hold (notecheck.facts keeps one)."""
     extents = {(span.start, span.end) for span in filter_spans(spans)}
     seen: set[tuple[int, int, str]] = set()
     kept = []
