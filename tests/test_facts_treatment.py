@@ -554,3 +554,29 @@ def test_when_a_pain_drug_treats_the_leg_pain_of_a_spinal_deficit_then_medicatio
     """C7: with no back pain complaint, a pain drug counts for the disease that causes a spinal deficit (C3) when its
     sentence names the leg or radicular pain and the note states the deficit and places it in the spine."""
     assert present_values(checker, text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She had months of care for the injured shoulder. She tried physical therapy without relief.", set(),
+                     id="site-in-the-sentence-before"),
+        pytest.param("She returns for review. She went through a full course of physical therapy and still has pain "
+                     "along the medial knee "
+                     "joint line and over the patella.", set(), id="site-far-in-the-same-sentence"),
+        pytest.param("She had months of care for the injured shoulder. For her low back she tried physical therapy.",
+                     {"physical_therapy"}, id="spinal-site-keeps-it"),
+        pytest.param("She had months of care for the injured shoulder. She took Aleve daily.", {"medication"},
+                     id="drug-not-read-across-sentences"),
+        pytest.param("The ache spreads into the buttock but never below the knee. She had physical therapy last year.",
+                     {"physical_therapy"}, id="site-where-the-pain-spreads"),
+        pytest.param("He fell eight feet from a ladder. He then attended physical therapy.", {"physical_therapy"},
+                     id="feet-as-a-height"),
+        pytest.param("He had a sprained knee. He does knee-to-chest stretches at home.", {"home_exercise"},
+                     id="home-exercise-names-what-it-moves"),
+    ],
+)
+def test_when_a_therapy_follows_the_other_site_it_treats_then_it_is_no_spinal_treatment(checker, text, expected):
+    """C16: a therapy told in the sentence after the non-spinal site it treats, or far from it in the same sentence,
+    treats that site when neither sentence names a spinal one; a drug's indication is not read that way (C7)."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected

@@ -57,6 +57,15 @@ class FactFilters:
         self.barriers = {
             k: frozenset(strings.add(w.lower()) for w in f.contrast_words) for k, f in ruleset.facts.items() if f.contrast_words
         }
+        self.whole_sentences = {
+            k: (
+                set(f.other_sites.whole_sentences_for),
+                {strings.add(w.lower()) for w in f.other_sites.whole_sentence_words},
+                {strings.add(w.lower()) for w in f.other_sites.whole_sentence_not_after},
+            )
+            for k, f in ruleset.facts.items()
+            if f.other_sites is not None
+        }
         self.other_sites = {
             k: (
                 {strings.add(w.lower()) for w in f.other_sites.words},
@@ -206,7 +215,7 @@ class FactFilters:
         note_needs = self.rule_note_needs.get(span.id_, self.note_needs.get(kind))
         if note_needs and not in_note & note_needs:
             return False
-        if kind in self.other_sites and _aimed_elsewhere(span, sentence, *self.other_sites[kind]):
+        if kind in self.other_sites and self._told_elsewhere(span, sentence, sentences):
             return False
         needs = self.needs.get(span.id_)
         if needs and not kinds & needs:
@@ -223,6 +232,23 @@ class FactFilters:
                 return True
             return holds_words(doc, sentence, self.cues[kind]) or self._result_follows(kind, doc, sentence[1], sentences)
         return True
+
+    def _told_elsewhere(self, span: Span, sentence: tuple[int, int], sentences: SentenceStarts) -> bool:
+        """Whether a non-spinal site, and no spinal one, stands beside the span (`_aimed_elsewhere`) or, for the values
+        of `whole_sentences_for`, one of `whole_sentence_words` anywhere in its sentence and the sentence before."""
+        spinal = self.other_sites[span.label_][1]
+        if _aimed_elsewhere(span, sentence, *self.other_sites[span.label_]):
+            return True
+        values, sites, not_after = self.whole_sentences[span.label_]
+        if span.kb_id_ not in values:
+            return False
+        start = sentences.bounds(sentence[0] - 1)[0] if sentence[0] > 0 else sentence[0]
+        lower = lower_of(span.doc)
+        if not spinal.isdisjoint(lower[start : sentence[1]]):
+            return False
+        return any(
+            lower[i] in sites and not_after.isdisjoint(lower[max(start, i - 3) : i]) for i in range(start, sentence[1])
+        )
 
     def _titles_report(self, span: Span) -> bool:
         """'EXAM: MRI RIGHT SHOULDER' ... 'FINDINGS: ...': the span stands on a title header's line, before any

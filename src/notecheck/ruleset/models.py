@@ -257,6 +257,24 @@ class OtherSites(Strict):
         "with toe walking', an exam test), where a treatment's own words name what it exercises ('a hip bridge "
         "routine at home').",
     )
+    whole_sentences_for: list[str] = Field(
+        default_factory=list,
+        description="Values whose whole sentence and the sentence before are read too, beyond the window: a therapy "
+        "told after the site it treats ('a long course of treatment for this shoulder. She tried physical therapy') "
+        "treats that site when neither sentence names a spinal one. Not for drugs, whose indication a neighbouring "
+        "limb rarely gives ('leg pain improved with the Medrol Dosepak').",
+    )
+    whole_sentence_words: list[str] = Field(
+        default_factory=list,
+        description="The sites read in the whole sentences (`whole_sentences_for`): joints and limbs treated in their "
+        "own right, not the buttock or hip where back pain spreads ('the pain is referring to the buttock. She had "
+        "physical therapy').",
+    )
+    whole_sentence_not_after: list[str] = Field(
+        default_factory=list,
+        description="Words that, up to three tokens before a site of `whole_sentence_words`, make it where a symptom "
+        "spreads or an idiom, not a treated site: 'never below the knee', 'stay on her feet'.",
+    )
 
 
 class FactFile(Strict):
