@@ -580,3 +580,17 @@ def test_when_a_therapy_follows_the_other_site_it_treats_then_it_is_no_spinal_tr
     """C16: a therapy told in the sentence after the non-spinal site it treats, or far from it in the same sentence,
     treats that site when neither sentence names a spinal one; a drug's indication is not read that way (C7)."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("CURRENT MEDICATIONS: Lisinopril 10 mg a day, Vioxx 25 mg a day.", {"medication"}, id="vioxx"),
+        pytest.param("She was on Bextra until it was withdrawn.", {"medication"}, id="bextra"),
+        pytest.param("He wears a Duragesic patch 50 mcg, changed every three days.", {"medication"}, id="duragesic"),
+        pytest.param("Her morphine is given as Avinza 60 mg daily.", {"medication"}, id="avinza"),
+    ],
+)
+def test_when_a_cox2_inhibitor_or_long_acting_opioid_is_named_then_medication(checker, text, expected):
+    """C7: COX-2 inhibitors and long-acting opioids are pain drugs like the NSAIDs and opioids already listed."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
