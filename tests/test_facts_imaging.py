@@ -322,3 +322,19 @@ def test_when_a_future_precedes_a_study_then_it_is_a_plan(checker, text, expecte
 def test_when_a_finding_is_denied_on_a_study_then_the_study_is_a_negative_result(checker, text, expected):
     """'No lesion on the bone scan' is the study's negative result: the negation ends at 'on the study'."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Neck pain after a fall.\n\nFINDINGS: C5-6: There is disc desiccation with a 2 mm bulge.\n\n"
+                     "IMPRESSION: Degenerative disc disease.", {"mri"}, id="report-naming-no-modality"),
+        pytest.param("Knee pain.\n\nFINDINGS: There is a hyperintense signal in the medial meniscus.", {"mri"},
+                     id="signal-words-in-findings"),
+        pytest.param("CT of the lumbar spine showed a fracture; the earlier hyperintense lesion was not seen.", {"ct"},
+                     id="a-named-study-keeps-its-modality"),
+    ],
+)
+def test_when_a_report_names_no_modality_but_speaks_of_signal_then_it_is_an_mri(checker, text, expected):
+    """A report whose findings speak of signal, weighting or disc desiccation is an MRI, when no study is named."""
+    assert present_values(checker, text, "imaging") == expected
