@@ -217,6 +217,9 @@ def test_when_a_study_is_named_as_the_comparison_then_it_is_no_result(checker, t
         pytest.param("The image intensifier was brought into the field and draped.", set(), id="intensifier-guidance"),
         pytest.param("The C-arm image was used to confirm the site for the incision.", set(), id="c-arm-purpose"),
         pytest.param("Fluoroscopy was then brought in to verify that L1 was level.", {"other"}, id="fluoroscopy-verify"),
+        pytest.param("The trocar position was verified in both AP and lateral images.", {"other"},
+                     id="ap-and-lateral-images-verified"),
+        pytest.param("AP and lateral images were obtained during the procedure.", set(), id="ap-and-lateral-images-alone"),
         pytest.param("A localizing x-ray verified the marker to be at the C5-6 disc.", {"xray"}, id="localizing-film-verified"),
     ],
 )
