@@ -220,6 +220,8 @@ def test_when_a_study_is_named_as_the_comparison_then_it_is_no_result(checker, t
         pytest.param("The trocar position was verified in both AP and lateral images.", {"other"},
                      id="ap-and-lateral-images-verified"),
         pytest.param("AP and lateral images were obtained during the procedure.", set(), id="ap-and-lateral-images-alone"),
+        pytest.param("Using AP and lateral fluoroscopic projections the L1 compression fracture was identified.", {"other"},
+                     id="fluoroscopic-projections-identified"),
         pytest.param("A localizing x-ray verified the marker to be at the C5-6 disc.", {"xray"}, id="localizing-film-verified"),
     ],
 )
