@@ -253,6 +253,8 @@ def test_when_a_details_heading_opens_a_study_report_then_its_studies_are_result
                      "on lateral x-rays.", {"xray"}, id="and-there-was-ends-negation"),
         pytest.param("There was no fracture of the pars or collapse on the lateral x-rays.", set(),
                      id="negation-runs-without-new-clause"),
+        pytest.param("A drain was left in place should it be needed in view of the MRI findings of a large hematoma.",
+                     {"mri"}, id="in-view-of-ends-a-conditional"),
     ],
 )
 def test_when_a_new_clause_asserts_a_finding_then_an_earlier_negation_ends(checker, text, expected):
