@@ -531,6 +531,12 @@ def test_when_a_halo_vest_is_worn_then_bracing(checker, text, expected):
                      id="minimizing-her-activity"),
         pytest.param("The pain limits his activities and his sleep.", set(), id="symptom-limits-activity-is-no-restriction"),
         pytest.param("PLAN: She should limit her activities for two weeks.", set(), id="planned-restriction"),
+        pytest.param("Her surgeon has told her not to lift anything heavy.", {"activity_modification"},
+                     id="standing-restriction-from-an-earlier-physician"),
+        pytest.param("He has been advised to stop running since the pain began.", {"activity_modification"},
+                     id="has-been-advised-to-stop"),
+        pytest.param("After the operation he was instructed not to lift more than ten pounds.", set(),
+                     id="the-visits-own-instruction"),
     ],
 )
 def test_when_the_patient_keeps_his_activity_down_then_activity_modification(checker, text, expected):
