@@ -600,3 +600,18 @@ def test_when_a_therapy_follows_the_other_site_it_treats_then_it_is_no_spinal_tr
 def test_when_a_cox2_inhibitor_or_long_acting_opioid_is_named_then_medication(checker, text, expected):
     """C7: COX-2 inhibitors and long-acting opioids are pain drugs like the NSAIDs and opioids already listed."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Cervical myelopathy from C4-5 stenosis. After the decompression she is much better. She is also on "
+                     "a short course of Decadron, to be weaned.", {"medication"}, id="decadron-after-cord-decompression"),
+        pytest.param("Cervical myelopathy from C4-5 stenosis. Brain MRI shows a metastasis. She is on Decadron.", set(),
+                     id="decadron-with-a-brain-lesion"),
+    ],
+)
+def test_when_a_steroid_is_given_in_the_record_of_a_compressed_cord_then_medication(checker, text, expected):
+    """C7: dexamethasone in a note of cord compression (myelopathy) that names no brain, tumour or nausea treats the
+    spinal condition, wherever its sentence stands."""
+    assert present_values(checker, text, "treatment") == expected
