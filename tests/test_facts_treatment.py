@@ -595,10 +595,14 @@ def test_when_a_therapy_follows_the_other_site_it_treats_then_it_is_no_spinal_tr
         pytest.param("She was on Bextra until it was withdrawn.", {"medication"}, id="bextra"),
         pytest.param("He wears a Duragesic patch 50 mcg, changed every three days.", {"medication"}, id="duragesic"),
         pytest.param("Her morphine is given as Avinza 60 mg daily.", {"medication"}, id="avinza"),
+        pytest.param("She was started on amitriptyline and her leg numbness has improved.", {"medication"},
+                     id="amitriptyline"),
+        pytest.param("She takes Elavil for migraines.", set(), id="elavil-for-migraines"),
     ],
 )
-def test_when_a_cox2_inhibitor_or_long_acting_opioid_is_named_then_medication(checker, text, expected):
-    """C7: COX-2 inhibitors and long-acting opioids are pain drugs like the NSAIDs and opioids already listed."""
+def test_when_a_cox2_inhibitor_long_acting_opioid_or_tricyclic_is_named_then_medication(checker, text, expected):
+    """C7: COX-2 inhibitors, long-acting opioids and the tricyclics given for nerve pain are pain drugs like those
+    already listed (gabapentin, duloxetine); another stated purpose still rules them out."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
 
 
