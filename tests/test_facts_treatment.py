@@ -598,6 +598,8 @@ def test_when_a_therapy_follows_the_other_site_it_treats_then_it_is_no_spinal_tr
         pytest.param("She was started on amitriptyline and her leg numbness has improved.", {"medication"},
                      id="amitriptyline"),
         pytest.param("She takes Elavil for migraines.", set(), id="elavil-for-migraines"),
+        pytest.param("She takes nadolol and amitriptyline for treatment of her migraines.", set(),
+                     id="for-treatment-of-her-migraines"),
     ],
 )
 def test_when_a_cox2_inhibitor_long_acting_opioid_or_tricyclic_is_named_then_medication(checker, text, expected):

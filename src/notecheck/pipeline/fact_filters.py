@@ -363,7 +363,7 @@ def _aimed_at_target(span: Span, sentence: tuple[int, int], lower: list[int], ta
 _FOR = get_string_id("for")
 # Tokens from the fact to its "for": a dose and a frequency may stand between ("Mobic 7.5 mg one daily for").
 _FOR_REACH = 12
-_PROBLEM_REACH = 3  # words after "for" that name the problem ("for her chest pain", "for arthritis")
+_PROBLEM_REACH = 5  # words after "for" that name the problem ("for her chest pain", "for treatment of her migraines")
 
 
 def _given_for(span: Span, sentence: tuple[int, int], problems: set[int], spinal: set[int]) -> bool:
