@@ -42,6 +42,14 @@ def _lower_ids(words: list[str]) -> set[int]:
 _OWN_COMPLAINT = frozenset({"complaint", "region"})  # kinds that name a spinal complaint in a sentence
 
 
+def _holds_phrase(words: list[int], phrase: tuple[int, ...]) -> bool:
+    """Whether the words (LOWER ids) hold the phrase's words in a row."""
+    if not phrase or phrase[0] not in words:
+        return False
+    n = len(phrase)
+    return any(words[i : i + n] == list(phrase) for i, word in enumerate(words) if word == phrase[0])
+
+
 class _Spanned(NamedTuple):
     """A fact span's attributes, read once: each Span property goes back to the Doc on every read."""
 
@@ -94,8 +102,8 @@ class FactBuilder:
             if r.current_only_when
         }
         self.negative_studies = {k: f.negative_study for k, f in ruleset.facts.items() if f.negative_study}
-        self.peripheral = {  # kind -> (lesion phrases as word tuples, its peripheral_cause)
-            k: ([tuple(p.lower().split()) for p in f.peripheral_cause.phrases], f.peripheral_cause)
+        self.peripheral = {  # kind -> (lesion phrases as tuples of LOWER ids, its peripheral_cause)
+            k: ([tuple(get_string_id(w) for w in p.lower().split()) for p in f.peripheral_cause.phrases], f.peripheral_cause)
             for k, f in ruleset.facts.items()
             if f.peripheral_cause
         }
@@ -188,7 +196,7 @@ class FactBuilder:
         deficit of spinal type beside it (a radiculopathy): the note attributes them to a cause outside the spine (C3).
         A radiculopathy only not ruled out in the history ('EMG showed a suprascapular neuropathy, although a C5
         radiculopathy could not be ruled out') does not keep them."""
-        words: list[str] | None = None
+        bodies: list[list[int]] | None = None
         left_out: set[str] = set()
         for kind, (lesions, cause) in self.peripheral.items():
             # A spinal-type deficit stated in the note, or offered beside the lesion in the diagnosis ('seemingly has a
@@ -202,10 +210,10 @@ class FactBuilder:
                 continue
             if not any(s.kind == kind and s.value in cause.values for s, _, _ in judged):
                 continue
-            if words is None:
-                lower = [t.lower_ for t in doc]
-                words = [" ".join(lower[x.body_start : x.body_end]) for x in doc._.sections if x.category in cause.sections]
-            if any(" ".join(lesion) in body for lesion in lesions for body in words):
+            if bodies is None:
+                lower = lower_of(doc)
+                bodies = [lower[x.body_start : x.body_end] for x in doc._.sections if x.category in cause.sections]
+            if any(_holds_phrase(body, lesion) for body in bodies for lesion in lesions):
                 left_out.add(kind)
         if not left_out:
             return judged
