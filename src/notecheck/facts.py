@@ -21,7 +21,14 @@ from notecheck.pipeline.context_rules import (
 )
 from notecheck.pipeline.model_facts import confidence_of, is_model_fact
 from notecheck.pipeline.sections import section_at
-from notecheck.pipeline.spans import EXTENT_RULE, SentenceStarts, doc_text, holds_words, lower_of
+from notecheck.pipeline.spans import (
+    EXTENT_RULE,
+    SentenceStarts,
+    doc_text,
+    holds_phrase,
+    holds_words,
+    lower_of,
+)
 from notecheck.pipeline.spans import facts as fact_spans
 from notecheck.pipeline.studies import negative_studies, openers_pattern
 from notecheck.report import Assertion, Fact, validated
@@ -40,14 +47,6 @@ def _lower_ids(words: list[str]) -> set[int]:
 
 
 _OWN_COMPLAINT = frozenset({"complaint", "region"})  # kinds that name a spinal complaint in a sentence
-
-
-def _holds_phrase(words: list[int], phrase: tuple[int, ...]) -> bool:
-    """Whether the words (LOWER ids) hold the phrase's words in a row."""
-    if not phrase or phrase[0] not in words:
-        return False
-    n = len(phrase)
-    return any(words[i : i + n] == list(phrase) for i, word in enumerate(words) if word == phrase[0])
 
 
 class _Spanned(NamedTuple):
@@ -213,7 +212,7 @@ class FactBuilder:
             if bodies is None:
                 lower = lower_of(doc)
                 bodies = [lower[x.body_start : x.body_end] for x in doc._.sections if x.category in cause.sections]
-            if any(_holds_phrase(body, lesion) for body in bodies for lesion in lesions):
+            if any(holds_phrase(body, lesion) for body in bodies for lesion in lesions):
                 left_out.add(kind)
         if not left_out:
             return judged

@@ -18,9 +18,20 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from notecheck.pipeline.spans import EXTENT_RULE, GROUP, SentenceStarts, add_fact, doc_text, facts
+from notecheck.pipeline.spans import (
+    EXTENT_RULE,
+    GROUP,
+    SentenceStarts,
+    add_fact,
+    doc_text,
+    facts,
+    holds_phrase,
+    lower_of,
+    words_of,
+)
 from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import LevelGrammar
 
@@ -157,8 +168,13 @@ class LevelGrammarComponent:
         )
         self.study = _any_word(grammar.coverage_nouns)
         self.part_of_before = re.compile(rf"\bfrom\s+(?:the\s+)?(?:level\s+of\s+the\s+)?{_PART_OF}\s+(?:the\s+)?$", re.I)
-        self.landmark_procedure = _any_word(grammar.landmark_procedures)
-        self.procedure_words = [p.lower().split() for p in grammar.landmark_procedures]
+        # the procedures as LOWER ids of their words, looked up in the Doc's (a regex over the whole note costs more)
+        self.procedures = [tuple(get_string_id(w) for w in p.lower().split()) for p in grammar.landmark_procedures]
+        # ... and each word's spellings as ORTH ids (lower, Title, UPPER), tested first against the matchers' word set
+        self.procedure_spellings = [
+            [{get_string_id(w), get_string_id(w.title()), get_string_id(w.upper())} for w in p.lower().split()]
+            for p in grammar.landmark_procedures
+        ]
         self.placement = _any_word(grammar.placement_words)
         self.vertebra_words = _any_word(grammar.vertebra_words)
         self.body_words = _any_word(grammar.body_words)
@@ -223,7 +239,7 @@ class LevelGrammarComponent:
             if self._not_the_condition(text, sentence.start_char, sentence.end_char, where):
                 continue
             if guided is None:
-                guided = self._names_landmark_procedure(text)
+                guided = self._names_landmark_procedure(doc)
             if guided and self.placement.search(text, sentence.start_char, sentence.end_char):  # type: ignore[union-attr]
                 continue  # the needle's landmark in a sympathetic block or a lumbar puncture
             # A range over more than a segment, or a list of vertebrae, may name the vertebrae themselves; not
@@ -242,7 +258,7 @@ class LevelGrammarComponent:
             found.setdefault(sentence.start, set()).update(regions)
         self._drop_junction_adjectives(doc, found)
         if guided is None:
-            guided = self._names_landmark_procedure(text)
+            guided = self._names_landmark_procedure(doc)
         if guided:
             self._drop_placement_words(doc, text)
         return doc
@@ -341,15 +357,15 @@ class LevelGrammarComponent:
             return True
         return _names_part(self.part_after, self.part_before, text, sentence_start, match)
 
-    def _names_landmark_procedure(self, text: str) -> bool:
-        """Whether the note names a procedure aimed beside the spine; the regular expression runs only where every
-        word of one is in the text (a case-insensitive search of the whole note costs more than all the levels)."""
-        if self.landmark_procedure is None or self.placement is None:
+    def _names_landmark_procedure(self, doc: Doc) -> bool:
+        """Whether the note names a procedure aimed beside the spine (its words in a row, in any case)."""
+        if not self.procedures or self.placement is None:
             return False
-        lowered = text.lower()
-        if not any(all(word in lowered for word in words) for words in self.procedure_words):
-            return False
-        return bool(self.landmark_procedure.search(text))
+        present = words_of(doc)[1]
+        return any(
+            all(not spellings.isdisjoint(present) for spellings in words) and holds_phrase(lower_of(doc), phrase)
+            for words, phrase in zip(self.procedure_spellings, self.procedures, strict=True)
+        )
 
     def _not_a_level(self, text: str, match: re.Match[str], first: str, last: str) -> bool:
         if self.not_followed.match(text, match.end()):

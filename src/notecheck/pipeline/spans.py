@@ -64,6 +64,14 @@ def lower_of(doc: Doc) -> list[int]:
 EXTENT_RULE = "levels.extent"
 
 
+def holds_phrase(words: list[int], phrase: tuple[int, ...]) -> bool:
+    """Whether the words (LOWER or ORTH ids) hold the phrase's words in a row."""
+    if not phrase or phrase[0] not in words:
+        return False
+    n = len(phrase)
+    return any(words[i : i + n] == list(phrase) for i, word in enumerate(words) if word == phrase[0])
+
+
 def add_fact(doc: Doc, start: int, end: int, *, kind: str, value: str, rule_id: str) -> Span:
     """Append a fact span (token offsets) to the facts group and return it."""
     span = Span(doc, start, end, label=kind, kb_id=value, span_id=rule_id)
