@@ -45,6 +45,8 @@ def _in_pool(tasks: Iterable[NoteTask], workers: int, ruleset_version: str) -> I
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker)
     pending: set[Future[NoteResult]] = set()
+    # The pool starts its workers on submits (Python 3.9+, one at most per submit) until it has `workers`; once they
+    # run, no submit starts one, and ignoring Ctrl-C around every submit lost a Ctrl-C that landed there.
     with _sigint_deferred() as interrupted:
         try:
             for task in tasks:
@@ -52,7 +54,10 @@ def _in_pool(tasks: Iterable[NoteTask], workers: int, ruleset_version: str) -> I
                 if task.error_code is not None:  # already failed while reading: no worker needed
                     yield audit_note(None, task, ruleset_version=ruleset_version)
                     continue
-                with _sigint_ignored():  # a submit may start a worker: it inherits the ignored Ctrl-C
+                if len(multiprocessing.active_children()) < workers:  # this submit may start a worker:
+                    with _sigint_ignored():  # it inherits the ignored Ctrl-C
+                        pending.add(pool.submit(_work, task))
+                else:  # every worker is started: a Ctrl-C now must reach the handler, not be ignored
                     pending.add(pool.submit(_work, task))
                 while len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
                     done, pending = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
