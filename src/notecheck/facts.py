@@ -28,6 +28,7 @@ from notecheck.pipeline.spans import (
     holds_phrase,
     holds_words,
     lower_of,
+    phrase_ids,
 )
 from notecheck.pipeline.spans import facts as fact_spans
 from notecheck.pipeline.studies import negative_studies, openers_pattern
@@ -102,7 +103,7 @@ class FactBuilder:
         }
         self.negative_studies = {k: f.negative_study for k, f in ruleset.facts.items() if f.negative_study}
         self.peripheral = {  # kind -> (lesion phrases as tuples of LOWER ids, its peripheral_cause)
-            k: ([tuple(get_string_id(w) for w in p.lower().split()) for p in f.peripheral_cause.phrases], f.peripheral_cause)
+            k: ([phrase_ids(p) for p in f.peripheral_cause.phrases], f.peripheral_cause)
             for k, f in ruleset.facts.items()
             if f.peripheral_cause
         }

@@ -30,6 +30,7 @@ from notecheck.pipeline.spans import (
     facts,
     holds_phrase,
     lower_of,
+    phrase_ids,
     words_of,
 )
 from notecheck.ruleset import Ruleset, load_ruleset
@@ -169,7 +170,7 @@ class LevelGrammarComponent:
         self.study = _any_word(grammar.coverage_nouns)
         self.part_of_before = re.compile(rf"\bfrom\s+(?:the\s+)?(?:level\s+of\s+the\s+)?{_PART_OF}\s+(?:the\s+)?$", re.I)
         # the procedures as LOWER ids of their words, looked up in the Doc's (a regex over the whole note costs more)
-        self.procedures = [tuple(get_string_id(w) for w in p.lower().split()) for p in grammar.landmark_procedures]
+        self.procedures = [phrase_ids(p) for p in grammar.landmark_procedures]
         # ... and each word's spellings as ORTH ids (lower, Title, UPPER), tested first against the matchers' word set
         self.procedure_spellings = [
             [{get_string_id(w), get_string_id(w.title()), get_string_id(w.upper())} for w in p.lower().split()]

@@ -64,6 +64,11 @@ def lower_of(doc: Doc) -> list[int]:
 EXTENT_RULE = "levels.extent"
 
 
+def phrase_ids(phrase: str) -> tuple[int, ...]:
+    """A phrase's words as LOWER ids, split on white space, for `holds_phrase`."""
+    return tuple(get_string_id(word) for word in phrase.lower().split())
+
+
 def holds_phrase(words: list[int], phrase: tuple[int, ...]) -> bool:
     """Whether the words (LOWER or ORTH ids) hold the phrase's words in a row."""
     if not phrase or phrase[0] not in words:
