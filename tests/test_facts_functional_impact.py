@@ -99,8 +99,10 @@ def test_when_a_limit_is_tied_only_to_another_site_then_it_does_not_count(checke
     [
         pytest.param("Thoracic cord compression with leg weakness. She is now wheelchair-bound.",
                      {"walking limitation"}, id="wheelchair-bound"),
-        pytest.param("Lumbar stenosis with back pain. She did not improve, and the next morning she was paralyzed from "
-                     "the waist down.", {"walking limitation"}, id="paralyzed-after-did-not-improve"),
+        pytest.param("Lumbar stenosis with back pain. She did not improve, and the next morning she was confined to "
+                     "bed.", {"walking limitation"}, id="bedbound-after-did-not-improve"),
+        pytest.param("Lumbar stenosis with back pain. The next morning she was paralyzed from the waist down.", set(),
+                     id="paralysis-in-the-patients-words"),
         pytest.param("Low back pain. She is not bedridden or wheelchair-bound.", set(), id="denied"),
         pytest.param("Thoracic cord infarct. Motor: full strength in the arms, flaccid paraplegia in both legs.", set(),
                      id="paraplegia-in-an-exam"),
