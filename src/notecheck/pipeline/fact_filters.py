@@ -5,6 +5,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.strings import StringStore, get_string_id
@@ -23,7 +24,7 @@ from notecheck.pipeline.spans import (
     words_near,
 )
 from notecheck.ruleset import Ruleset, load_ruleset
-from notecheck.ruleset.models import FactRule
+from notecheck.ruleset.models import FactRule, OtherSites
 
 
 class FactFilters:
@@ -57,28 +58,7 @@ class FactFilters:
         self.barriers = {
             k: frozenset(strings.add(w.lower()) for w in f.contrast_words) for k, f in ruleset.facts.items() if f.contrast_words
         }
-        self.whole_sentences = {
-            k: (
-                set(f.other_sites.whole_sentences_for),
-                {strings.add(w.lower()) for w in f.other_sites.whole_sentence_words},
-                {strings.add(w.lower()) for w in f.other_sites.whole_sentence_not_after},
-            )
-            for k, f in ruleset.facts.items()
-            if f.other_sites is not None
-        }
-        self.other_sites = {
-            k: (
-                {strings.add(w.lower()) for w in f.other_sites.words},
-                {strings.add(w.lower()) for w in f.other_sites.spinal},
-                f.other_sites.window,
-                f.other_sites.across_items,
-                {strings.add(w.lower()) for w in f.other_sites.targets},
-                f.other_sites.target_window,
-                f.other_sites.inside,
-            )
-            for k, f in ruleset.facts.items()
-            if f.other_sites is not None
-        }
+        self.other_sites = {k: _OtherSites.of(f.other_sites, strings) for k, f in ruleset.facts.items() if f.other_sites}
         self.normal_sentence = {
             k: tuple(
                 {strings.add(w.lower()) for w in words}
@@ -209,7 +189,7 @@ class FactFilters:
         sentence = sentences.bounds(span.start)
         problems = self.given_for.get(span.id_)
         if problems:
-            spinal = self.other_sites[kind][1] if kind in self.other_sites else set()
+            spinal = self.other_sites[kind].spinal if kind in self.other_sites else set()
             if _given_for(span, sentence, problems, spinal):
                 return False
         note_needs = self.rule_note_needs.get(span.id_, self.note_needs.get(kind))
@@ -236,16 +216,16 @@ class FactFilters:
     def _told_elsewhere(self, span: Span, sentence: tuple[int, int], sentences: SentenceStarts) -> bool:
         """Whether a non-spinal site, and no spinal one, stands beside the span (`_aimed_elsewhere`) or, for the values
         of `whole_sentences_for`, one of `whole_sentence_words` anywhere in its sentence and the sentence before."""
-        spinal = self.other_sites[span.label_][1]
-        if _aimed_elsewhere(span, sentence, *self.other_sites[span.label_]):
+        other = self.other_sites[span.label_]
+        if _aimed_elsewhere(span, sentence, other):
             return True
-        values, sites, not_after = self.whole_sentences[span.label_]
-        if span.kb_id_ not in values:
+        if span.kb_id_ not in other.whole_sentences_for:
             return False
         start = sentences.bounds(sentence[0] - 1)[0] if sentence[0] > 0 else sentence[0]
         lower = lower_of(span.doc)
-        if not spinal.isdisjoint(lower[start : sentence[1]]):
+        if not other.spinal.isdisjoint(lower[start : sentence[1]]):
             return False
+        sites, not_after = other.whole_sentence_words, other.whole_sentence_not_after
         return any(
             lower[i] in sites and not_after.isdisjoint(lower[max(start, i - 3) : i]) for i in range(start, sentence[1])
         )
@@ -310,34 +290,58 @@ def _heading_around(text: str, start: int, end: int) -> tuple[int, int] | None:
 _ITEM_ENDS = {get_string_id(word) for word in (*SEPARATORS, "and", "or")}  # what closes a list item
 
 
-def _aimed_elsewhere(
-    span: Span,
-    sentence: tuple[int, int],
-    sites: set[int],
-    spinal: set[int],
-    window: int,
-    across_items: bool,
-    targets: set[int],
-    target_window: int,
-    inside: bool,
-) -> bool:
+class _OtherSites(NamedTuple):
+    """A kind's `other_sites` settings with their words as LOWER ids (see ruleset.models.OtherSites)."""
+
+    words: set[int]
+    spinal: set[int]
+    window: int
+    across_items: bool
+    targets: set[int]
+    target_window: int
+    inside: bool
+    whole_sentences_for: set[str]
+    whole_sentence_words: set[int]
+    whole_sentence_not_after: set[int]
+
+    @classmethod
+    def of(cls, settings: OtherSites, strings: StringStore) -> "_OtherSites":
+        def ids(words: list[str]) -> set[int]:
+            return {strings.add(word.lower()) for word in words}
+
+        return cls(
+            ids(settings.words),
+            ids(settings.spinal),
+            settings.window,
+            settings.across_items,
+            ids(settings.targets),
+            settings.target_window,
+            settings.inside,
+            set(settings.whole_sentences_for),
+            ids(settings.whole_sentence_words),
+            ids(settings.whole_sentence_not_after),
+        )
+
+
+def _aimed_elsewhere(span: Span, sentence: tuple[int, int], other: _OtherSites) -> bool:
     """Whether a non-spinal body site, and no spinal one, stands within `window` tokens of the span in its
     sentence and (unless `across_items`) its list item: "a brace in her right hand", not "home therapy, stretching,
     hand weights". A spinal site in the span itself keeps it too ("retired secondary to his back and knees").
     A target site counts only as the span's modifier or the place it is put (`_aimed_at_target`)."""
+    window, spinal = other.window, other.spinal
     lower = lower_of(span.doc)
     before = lower[max(sentence[0], span.start - window) : span.start]
     after = lower[span.end : min(sentence[1], span.end + window)]
-    if not across_items:
+    if not other.across_items:
         ends = [i for i, word in enumerate(before) if word in _ITEM_ENDS]
         before = before[ends[-1] + 1 :] if ends else before
         after = _to_item_end(after)
     near = set(before).union(after)
-    if inside:  # a site inside the span too: "difficulty with toe walking" (an exam test)
+    if other.inside:  # a site inside the span too: "difficulty with toe walking" (an exam test)
         near.update(lower[span.start : span.end])
     if not near.isdisjoint(spinal) or not spinal.isdisjoint(lower[span.start : span.end]):
         return False
-    return not near.isdisjoint(sites) or _aimed_at_target(span, sentence, lower, targets, target_window)
+    return not near.isdisjoint(other.words) or _aimed_at_target(span, sentence, lower, other.targets, other.target_window)
 
 
 def _to_item_end(words: list[int]) -> list[int]:
