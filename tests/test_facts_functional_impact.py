@@ -289,3 +289,30 @@ def test_when_not_or_only_names_advice_or_a_habit_then_it_is_no_limitation(check
     """'not to <activity>' is advice for after the visit (C8) and a bare 'only <activity>' what the patient does;
     'can only', 'could not' and 'not able to' are limitations."""
     assert present_values(checker, text, "functional_impact") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Lumbar radiculopathy. She needs her husband's help to put on her shoes.", {"ADL limitation"},
+                     id="a-relatives-help-with-a-task"),
+        pytest.param("Neck pain. He requires assistance with bathing since the flare.", {"ADL limitation"},
+                     id="assistance-with-bathing"),
+        pytest.param("Low back pain. She gets into the car without help.", set(), id="without-help"),
+        pytest.param("Lumbar stenosis with back pain. The pain wakes her two or three times a night.", {"sleep disturbance"},
+                     id="woken-at-night-with-a-count"),
+        pytest.param("Lumbar stenosis with back pain. He walks three blocks at most before stopping.", {"walking limitation"},
+                     id="a-walking-distance-at-most"),
+        pytest.param("Lumbar stenosis with back pain. She can walk less than a block.", {"walking limitation"},
+                     id="walking-less-than-a-distance"),
+        pytest.param("Lumbar spondylosis with back pain. He walks two miles daily.", set(), id="a-walking-habit"),
+        pytest.param("Lumbar disc herniation with sciatica. He has not been able to go back to work since May.", {"work limitation"},
+                     id="not-able-to-go-back-to-work"),
+        pytest.param("Cervical radiculopathy. She has not worked since 2021 because of her neck.", {"work limitation"},
+                     id="not-worked-since-for-a-spinal-cause"),
+        pytest.param("Low back pain. He cannot get down on the floor with his children.", {"bending limitation"},
+                     id="cannot-get-down"),
+    ],
+)
+def test_limitations_told_as_help_night_waking_distance_or_absence_from_work(checker, text, expected):
+    assert present_values(checker, text, "functional_impact") == expected

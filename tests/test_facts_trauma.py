@@ -629,3 +629,79 @@ def test_when_a_history_item_follows_a_denied_one_after_a_stop_then_it_is_not_de
     so the first item's 'no' does not deny the past fracture (C12)."""
     text = "HPI: He slipped on ice.\n\nPMH: No significant chronic illness. s/p hernia repair. h/o rib fractures."
     assert present_values(checker, text, "trauma") == {"fall", "other"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Low back pain since he was hit during a varsity lacrosse game last week.", {"sports"},
+                     id="during-a-sport-game-with-modifiers"),
+        pytest.param("She twisted her neck in Saturday's soccer match.", {"sports"}, id="in-a-possessive-sport-match"),
+        pytest.param("He hurt his back in a semi-pro hockey game.", {"sports"}, id="hyphenated-modifier-before-sport"),
+        pytest.param("She strained her neck at practice two days ago.", {"sports"}, id="at-practice"),
+        pytest.param("He works at his practice four days a week; neck pain.", set(), id="a-clinicians-practice"),
+        pytest.param("Neck pain; remote ankle fracture playing field hockey.", {"sports"}, id="playing-a-modified-sport"),
+        pytest.param("Past history: rugby injuries, none to the spine. Low back pain.", {"sports"}, id="sport-injuries"),
+    ],
+)
+def test_when_a_sport_is_the_time_of_the_injury_then_it_is_sports(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Admitted with near-syncope with fall; mid back pain.", {"fall"}, id="with-fall"),
+        pytest.param("Thoracic back pain following fall on Tuesday.", {"fall"}, id="following-fall"),
+        pytest.param("Low back pain. He is on the ward with fall precautions.", set(), id="with-fall-precautions"),
+        pytest.param("She tumbled down a flight of stairs and has neck pain.", {"fall"}, id="tumbled-down"),
+        pytest.param("He collapsed to the floor in the kitchen and hurt his back.", {"fall"}, id="collapsed-to-the-floor"),
+        pytest.param("Lumbar pain. Her blood pressure fell to 90/60 after the dose.", set(), id="a-measure-fell"),
+        pytest.param("Back pain. The hemoglobin fell overnight.", set(), id="a-lab-value-fell"),
+    ],
+)
+def test_when_the_patient_fell_in_other_words_then_it_is_a_fall_and_a_falling_value_is_not(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He was struck in the back with a bat by an unknown assailant.", {"assault"}, id="by-an-assailant"),
+        pytest.param("She was mugged last month and has neck pain since.", {"assault"}, id="mugged"),
+        pytest.param("He got jumped outside a bar and has low back pain.", {"assault"}, id="got-jumped"),
+        pytest.param("He jumped from the truck bed.", set(), id="jumped-is-no-attack"),
+    ],
+)
+def test_when_another_person_attacked_the_patient_then_it_is_assault(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Denies any injury other than lifting a heavy box last week.", {"lifting"},
+                     id="denied-except-an-exception"),
+        pytest.param("He strained his lower back moving a refrigerator.", {"lifting"}, id="strained-part-then-load"),
+        pytest.param("She injured her shoulder carrying laundry; also low back pain.", {"lifting"},
+                     id="injured-part-then-carrying"),
+    ],
+)
+def test_when_the_load_follows_the_injured_part_or_a_denial_excepts_it_then_it_is_lifting(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Neck pain. Past history: stitches for a forearm laceration at age 6.", {"other"},
+                     id="a-part-laceration"),
+        pytest.param("Low back pain. She was admitted after cutting her wrist last year.", {"other"},
+                     id="cut-her-wrist"),
+        pytest.param("Low back pain. He had a chest injury in the army.", {"other"}, id="a-trunk-injury"),
+        pytest.param("Low back pain. The abdominal wound was irrigated and closed.", set(), id="a-surgical-wound"),
+        pytest.param("Back pain. On the way out he crumpled to the ground.", {"fall"}, id="crumpled-to-the-ground"),
+    ],
+)
+def test_when_a_cut_or_a_trunk_injury_is_named_then_it_is_other_and_a_collapse_is_a_fall(checker, text, expected):
+    assert present_values(checker, text, "trauma") == expected
