@@ -67,7 +67,7 @@ def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
     comparative = {"LOWER": {"IN": list(table.comparative_words)}, "OP": "?"}
     than = {"LOWER": {"IN": ["than", "least"]}, "OP": "?"}
     # A range ("2-3 weeks", "six to eight weeks"): its middle is the duration (_duration).
-    to = {"LOWER": {"IN": ["-", "to", "or"]}}
+    to = {"LOWER": {"IN": sorted(_RANGE_WORDS)}}
     upper = {"LIKE_NUM": True}
     patterns: list[list[dict[str, Any]]] = []
     patterns.append([glued, dash, units])

@@ -38,7 +38,7 @@ class FactFilters:
                 needs = rule.needs_sentence_with if rule.needs_sentence_with is not None else fact_file.needs_sentence_with
                 if needs:
                     self.needs[rule.id] = set(needs)
-        self.cues = {k: {strings.add(c.lower()) for c in f.result_cues} for k, f in ruleset.facts.items() if f.result_cues}
+        self.cues = {k: _lower_ids(strings, f.result_cues) for k, f in ruleset.facts.items() if f.result_cues}
         self.result_sections = {k: set(f.result_sections) for k, f in ruleset.facts.items()}
         self.result_kinds = {k: set(f.result_with_kinds) for k, f in ruleset.facts.items()}
         self.openers = {k: [o.lower().split() for o in f.result_openers] for k, f in ruleset.facts.items()}
@@ -47,12 +47,12 @@ class FactFilters:
             r.id: set(r.needs_note_with) for f in ruleset.facts.values() for r in f.rules if r.needs_note_with is not None
         }
         self.needs_words = {
-            k: {strings.add(w.lower()) for w in f.needs_sentence_with_words}
+            k: _lower_ids(strings, f.needs_sentence_with_words)
             for k, f in ruleset.facts.items()
             if f.needs_sentence_with_words
         }
         self.continued_by = {
-            k: {strings.add(w.lower()) for w in f.continued_by} for k, f in ruleset.facts.items() if f.continued_by
+            k: _lower_ids(strings, f.continued_by) for k, f in ruleset.facts.items() if f.continued_by
         }
         self.apart = {k: f.max_items_apart for k, f in ruleset.facts.items() if f.max_items_apart is not None}
         self.barriers = {
@@ -61,7 +61,7 @@ class FactFilters:
         self.other_sites = {k: _OtherSites.of(f.other_sites, strings) for k, f in ruleset.facts.items() if f.other_sites}
         self.normal_sentence = {
             k: tuple(
-                {strings.add(w.lower()) for w in words}
+                _lower_ids(strings, words)
                 for words in (normal.openers, normal.contrasts, normal.verbs, normal.results)
             )
             for k, f in ruleset.facts.items()
@@ -79,7 +79,7 @@ class FactFilters:
                               if f.heading_other_words}
         self.title_headers = {k: {h.lower() for h in f.title_headers} for k, f in ruleset.facts.items()
                               if f.title_headers}
-        self.title_not_before = {k: {strings.add(w.lower()) for w in f.title_not_before} for k, f in ruleset.facts.items()}
+        self.title_not_before = {k: _lower_ids(strings, f.title_not_before) for k, f in ruleset.facts.items()}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(facts(doc))  # a SpanGroup makes its Spans again on every pass
@@ -306,20 +306,17 @@ class _OtherSites(NamedTuple):
 
     @classmethod
     def of(cls, settings: OtherSites, strings: StringStore) -> "_OtherSites":
-        def ids(words: list[str]) -> set[int]:
-            return {strings.add(word.lower()) for word in words}
-
         return cls(
-            ids(settings.words),
-            ids(settings.spinal),
+            _lower_ids(strings, settings.words),
+            _lower_ids(strings, settings.spinal),
             settings.window,
             settings.across_items,
-            ids(settings.targets),
+            _lower_ids(strings, settings.targets),
             settings.target_window,
             settings.inside,
             set(settings.whole_sentences_for),
-            ids(settings.whole_sentence_words),
-            ids(settings.whole_sentence_not_after),
+            _lower_ids(strings, settings.whole_sentence_words),
+            _lower_ids(strings, settings.whole_sentence_not_after),
         )
 
 
@@ -383,10 +380,15 @@ def _given_for(span: Span, sentence: tuple[int, int], problems: set[int], spinal
     return not problems.isdisjoint(named) and spinal.isdisjoint(reason)
 
 
+def _lower_ids(strings: StringStore, words: list[str]) -> set[int]:
+    """The words as LOWER ids, added to the vocabulary's strings."""
+    return {strings.add(word.lower()) for word in words}
+
+
 def _rule_words(ruleset: Ruleset, strings: StringStore, field: Callable[[FactRule], list[str]]) -> dict[str, set[int]]:
     """Rule id -> the LOWER ids of the rule's `field` word list, for the rules whose list is not empty."""
     return {
-        r.id: {strings.add(w.lower()) for w in field(r)} for f in ruleset.facts.values() for r in f.rules if field(r)
+        r.id: _lower_ids(strings, field(r)) for f in ruleset.facts.values() for r in f.rules if field(r)
     }
 
 

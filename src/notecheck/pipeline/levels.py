@@ -273,8 +273,8 @@ class LevelGrammarComponent:
         kept = []
         for span in group:
             if span.label_ == "region" and not span.id_.startswith("levels."):
-                start, end = sentences.bounds(span.start)
-                first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+                sentence = doc[slice(*sentences.bounds(span.start))]
+                first, last = sentence.start_char, sentence.end_char
                 placed = self.placement and self.placement.search(text, first, last)
                 if placed and not (self.study and self.study.search(text, first, last)):
                     continue  # not a study's report ("the MRI of the lumbar spine with and without contrast")
