@@ -18,6 +18,7 @@ from notecheck.errors import PatternError
         pytest.param("Since her fall she cannot sit.", "trauma", "her fall", id="noun-fall"),
         pytest.param("PT twice a week for six weeks.", "treatment", "PT", id="pt-before-a-word"),
         pytest.param("PT and OT were helpful.", "treatment", "PT", id="pt-and-ot"),
+        pytest.param("The myelogram showed a block at L2.", "imaging", "myelogram", id="word-before-is-read-not-evidence"),
     ],
 )
 def test_when_a_pattern_looks_past_its_finding_then_the_evidence_stops_at_the_finding(checker, text, kind, evidence):

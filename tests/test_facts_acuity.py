@@ -488,3 +488,19 @@ def test_when_a_history_aside_on_the_subject_names_the_spine_then_it_dates_nothi
 def test_when_a_duration_dates_only_a_peripheral_nerve_deficit_then_no_acuity(checker, text, expected):
     """C10 with C3: a duration that dates only a deficit the note puts in a peripheral nerve dates no spinal complaint."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("HX: This 61 y/o man presented with a 10 day h/o worsening LBP.", {"acute"}, id="h-o-trail"),
+        pytest.param("She has a 5 month hx of sciatica on the left.", {"chronic"}, id="hx-trail"),
+        pytest.param("Lumbar spine MRI: L4-5 disc bulge. He has a 3 week h/o ankle swelling.", set(),
+                     id="h-o-of-another-complaint"),
+        pytest.param("CC: LBP. HX: Intermittent LBP for the past 2 weeks.", {"acute"}, id="abbreviated-complaint-in-sentence"),
+    ],
+)
+def test_when_history_is_abbreviated_or_the_complaint_is_lbp_then_the_duration_dates_it(checker, text, expected):
+    """C10: 'h/o' and 'hx' abbreviate history, the duration's trail word; a sentence whose spinal complaint is a
+    complaint fact ('LBP') names the complaint the duration dates."""
+    assert present_values(checker, text, "acuity") == expected

@@ -49,9 +49,14 @@ def test_imaging_results(checker, text, expected):
         pytest.param("An MR myelogram showed severe stenosis at L3-4.", {"mri"}, id="mr-myelogram-is-mri"),
         pytest.param("Myelogram showed a complete block at L2.", {"other"}, id="myelogram-sentence-start"),
         pytest.param("Studies: (myelogram) showed a block at L2.", {"other"}, id="myelogram-after-punctuation"),
+        pytest.param("Gated SPECT images revealed normal wall motion.", {"other"}, id="cardiac-spect-is-other"),
+        pytest.param("A SPECT image of his brain was consistent with necrosis.", {"other"}, id="brain-spect-is-other"),
+        pytest.param("Bone SPECT showed increased uptake at L4.", {"bone_scan"}, id="bone-spect-is-bone-scan"),
+        pytest.param("Bone scintigraphy shows uptake in the sacrum.", {"bone_scan"}, id="bone-scintigraphy"),
     ],
 )
-def test_myelogram(checker, text, expected):
+def test_when_a_myelogram_spect_or_scintigraphy_is_named_then_the_word_before_sets_its_modality(checker, text, expected):
+    """C9: a myelogram is `other` unless MR; SPECT and scintigraphy are `other` unless of bone."""
     assert present_values(checker, text, "imaging") == expected
 
 
@@ -223,6 +228,12 @@ def test_when_a_study_is_named_as_the_comparison_then_it_is_no_result(checker, t
         pytest.param("Using AP and lateral fluoroscopic projections the L1 compression fracture was identified.", {"other"},
                      id="fluoroscopic-projections-identified"),
         pytest.param("A localizing x-ray verified the marker to be at the C5-6 disc.", {"xray"}, id="localizing-film-verified"),
+        pytest.param("The fluoroscope appeared to show that the catheter was in the subarachnoid space.", {"other"},
+                     id="fluoroscope-appeared-to-show"),
+        pytest.param("The fluoroscope was brought in and draped.", set(), id="fluoroscope-brought-in"),
+        pytest.param("There was easy blood return and fluoroscopic imaging showed the catheter tip in the atrium.",
+                     {"other"}, id="blood-return-is-no-plan"),
+        pytest.param("Return in two weeks; fluoroscopic imaging will show the position.", set(), id="return-visit-is-a-plan"),
     ],
 )
 def test_when_intraoperative_fluoroscopy_is_named_otherwise_then_its_confirmed_result_is_other(checker, text, expected):

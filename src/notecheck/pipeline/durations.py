@@ -6,6 +6,7 @@ injury_date fact only in a sentence that holds a trauma or injury fact (patterns
 """
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,7 @@ def _is_label(doc: Doc, i: int) -> bool:
 _RANGE_WORDS = frozenset({"-", "to", "or"})  # between a range's two ends
 
 
-def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
+def _duration_patterns(table: DurationTable, tokenizer: Callable[[str], Doc]) -> list[list[dict[str, Any]]]:
     units = {"LOWER": {"IN": list(table.units)}}
     number = {"LOWER": {"IN": list(table.numbers)}}
     digits = {"LIKE_NUM": True}
@@ -63,7 +64,11 @@ def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
     past = {"LOWER": {"IN": ["past", "last", "previous", "prior"]}, "OP": "?"}
     approx = {"LOWER": {"IN": table.lead_words}, "OP": "?"}
     dash = {"ORTH": "-", "OP": "?"}
-    trail = {"LOWER": {"IN": table.trail_words}}
+    # A trail word the tokenizer splits ("h/o": h, /, o) is matched as its tokens.
+    trail_tokens = [[t.lower_ for t in tokenizer(w)] for w in table.trail_words]
+    trail_words = [w[0] for w in trail_tokens if len(w) == 1]
+    trails: list[list[dict[str, Any]]] = [[{"LOWER": {"IN": trail_words}}]]
+    trails += [[{"LOWER": t} for t in w] for w in trail_tokens if len(w) > 1]
     comparative = {"LOWER": {"IN": list(table.comparative_words)}, "OP": "?"}
     than = {"LOWER": {"IN": ["than", "least"]}, "OP": "?"}
     # A range ("2-3 weeks", "six to eight weeks"): its middle is the duration (_duration).
@@ -81,8 +86,9 @@ def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
     for num in (number, digits):
         patterns.append([lead, det, past, approx, comparative, than, num, of, dash, units])
         patterns.append([lead, det, past, approx, comparative, than, num, to, upper, dash, units])
-        patterns.append([num, dash, units, trail])
-        patterns.append([num, to, upper, dash, units, trail])
+        for trail in trails:
+            patterns.append([num, dash, units, *trail])
+            patterns.append([num, to, upper, dash, units, *trail])
     # "over the past year"; "in the last year or so" ("in" leads only here: "in 3 months" is a time ahead).
     within = {"LOWER": {"IN": [*table.lead_words, "in", "during", "within"]}}
     patterns.append([within, {"LOWER": "the"}, {"LOWER": {"IN": ["past", "last"]}}, units])
@@ -90,7 +96,7 @@ def _duration_patterns(table: DurationTable) -> list[list[dict[str, Any]]]:
     half = [{"LOWER": "and"}, {"LOWER": "a"}, {"LOWER": "half"}]
     for num in (number, digits):
         patterns.append([lead, det, past, approx, comparative, than, num, *half, units])
-        patterns.append([num, *half, units, trail])
+        patterns += [[num, *half, units, *trail] for trail in trails]
     if table.visit_words:  # "2 weeks prior to presentation", "3 days before his current admission"
         before: list[dict[str, Any]] = [
             {"LOWER": {"IN": ["prior", "before"]}},
@@ -113,7 +119,7 @@ class TimeExpressions:
         self.table = ruleset.durations
         self.dates = ruleset.injury_date
         self.matcher = AnchoredMatcher(nlp.vocab)
-        self.matcher.add("duration", _duration_patterns(self.table))
+        self.matcher.add("duration", _duration_patterns(self.table, nlp.tokenizer))
         self.matcher.add("date", self.dates.patterns)
         # A span matched as both: the duration is tried first, as the labels were added.
         self.label_order = {nlp.vocab.strings.add("duration"): 0, nlp.vocab.strings.add("date"): 1}
