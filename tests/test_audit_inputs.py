@@ -14,6 +14,14 @@ from notecheck.audit.inputs import collect
 from notecheck.errors import ManifestError, OutputError
 
 
+@pytest.fixture(autouse=True)
+def _ctrl_c_handled():
+    """The Ctrl-C tests are of a parent that handles Ctrl-C: a shell's background job starts with it ignored."""
+    started_with = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, started_with)
+
+
 @pytest.mark.parametrize(
     ("data", "codes"),
     [

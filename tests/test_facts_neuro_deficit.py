@@ -201,3 +201,19 @@ def test_when_the_diagnosis_is_a_peripheral_nerve_lesion_then_its_limb_deficits_
 def test_when_radicular_pain_is_named_by_its_nerve_or_its_rib_then_radiculopathy(checker, text, expected):
     """C3: radicular pain counts as 'sciatic pain' and as a rib or chest wall pain the note ties to a disc lesion."""
     assert present_values(checker, text, "neuro_deficit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("L4-5 stenosis. The upper aspect of the cauda equina was visualized.", set(), id="the-structure"),
+        pytest.param("L4-5 stenosis. There was enhancement of the nerve roots of the cauda equina.", set(),
+                     id="the-roots-of-the-structure"),
+        pytest.param("L4-5 stenosis with compression of the cauda equina.", {"myelopathy"}, id="compressed-structure"),
+        pytest.param("Large L4-5 herniation with cauda equina syndrome.", {"myelopathy"}, id="the-syndrome"),
+    ],
+)
+def test_when_the_cauda_equina_is_named_as_anatomy_then_it_is_no_deficit(checker, text, expected):
+    """'The cauda equina' is the structure an operation or a study sees; its syndrome or its compression is the
+    deficit (C3)."""
+    assert present_values(checker, text, "neuro_deficit") == expected

@@ -76,6 +76,11 @@ def test_when_a_treatment_word_names_an_exam_a_study_or_surgery_then_it_is_no_tr
                      id="intolerant-of"),
         pytest.param("Chronic low back pain. He had a mild reaction to the ibuprofen he took last year.", "treatment",
                      {"medication"}, id="reaction-to-a-drug-taken"),
+        pytest.param("Low back pain.\n\nALLERGIES: Multiple. All over-the-counter medications. Toradol, Robaxin, Midrin, "
+                     "Darvocet, Naprosyn, Benadryl, Soma, and erythromycin.\n\nFAMILY HISTORY: None.", "treatment", set(),
+                     id="long-allergy-list-in-its-paragraph"),
+        pytest.param("Low back pain.\n\nALLERGIES: NKDA.\n\nWORK STATUS: Working. She has been taking ibuprofen.",
+                     "treatment", {"medication"}, id="allergies-end-at-their-paragraph"),
     ],
 )
 def test_when_a_drug_is_in_the_allergy_list_then_it_is_no_treatment(checker, text, kind, expected):
@@ -259,10 +264,18 @@ def test_when_a_named_cervical_collar_is_put_on_then_bracing(checker, text, expe
         pytest.param("A series of trigger point injections is to be initiated at the next visit.", set(),
                      id="to-be-initiated"),
         pytest.param("Physical therapy was started in March and helped.", {"physical_therapy"}, id="was-started-is-past"),
+        pytest.param("He will get a Lortab every morning before getting out of bed.", set(), id="will-get-a-drug"),
+        pytest.param("We will see about getting him set up with massage therapy.", set(), id="will-see-about"),
+        pytest.param("We will put her on Neurontin.", set(), id="will-put-her-on"),
+        pytest.param("Also give the patient calcium with vitamin D and physical therapy.", set(), id="imperative-after-also"),
+        pytest.param("Start physical therapy twice a week.", set(), id="imperative-order"),
+        pytest.param("He will get relief from ibuprofen when the pain flares.", {"medication"}, id="will-get-relief-is-a-habit"),
+        pytest.param("The start of physical therapy helped her walk further.", {"physical_therapy"}, id="the-start-of-is-a-noun"),
     ],
 )
 def test_when_a_treatment_is_a_referral_or_a_start_to_come_then_it_is_planned(checker, text, expected):
-    """C8: a referral made at the visit, or a treatment still to be begun, is a plan."""
+    """C8: a referral made at the visit, a treatment still to be begun or given from now on, or an order written
+    as an imperative, is a plan."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
 
 

@@ -64,6 +64,9 @@ class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no
     notecheck never sets (line filters, parent sections, scopes, span attributes) keep medSpaCy's own path.
     """
 
+    # section id -> tokens within which a paragraph's end closes it (SectionSpec.paragraph_scope)
+    paragraph_scopes: dict[str, int] = {}
+
     def add(self, rules: list[SectionRule]) -> None:
         """medSpaCy's add, then the rules' token patterns move to an AnchoredMatcher: a guarded header
         ("no family history:" is not the family history section) opens with a NOT_IN test, which spaCy's
@@ -90,7 +93,7 @@ class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no
             rule = matcher.rule_map[self.nlp.vocab.strings[match_id]]
             next_start = matches[i + 1][1] if i + 1 < len(matches) else len(doc)
             # A rule's max_scope ends its body early, as in medSpaCy; the tokens after it have no section.
-            body_end = next_start if rule.max_scope is None else min(end + rule.max_scope, next_start)
+            body_end = next_start if rule.max_scope is None else min(end + self._scope(doc, rule, end), next_start)
             sections.append(Section(rule.category, start, end, end, body_end, None, rule))
         if self._apply_sentence_boundary:
             _start_sentences(doc, [i for _, start, end in matches for i in (start, end) if i < len(doc)])
@@ -108,6 +111,16 @@ class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no
         user_data: dict[Any, Any] = doc.user_data  # spaCy types its keys as str; they are tuples
         user_data[_BOUNDS] = (starts, owners)
         return doc
+
+    def _scope(self, doc: Doc, rule: SectionRule, end: int) -> int:
+        """A bounded section's length: to its paragraph's end (a blank line) where that comes within the
+        section's paragraph_scope (a long allergy list in a paragraph of its own), else its max_scope."""
+        limit = self.paragraph_scopes.get(rule.category)
+        if limit:
+            for i in range(end, min(end + limit, len(doc))):
+                if doc[i].is_space and doc[i].text.count("\n") >= 2:
+                    return i - end
+        return int(rule.max_scope)
 
     def _headers_only(self) -> bool:
         """True when sections are found by their headers alone (a rule's max_scope included), as notecheck's
@@ -172,5 +185,7 @@ def make_sections(nlp: Language, name: str, patterns_dir: str | None) -> Section
         span_attrs=None,
         apply_sentence_boundary=True,
     )
-    sectionizer.add(section_rules(load_ruleset(Path(patterns_dir) if patterns_dir else None)))
+    ruleset = load_ruleset(Path(patterns_dir) if patterns_dir else None)
+    sectionizer.add(section_rules(ruleset))
+    sectionizer.paragraph_scopes = {s.id: s.paragraph_scope for s in ruleset.sections.sections if s.paragraph_scope}
     return sectionizer

@@ -735,6 +735,11 @@ class SectionCategory(Strict):
         description="The section ends this many tokens after its header at most (a short list such as "
         "allergies must not swallow a following header the sectionizer does not know).",
     )
+    paragraph_scope: int | None = Field(
+        default=None,
+        description="With max_scope: a paragraph's end (a blank line) within this many tokens of the header "
+        "ends the section instead (a long allergy list in a paragraph of its own).",
+    )
     guarded_headers: list[str] = Field(
         default_factory=list,
         description="Headers that are no header right after a word of not_after ('MRI lumbar spine:' is a "
