@@ -311,6 +311,29 @@ def test_when_a_vertebra_is_named_inside_a_segments_work_then_it_is_the_segments
 @pytest.mark.parametrize(
     ("text", "regions"),
     [
+        pytest.param("The x-ray of the lumbosacral spine shows an L1 compression fracture.", {"lumbar"},
+                     id="junction-spine-studied-level-elsewhere"),
+        pytest.param("History of mild spondylolisthesis of the lumbosacral spine at L4-L5.", {"lumbar"},
+                     id="junction-spine-qualified-by-a-level"),
+        pytest.param("MRI of the thoracolumbar spine shows a T8 hemangioma.", {"thoracic"},
+                     id="thoracolumbar-spine-studied"),
+        pytest.param("MRI of the lumbosacral spine showed stenosis at L5-S1.", {"lumbosacral"}, id="level-at-the-junction"),
+        pytest.param("Slight narrowing of the lumbosacral disc space with a transitional L1.", {"lumbar", "lumbosacral"},
+                     id="the-junctions-own-part"),
+        pytest.param("X-rays of the lumbosacral spine show degenerative change.", {"lumbosacral"}, id="no-level"),
+    ],
+)
+def test_when_a_junction_spine_is_studied_and_levels_place_the_condition_then_the_levels_give_the_region(
+    checker, text, regions
+):
+    """C28: 'the lumbosacral spine' with no level locates the junction; beside levels that all lie in the regions it
+    joins, none at the junction, it names the stretch studied, and the levels place the condition."""
+    assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
         pytest.param("Fusion at L4-5 and L5-S1. The incision ran from L4 down to the sacrum.", {"lumbar", "lumbosacral"},
                      id="sacrum-ends-the-incision"),
         pytest.param("Stenosis at L5-S1. The fascia was divided and the lamina exposed to the coccyx.", {"lumbosacral"},

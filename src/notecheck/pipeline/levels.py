@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from notecheck.pipeline.spans import (
     EXTENT_RULE,
@@ -258,6 +258,7 @@ class LevelGrammarComponent:
                 add_fact(doc, span.start, span.end, kind="region", value=region, rule_id=f"levels.{region}")
             found.setdefault(sentence.start, set()).update(regions)
         self._drop_junction_adjectives(doc, found)
+        self._drop_covering_junction_words(doc, found)
         if guided is None:
             guided = self._names_landmark_procedure(doc)
         if guided:
@@ -305,6 +306,30 @@ class LevelGrammarComponent:
                 and span[-1].lower_ in self.junction_heads
             )
         ]
+        if len(kept) < len(group):
+            doc.spans[GROUP] = kept
+
+    def _drop_covering_junction_words(self, doc: Doc, found: dict[int, set[str]]) -> None:
+        """Drop a junction spine's fact ('x-ray of the lumbosacral spine shows an L1 compression fracture',
+        'spondylolisthesis of the lumbosacral spine at L4-L5') in a sentence whose levels all lie in the regions the
+        junction joins, none at the junction: the words name the stretch studied or the spine as a whole, the levels
+        place the condition (C28)."""
+        holds = self.table.junction_holds
+        placed = {start: regions for start, regions in found.items() if regions and regions.isdisjoint(holds)}
+        if not placed:
+            return
+        sentences = SentenceStarts(doc)
+
+        def covering(span: Span) -> bool:
+            if span.label_ != "region" or span.id_.startswith("levels.") or span.kb_id_ not in holds:
+                return False
+            if span[-1].lower_ not in ("spine", "spines"):
+                return False  # the junction's own parts ('the lumbosacral disc space', 'a cervicothoracic syrinx')
+            regions = placed.get(sentences.of(span))
+            return regions is not None and regions <= holds[span.kb_id_]
+
+        group = facts(doc)
+        kept = [span for span in group if not covering(span)]
         if len(kept) < len(group):
             doc.spans[GROUP] = kept
 
