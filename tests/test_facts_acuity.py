@@ -504,3 +504,26 @@ def test_when_history_is_abbreviated_or_the_complaint_is_lbp_then_the_duration_d
     """C10: 'h/o' and 'hx' abbreviate history, the duration's trail word; a sentence whose spinal complaint is a
     complaint fact ('LBP') names the complaint the duration dates."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He was jumped by two men outside a bar last night and kicked in the back. Now mid back pain.",
+                     {"acute"}, id="injured-last-night"),
+        pytest.param("She fell about a week ago and is complaining of buttock pain. PT for her back pain.", {"acute"},
+                     id="fell-a-week-ago"),
+        pytest.param("He fell off a ladder 2 years ago. Now low back pain.", set(), id="old-injury-gives-none"),
+        pytest.param("The patient presents today with neck pain following a car accident on January 19, 2004.", set(),
+                     id="today-dates-the-visit"),
+        pytest.param("S: 3 weeks of tailbone pain; can sit only 15 min.", {"acute"}, id="weeks-of-tailbone-pain"),
+        pytest.param("He reports six months of worsening low back pain.", {"chronic"}, id="months-of-worsening-back-pain"),
+        pytest.param("She completed 6 weeks of physical therapy for her back pain.", set(), id="weeks-of-a-therapy"),
+        pytest.param("A: Acute post-traumatic coccydynia after a slip on ice.", {"acute"}, id="acute-far-before-coccydynia"),
+    ],
+)
+def test_when_a_recent_injury_dates_the_complaint_or_of_leads_to_it_then_acuity(checker, text, expected):
+    """C10: an injury of yesterday or days ago dates the complaint since it (an old injury's age gives none, and
+    'today' dates the visit); 'N weeks of <back> pain' is the complaint's course; a complaint noun that names its
+    site takes an acuity word a few words before it."""
+    assert present_values(checker, text, "acuity") == expected

@@ -89,6 +89,13 @@ def _duration_patterns(table: DurationTable, tokenizer: Callable[[str], Doc]) ->
         for trail in trails:
             patterns.append([num, dash, units, *trail])
             patterns.append([num, to, upper, dash, units, *trail])
+    # "3 weeks of tailbone pain", "six months of worsening low back pain": "of" then the complaint's own word.
+    of_heads = {"LOWER": {"IN": [w.lower() for w in table.of_heads]}}
+    modifier = {"LOWER": {"NOT_IN": [w.lower() for w in table.status_words] + [".", ",", ";", ":"]}, "OP": "?"}
+    if table.of_heads:
+        for num in (number, digits):
+            patterns.append([num, dash, units, {"LOWER": "of"}, modifier, modifier, of_heads])
+            patterns.append([num, to, upper, dash, units, {"LOWER": "of"}, modifier, modifier, of_heads])
     # "over the past year"; "in the last year or so" ("in" leads only here: "in 3 months" is a time ahead).
     within = {"LOWER": {"IN": [*table.lead_words, "in", "during", "within"]}}
     patterns.append([within, {"LOWER": "the"}, {"LOWER": {"IN": ["past", "last"]}}, units])
@@ -151,6 +158,7 @@ class TimeExpressions:
         self.visit_words = {w.lower() for w in self.table.visit_date_words}
         self.other_visit = {w.lower() for w in self.table.other_visit_words}
         self.event_sections = set(self.table.event_sections)
+        self.recent_words = {w.lower() for w in self.table.recent_injury_words}
         self.not_scene = self.visit_words | self.other_visit | {w.lower() for w in self.table.not_scene_words}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -177,6 +185,10 @@ class TimeExpressions:
                 near.add(add_fact(doc, span.start, span.end, kind="injury_date", value=span.text, rule_id="injury_date.phrase"))
                 taken.append(span)
                 injuries.append(span)
+        for span in injuries:  # an injury of yesterday or three days ago: the complaint since is acute (C10)
+            weeks = self._weeks_ago(span)
+            if weeks is not None and weeks < self.table.acute_below_weeks:
+                add_fact(doc, span.start, span.end, kind="acuity", value="acute", rule_id="acuity.recent_injury")
         if injuries:  # the dates read only in a note with a dated injury
             dates = [span for span in matches if span.label_ == "date"]
             if visit := visit_interval_weeks(doc, injuries, dates, self.table, self.visit_words, self.other_visit):
@@ -184,6 +196,17 @@ class TimeExpressions:
                 add_fact(doc, span.start, span.end, kind="acuity", value=self._acuity(weeks), rule_id="acuity.date_interval")
                 self._drop_past_acute(doc, injuries, span, sentences)
         return doc
+
+    def _weeks_ago(self, span: Span) -> float | None:
+        """How long ago a relative injury date lies, in weeks ('last night' 0, '3 days ago' 3/7); None for a full
+        date or a vaguer phrase ('last year', 'this spring')."""
+        words = [t.lower_ for t in span]
+        if " ".join(words) in self.recent_words:
+            return 0.0
+        if len(words) == 3 and words[2] == "ago" and words[1] in self.table.units:
+            count = _number(words[0], self.table.numbers)
+            return None if count is None else count * self.table.units[words[1]]
+        return None
 
     def _drop_past_acute(self, doc: Doc, injuries: list[Span], visit: Span, sentences: SentenceStarts) -> None:
         """'DIAGNOSES: Acute thoracic spine strain due to the accident occurring on <a date years before the visit>':

@@ -665,6 +665,16 @@ class DurationTable(Strict):
         description="Besides the visit words: words of a sentence whose full date is a visit's or a diagnosis's, "
         "not the scene of the traumatic event the next sentence tells ('presented to my office', 'diagnosed').",
     )
+    of_heads: list[str] = Field(
+        default_factory=list,
+        description="Words of a spinal complaint that a duration followed by 'of' dates when one of them comes at "
+        "most two words after it ('3 weeks of tailbone pain'); not a course of care ('6 weeks of physical therapy').",
+    )
+    recent_injury_words: list[str] = Field(
+        default_factory=list,
+        description="Relative dates of an injury that are days old at most ('yesterday', 'last night'): the "
+        "complaint since the injury is acute, as from an injury dated 'N days ago' under acute_below_weeks (C10).",
+    )
     event_sections: list[str] = Field(
         default_factory=list,
         description="Sections of past history whose 'N years ago' dates a past event of that history, not the "
