@@ -634,3 +634,38 @@ def test_when_a_steroid_is_given_in_the_record_of_a_compressed_cord_then_medicat
     """C7: dexamethasone in a note of cord compression (myelopathy) that names no brain, tumour or nausea treats the
     spinal condition, wherever its sentence stands."""
     assert present_values(checker, text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Ice applied in the training room today.", {"modalities"}, id="ice-applied"),
+        pytest.param("Wears a lumbar support belt at work and uses heat at night.", {"bracing", "modalities"},
+                     id="uses-heat"),
+        pytest.param("Treatment today: hot pack in clinic.", {"modalities"}, id="hot-pack"),
+        pytest.param("She ices nightly and takes naproxen.", {"modalities", "medication"}, id="ices"),
+        pytest.param("Adjustments C5 and T3; intersegmental traction 10 min.", {"modalities"}, id="intersegmental-traction"),
+        pytest.param("She will utilize ice to help decrease the edema of her ankle.", set(), id="ice-to-an-infinitive"),
+        pytest.param("Goals: sit 60 minutes.\n\nInterventions provided: mechanical lumbar traction, moist heat.",
+                     {"modalities"}, id="interventions-provided-ends-the-goals"),
+        pytest.param("Plan: MRI.\n\nHospital course: pain controlled with scheduled acetaminophen and oxycodone.",
+                     {"medication"}, id="hospital-course-and-a-scheduled-dose"),
+    ],
+)
+def test_when_a_treatment_given_is_told_in_everyday_words_or_a_course_heading_then_it_counts(checker, text, expected):
+    """C8: heat and ice with their use, a hot pack, a course heading that ends the plan before it, and a drug at
+    set times ('scheduled acetaminophen') are treatment had, not planned."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Back and LUQ pain controlled with oxycodone.", {"spinal_pain"}, id="back-and-another-site-pain"),
+        pytest.param("ROS: no joint, back or limb pain.", set(), id="denied"),
+        pytest.param("Neck and no other pain.", set(), id="no-in-between"),
+    ],
+)
+def test_when_the_back_and_another_named_site_share_a_pain_then_it_is_a_spinal_complaint(checker, text, expected):
+    """C7: 'back and LUQ pain' is a back pain complaint, whatever the other site's name."""
+    assert {f.value for f in checker.extract(text) if f.kind == "complaint" and f.assertion == "present"} == expected
