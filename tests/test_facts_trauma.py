@@ -705,3 +705,41 @@ def test_when_the_load_follows_the_injured_part_or_a_denial_excepts_it_then_it_i
 )
 def test_when_a_cut_or_a_trunk_injury_is_named_then_it_is_other_and_a_collapse_is_a_fall(checker, text, expected):
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Low back pain. Her husband was in a motor vehicle accident last year.", set(), id="husband-was-in"),
+        pytest.param("Low back pain. His older brother was in a motorcycle accident last month.", set(),
+                     id="older-brother-was-in"),
+        pytest.param("Low back pain. Her husband is present at the bedside. She was rear-ended on Monday.",
+                     {"motor_vehicle"}, id="husband-is-present-is-a-companion"),
+        pytest.param("Upper back pain. A 40-lb carton fell from the top shelf and struck him across the upper back.",
+                     {"other"}, id="object-fell-and-struck-him"),
+        pytest.param("Low back pain. She fell and struck her head on the counter.", {"fall"}, id="fell-and-struck-her-head"),
+        pytest.param("Low back pain. He nearly fell twice on the stairs.", set(), id="nearly-fell"),
+        pytest.param("Hand pain. He punched a wall during an argument.", {"other"}, id="punched-a-wall"),
+        pytest.param("Low back pain. He was lifting a 70-pound case of bottled water from a bottom pallet slot when he "
+                     "felt a sharp pull.", {"lifting"}, id="long-load-before-felt"),
+        pytest.param("Mechanism: Lifting a truck tire from the floor onto the balancer, he felt a sharp pain in the "
+                     "low back.", {"lifting"}, id="opening-participle"),
+        pytest.param("Mid back pain which began while she and her brother were lifting a sofa up the stairs.",
+                     {"lifting"}, id="several-lifters"),
+        pytest.param("He tweaked his back yesterday morning picking up his 2-year-old son.", {"lifting"},
+                     id="time-between-part-and-load"),
+        pytest.param("Neck pain. Related to the industrial lifting event of 06/11/2018.", {"lifting"}, id="lifting-event"),
+        pytest.param("Neck pain. PMH: Neck injury playing high school football in 1996.", {"sports"},
+                     id="level-of-play-between"),
+        pytest.param("Low back pain. Mechanism of injury: checked into the boards from behind.", {"sports"},
+                     id="checked-into-the-boards"),
+        pytest.param("Low back pain. PMH: Left ACL reconstruction after an injury playing club soccer.", {"sports"},
+                     id="tear-with-its-mechanism"),
+        pytest.param("Low back pain. History of a T9 compression fracture in 2012 after slipping on ice.", {"fall"},
+                     id="after-slipping-on"),
+    ],
+)
+def test_trauma_wording_classes_of_the_second_wording_round(checker, text, expected):
+    """Relatives as experiencers and as companions, an object's fall, a near-fall, and the mechanisms told in the
+    long dictations of the second wording round (C17: a tear with its mechanism is that event's)."""
+    assert present_values(checker, text, "trauma") == expected

@@ -45,6 +45,8 @@ def _broken_copy(tmp_path: Path, relative: str, old: str, new: str) -> Path:
         pytest.param("facts/trauma.yaml", "    phrases: [mechanical fall,", "    phrasez: [mechanical fall,", "trauma.fall", id="typo-in-field"),
         pytest.param("requirements/M53.8.yaml", "severity: required", "severity: mandatory", "requirements[0] (id region)", id="bad-severity"),
         pytest.param("facts/region.yaml", "schema_version: 1", "schema_version: 1\n  bad: [", "line", id="yaml-syntax"),
+        pytest.param("facts/trauma.yaml", "overrides: [trauma.fall_verb, trauma.fall]", "overrides: [trauma.fal]",
+                     "overrides trauma.fal", id="override-of-no-rule"),
     ],
 )
 def test_when_a_rule_file_is_broken_then_load_names_it(tmp_path, relative, old, new, message):

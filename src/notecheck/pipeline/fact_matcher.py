@@ -53,10 +53,14 @@ class FactMatcher:
         self.rules: dict[int, tuple[str, str, str, int]] = {}
         # rule id -> the words that may not stand right before its match (FactRule.not_after), as LOWER ids
         self.not_after: dict[str, frozenset[int]] = {}
+        # rule id -> the rules of its kind whose spans inside its match it drops (FactRule.overrides)
+        self.overrides: dict[str, frozenset[str]] = {}
         self.adjective_rules: set[str] = set()  # rules with adjectives, whose matches may be a compound's half
         for kind, fact_file in ruleset.facts.items():
             for rule in fact_file.rules:
                 key = nlp.vocab.strings.add(rule.id)
+                if rule.overrides:
+                    self.overrides[rule.id] = frozenset(rule.overrides)
                 if rule.not_after:
                     self.not_after[rule.id] = frozenset(nlp.vocab.strings.add(w.lower()) for w in rule.not_after)
                 self.rules[key] = (kind, rule.value, rule.id, 0)
@@ -94,6 +98,8 @@ class FactMatcher:
             span = Span(doc, start, end - context, label=kind, kb_id=value, span_id=rule_id)
             by_kind.setdefault((kind, value), []).append(span)
         kept = [span for spans in by_kind.values() for span in _longest(spans)]
+        if self.overrides:
+            kept = _without_overridden(kept, self.overrides)
         group = facts(doc)
         group.extend(_without_compound_halves(kept, self.adjective_rules))
         doc.spans[GROUP] = group
@@ -112,6 +118,15 @@ def _longest(spans: list[Span]) -> list[Span]:
             seen.add(key)
             kept.append(span)
     return kept
+
+
+def _without_overridden(spans: list[Span], overrides: dict[str, frozenset[str]]) -> list[Span]:
+    """Drop a span inside the span of a rule that overrides its rule: in 'a carton fell from the shelf and struck
+    him' the object fell, not the patient."""
+    over = [(span.start, span.end, overrides[span.id_]) for span in spans if span.id_ in overrides]
+    if not over:
+        return spans
+    return [span for span in spans if not any(s <= span.start and span.end <= e and span.id_ in ids for s, e, ids in over)]
 
 
 def _without_compound_halves(spans: list[Span], adjective_rules: set[str]) -> list[Span]:

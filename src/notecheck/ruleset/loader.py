@@ -85,6 +85,13 @@ def _check_fact_file(path: Path, facts: FactFile) -> None:
             )
         if rule.adjectives and not facts.heads:
             raise PatternError(path=str(path), detail=f"rule {rule.id} has adjectives but the file has no heads")
+    ids = {rule.id for rule in facts.rules}
+    for rule in facts.rules:
+        unknown = [other for other in rule.overrides if other not in ids]
+        if unknown:
+            raise PatternError(
+                path=str(path), detail=f"rule {rule.id} overrides {', '.join(unknown)}, no rule of this file (name one)"
+            )
 
 
 @dataclass(frozen=True)

@@ -149,6 +149,11 @@ class FactRule(Strict):
     needs_stated_in_note: list[FactKind] | None = Field(
         default=None, description="Overrides the file's needs_stated_in_note for this rule."
     )
+    overrides: list[str] = Field(
+        default_factory=list,
+        description="Rule ids of its kind whose facts inside this rule's match are dropped: 'a carton fell from the "
+        "shelf and struck him' is an object's fall (trauma.struck_by_object), no fall of the patient's.",
+    )
     fallback: bool = Field(
         default=False,
         description="Keep this rule's fact only in a note with no present fact of its kind from another rule: a "
