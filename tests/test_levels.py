@@ -745,3 +745,43 @@ def test_when_a_region_word_places_the_needle_of_a_block_beside_the_spine_then_n
 def test_when_a_template_describes_alternative_sites_then_no_region(checker, text, regions):
     """C25: technique text for alternative sites ('..., or for sacral levels ...') states no site about the patient."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        pytest.param("CT cervical spine: No fracture or malalignment.", set(), id="heading-answered-no"),
+        pytest.param("C-spine AROM: WNL, pain-free in all planes.", set(), id="heading-answered-wnl"),
+        pytest.param("C-spine and T-spine: Not examined this visit.", set(), id="heading-answered-not-examined"),
+        pytest.param("Lumbar spine: No fracture, but moderate stenosis.", {"lumbar"}, id="answer-with-a-contrast"),
+        pytest.param("Sacrum and pelvis intact.", set(), id="clause-closed-by-intact"),
+        pytest.param("Visualized sacroiliac joints normal.", set(), id="clause-closed-by-normal"),
+        pytest.param("Tenderness over the L4-5 facets; otherwise normal.", {"lumbar"}, id="otherwise-normal-keeps-the-level"),
+        pytest.param("Vertebral body heights and alignment are maintained from C1 through C7.", set(),
+                     id="maintained-from-levels"),
+        pytest.param("Axial T1- and T2-weighted images from T12 through S1.", set(), id="weightings-and-coverage"),
+        pytest.param("Helical axial images from the skull base through T2.", set(), id="coverage-from-a-landmark"),
+        pytest.param("Aortic bifurcation at L4 with mild atherosclerosis.", set(), id="aortic-bifurcation"),
+        pytest.param("The renal arteries arise at the L1 level.", set(), id="renal-arteries"),
+        pytest.param("Conus: Terminates normally at the T12-L1 level.", set(), id="conus-termination"),
+        pytest.param("SLE with serologic activity (low C3/C4, rising dsDNA).", set(), id="complement-range"),
+        pytest.param("Sprain of ligaments of thoracic spine, initial encounter (S23.3XXA).", {"thoracic"},
+                     id="icd-code-is-no-level"),
+        pytest.param("Stage 4 sacral pressure injury, s/p gluteal rotation flap.", set(), id="sacral-pressure-injury"),
+        pytest.param("Cervical insufficiency in the first pregnancy, treated with cerclage.", set(),
+                     id="cervical-insufficiency"),
+        pytest.param("The labor epidural catheter was placed at the L3-L4 interspace.", set(), id="labour-epidural"),
+        pytest.param("L3-L5 epidural steroid injection with epidural catheter under fluoroscopy.", {"lumbar"},
+                     id="steroid-injection-by-catheter"),
+        pytest.param("CT of the thoracic and lumbar spine showed an acute T12 compression fracture.", {"thoracic"},
+                     id="multi-region-study-placed-by-its-level"),
+        pytest.param("X-rays of the cervical, thoracic and lumbar spine showed narrowing at L5-S1.",
+                     {"lumbar", "lumbosacral"}, id="junction-level-keeps-its-neighbour"),
+        pytest.param("She has cervical and lumbar stenosis, worst at L4-5.", {"cervical", "lumbar"}, id="no-study-keeps-all"),
+    ],
+)
+def test_when_a_region_is_only_looked_at_or_names_something_else_then_it_locates_nothing(checker, text, regions):
+    """C6: a heading answered negatively, a structure called normal, a study's coverage or a stretch of a multi-region
+    study its levels leave empty, a vessel or the conus as a landmark; C4: a neuraxial anaesthetic's route; and the
+    other senses (complement C3/C4, an ICD-10-CM code, a sacral pressure sore, the cervix)."""
+    assert present_values(checker, text, "region") == regions

@@ -27,6 +27,23 @@ from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import FactRule, OtherSites
 
 
+def _closed_normal(
+    span: Span, sentence: tuple[int, int], lowered: list[int], closers: set[int], contrasts: set[int]
+) -> bool:
+    """Whether the span's clause (its sentence, cut at semicolons) ends on one of `closers` after it, with no contrast
+    and no 'otherwise' right before: 'Sacrum and pelvis intact.', 'Visualized sacroiliac joints normal.'."""
+    doc = span.doc
+    start = max((i + 1 for i in range(sentence[0], span.start) if doc[i].text == ";"), default=sentence[0])
+    end = next((i for i in range(span.end, sentence[1]) if doc[i].text == ";"), sentence[1])
+    last = next((i for i in range(end - 1, span.end - 1, -1) if doc[i].is_alpha), None)
+    if last is None or last < span.end or lowered[last] not in closers:
+        return False
+    return doc[last - 1].lower_ != "otherwise" and contrasts.isdisjoint(lowered[start:end])
+
+
+# How many tokens after a fact a heading's colon may stand ("C-spine and T-spine:", "C-spine AROM:").
+_HEADING_TAIL = 6
+
 class FactFilters:
     """Drops facts whose file-level conditions do not hold."""
 
@@ -62,7 +79,9 @@ class FactFilters:
         self.normal_sentence = {
             k: tuple(
                 _lower_ids(strings, words)
-                for words in (normal.openers, normal.contrasts, normal.verbs, normal.results)
+                for words in (
+                    normal.openers, normal.contrasts, normal.verbs, normal.results, normal.heading_answers, normal.closers
+                )
             )
             for k, f in ruleset.facts.items()
             if (normal := f.normal_sentence) is not None
@@ -92,6 +111,9 @@ class FactFilters:
         # nothing in the note, so it does not meet another kind's needs_note_with either.
         worded_out = [self._worded_out(s, sentences) or self._in_normal_sentence(s, sentences) for s in spans]
         in_note = {s.label_ for s, out in zip(spans, worded_out) if not out}
+        # A heading answered negatively ('MRI L-SPINE: Normal.') locates nothing, yet the note still names the spine it
+        # studied, as a negated 'C-spine nontender' does: another kind's needs_note_with still holds.
+        worded_out = [out or self._answered_negatively(s, sentences) for s, out in zip(spans, worded_out)]
         ruled_out = self._ruled_out_by_note(doc, spans)
         if self.heading_words:
             kept = [s for s, out in zip(spans, worded_out) if not out]
@@ -173,13 +195,33 @@ class FactFilters:
         words = self.normal_sentence.get(span.label_)
         if words is None:
             return False
-        openers, contrasts, verbs, results = words
+        openers, contrasts, verbs, results, _, closers = words
         start, end = sentences.bounds(span.start)
         lowered = lower_of(span.doc)
         first = next((i for i in range(start, end) if span.doc[i].is_alpha), None)
         opened = first is not None and first < span.start and lowered[first] in openers
         shown = span.end + 1 < end and lowered[span.end] in verbs and lowered[span.end + 1] in results
-        return (opened or shown) and contrasts.isdisjoint(lowered[start:end])
+        if (opened or shown) and contrasts.isdisjoint(lowered[start:end]):
+            return True
+        return bool(closers) and _closed_normal(span, (start, end), lowered, closers, contrasts)
+
+    def _answered_negatively(self, span: Span, sentences: SentenceStarts) -> bool:
+        """Whether the span stands in a heading ('CT cervical spine:', 'C-spine and T-spine:') whose answer opens with
+        one of its kind's heading_answers and holds no contrast ('CT cervical spine: No fracture.', 'C-spine AROM:
+        WNL')."""
+        words = self.normal_sentence.get(span.label_)
+        if words is None or not words[4]:
+            return False
+        contrasts, answers = words[1], words[4]
+        doc = span.doc
+        lowered = lower_of(doc)
+        colon = next((i for i in range(span.end, min(span.end + _HEADING_TAIL, len(doc))) if doc[i].text == ":"), None)
+        if colon is None or any(doc[i].is_punct and doc[i].text not in "-/&" for i in range(span.end, colon)):
+            return False
+        answer = next((i for i in range(colon + 1, min(colon + 4, len(doc))) if not doc[i].is_space), None)
+        if answer is None or lowered[answer] not in answers:
+            return False
+        return contrasts.isdisjoint(lowered[answer : sentences.bounds(answer)[1]])
 
     def _keep(
         self, span: Span, kinds: set[str], in_note: set[str], sentences: SentenceStarts, kinds_in: dict[int, set[str]]

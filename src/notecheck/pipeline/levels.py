@@ -132,12 +132,14 @@ class LevelGrammarComponent:
             # l5 spondylolysis", "C3-c4"); not s or t, nor after an apostrophe ("Gleason's 3", "the patient's 3.5 tube").
             rf"(?<![A-Za-z0-9'’])(?P<c1>[{_COLUMNS}]|[cl](?=[1-9]))[- ]?(?P<n1>[1-9]\d?)"
             rf"(?:(?:\s*(?:{seps})\s*|(?=[{_COLUMNS}][1-9]))(?P<c2>[{_COLUMNS}]|[cl](?=[1-9]))?[- ]?(?P<n2>[1-9]\d?))?"
-            r"(?![A-Za-z0-9])"
+            # nor a code or a measure with a decimal part: "S23.3XXA" (an ICD-10-CM code), "T36.6" (a temperature)
+            r"(?![A-Za-z0-9])(?!\.\d)"
         )
-        # "T1 and T2 weighted", "T1, T2 and STIR": levels listed together before the disqualifying word; "T3/Nx/Mx" a
+        # "T1 and T2 weighted", "T1, T2 and STIR", "T1- and T2-weighted": levels listed together before the disqualifying
+        # word; "T3/Nx/Mx" a
         # tumour's stage.
         self.not_followed = re.compile(
-            rf"(?:\s*(?:and|or|/|,)\s*[{_COLUMNS}]\d{{1,2}})*\s*(?:and|or|,|/)?\s*-?\s*(?:"
+            rf"(?:\s*-?\s*(?:and|or|/|,)\s*[{_COLUMNS}]\d{{1,2}})*\s*(?:and|or|,|/)?\s*-?\s*(?:"
             + "|".join(re.escape(w) for w in grammar.not_followed_by)
             + r")\b",
             re.I,
@@ -165,7 +167,14 @@ class LevelGrammarComponent:
         verbs = "|".join(re.escape(w) for w in grammar.coverage_verbs)
         # "<scan noun> ... <verb> from" and at most a few words (no sentence or clause end) up to the level
         self.coverage = (
-            re.compile(rf"\b(?:{nouns})\b.*\b(?:{verbs})\s+from\b[^.;:]{{0,30}}$", re.I | re.S) if nouns and verbs else None
+            re.compile(
+                # "images from the skull base through T2", "axial images from T12 through S1": the noun right before
+                rf"(?:\b(?:{nouns})\b.*\b(?:{verbs})\s+from\b[^.;:]{{0,30}}"
+                rf"|\b(?:{nouns})\s+from\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}(?:(?:through|thru|to)\s+)?)$",
+                re.I | re.S,
+            )
+            if nouns and verbs
+            else None
         )
         self.study = _any_word(grammar.coverage_nouns)
         self.part_of_before = re.compile(rf"\bfrom\s+(?:the\s+)?(?:level\s+of\s+the\s+)?{_PART_OF}\s+(?:the\s+)?$", re.I)
@@ -259,6 +268,7 @@ class LevelGrammarComponent:
             found.setdefault(sentence.start, set()).update(regions)
         self._drop_junction_adjectives(doc, found)
         self._drop_covering_junction_words(doc, found)
+        self._drop_unplaced_study_regions(doc, found)
         if guided is None:
             guided = self._names_landmark_procedure(doc)
         if guided:
@@ -333,6 +343,46 @@ class LevelGrammarComponent:
         if len(kept) < len(group):
             doc.spans[GROUP] = kept
 
+    def _drop_unplaced_study_regions(self, doc: Doc, found: dict[int, set[str]]) -> None:
+        """Drop the region words of a study of several regions that its levels leave empty: 'CT of the thoracic and
+        lumbar spine showed an acute T12 compression fracture' places the fracture in the thoracic spine; the lumbar
+        spine was only looked at (C6). Only in a sentence with an imaging fact, two region words or more and levels:
+        a word stays where a level lies in its region, or at a junction joining it."""
+        holds = self.table.junction_holds
+        sentences = SentenceStarts(doc)
+        group = facts(doc)
+        words: dict[int, set[str]] = {}
+        studies: set[int] = set()
+        for span in group:
+            if span.label_ == "imaging":
+                studies.add(sentences.of(span))
+            elif span.label_ == "region" and not span.id_.startswith("levels."):
+                words.setdefault(sentences.of(span), set()).add(span.kb_id_)
+
+        def placed(region: str, levels: set[str]) -> bool:
+            joined = {held for level in levels for held in holds.get(level, ())}
+            return region in levels or region in joined or bool(holds.get(region, set()) & levels)
+
+        empty = {
+            (start, region)
+            for start, regions in words.items()
+            if len(regions) > 1 and start in studies and found.get(start)
+            for region in regions
+            if not placed(region, found[start])
+        }
+        if not empty:
+            return
+        kept = [
+            span
+            for span in group
+            if not (
+                span.label_ == "region"
+                and not span.id_.startswith("levels.")
+                and (sentences.of(span), span.kb_id_) in empty
+            )
+        ]
+        doc.spans[GROUP] = kept
+
     def _lists(self, text: str, levels: list[tuple[re.Match[str], str, str]]) -> list[tuple[_Place, str, str]]:
         """The levels with each list of consecutive vertebrae made one range: "L4, L5 and S1", "L4/L5/S1",
         "S1 and L5", "L5 over S1" (a listhesis) span the motion segments between their ends, like "L4 through
@@ -399,8 +449,11 @@ class LevelGrammarComponent:
         if first in self.weightings and last in self.weightings and self.weighting_lead:
             if self.weighting_lead.search(text, max(0, match.start() - _CONTEXT_WINDOW), match.start()):
                 return True  # "decreased T1 and increased T2 signal": an MRI weighting
-        if first != last:  # heart sounds come as a range too: "normal S1-S2 without murmur", "S1/S2"
-            words = self.heart_words if first[0] == last[0] == "S" else None
+        if first != last:  # heart sounds and analytes come as a range too: "normal S1-S2", "low C3/C4"
+            if first[0] == last[0] == "S":
+                words = self.heart_words
+            else:
+                words = self.analyte if first in self.analytes and last in self.analytes else None
         else:
             words = self.heart if first[0] == "S" else self.analyte if first in self.analytes else None
         if words is None:

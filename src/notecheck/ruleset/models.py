@@ -230,6 +230,16 @@ class NormalSentence(Strict):
         "followed by one of `results`, the sentence is a negative study of what the fact names.",
     )
     results: list[str] = Field(default_factory=list, description="Words that make such a result negative: no, normal.")
+    closers: list[str] = Field(
+        default_factory=list,
+        description="Last words of a clause that calls what it names normal with no verb ('Sacrum and pelvis "
+        "intact.', 'Visualized sacroiliac joints normal.'), unless 'otherwise' stands before.",
+    )
+    heading_answers: list[str] = Field(
+        default_factory=list,
+        description="First words of a negative answer to a heading that names the fact ('CT cervical spine: No "
+        "fracture.', 'C-spine AROM: WNL'): the heading is a negative study or exam of it.",
+    )
     contrasts: list[str] = Field(
         default_factory=list,
         description="Words that turn the sentence to a finding ('Normal alignment but mild narrowing at C5-6') or "
