@@ -527,3 +527,22 @@ def test_when_a_recent_injury_dates_the_complaint_or_of_leads_to_it_then_acuity(
     'today' dates the visit); 'N weeks of <back> pain' is the complaint's course; a complaint noun that names its
     site takes an acuity word a few words before it."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Low back pain. He was jumped by two men outside a bar about 1 hour ago and kicked in the back.",
+                     {"acute"}, id="injured-an-hour-ago"),
+        pytest.param("Upper back pain. He was struck by a falling beam at work, now 3 weeks post injury.", {"acute"},
+                     id="weeks-post-injury"),
+        pytest.param("Low back pain. The fentanyl only helps for about an hour before the pain resumes.", set(),
+                     id="relief-in-hours-is-no-course"),
+        pytest.param("LUMBAR SPINE: Acute nondisplaced fractures of the left L2 and L3 transverse processes.", {"acute"},
+                     id="acute-fractures-plural"),
+    ],
+)
+def test_when_an_injury_is_hours_old_or_a_fracture_is_acute_then_acute(checker, text, expected):
+    """C10: an injury hours old, or so many weeks 'post injury', dates the complaint since it; hours are no unit of a
+    complaint's course (a relief's or a tolerance's); 'acute fractures' is the plural of an acute fracture."""
+    assert present_values(checker, text, "acuity") == expected

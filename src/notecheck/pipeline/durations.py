@@ -159,6 +159,7 @@ class TimeExpressions:
         self.other_visit = {w.lower() for w in self.table.other_visit_words}
         self.event_sections = set(self.table.event_sections)
         self.recent_words = {w.lower() for w in self.table.recent_injury_words}
+        self.recent_units = {w.lower() for w in self.table.recent_injury_units}
         self.not_scene = self.visit_words | self.other_visit | {w.lower() for w in self.table.not_scene_words}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -198,12 +199,14 @@ class TimeExpressions:
         return doc
 
     def _weeks_ago(self, span: Span) -> float | None:
-        """How long ago a relative injury date lies, in weeks ('last night' 0, '3 days ago' 3/7); None for a full
-        date or a vaguer phrase ('last year', 'this spring')."""
+        """How long ago a relative injury date lies, in weeks ('last night' 0, '3 days ago' 3/7, '3 weeks post
+        injury' 3); None for a full date or a vaguer phrase ('last year', 'this spring')."""
         words = [t.lower_ for t in span]
         if " ".join(words) in self.recent_words:
             return 0.0
-        if len(words) == 3 and words[2] == "ago" and words[1] in self.table.units:
+        if len(words) >= 3 and words[2] in ("ago", "post") and words[1] in self.recent_units:
+            return 0.0
+        if len(words) >= 3 and words[2] in ("ago", "post") and words[1] in self.table.units:
             count = _number(words[0], self.table.numbers)
             return None if count is None else count * self.table.units[words[1]]
         return None

@@ -680,6 +680,10 @@ class DurationTable(Strict):
         description="Besides the visit words: words of a sentence whose full date is a visit's or a diagnosis's, "
         "not the scene of the traumatic event the next sentence tells ('presented to my office', 'diagnosed').",
     )
+    recent_injury_units: list[str] = Field(
+        default_factory=list,
+        description="Units of an injury date 'N <unit> ago' that make it recent whatever N ('about 3 hours ago').",
+    )
     of_heads: list[str] = Field(
         default_factory=list,
         description="Words of a spinal complaint that a duration followed by 'of' dates when one of them comes at "
