@@ -64,7 +64,7 @@ def test_when_facts_then_modifiers_as_whole_note_context(checker, text):
                      "spinal_pain", "negated", id="review-of-systems-denies-back-pain"),
         pytest.param("IMPRESSION: Negative cervical spine.", "region", "cervical", "negated", id="header-then-negative"),
         pytest.param("X-RAYS: None.\n\nSPECIMENS: none.", "imaging", "xray", "negated", id="header-that-is-a-fact"),
-        pytest.param("Lumbar spine: normal.", "region", "lumbar", "negated", id="label-then-normal"),
+        pytest.param("Radiculopathy: normal.", "neuro_deficit", "radiculopathy", "negated", id="label-then-normal"),
     ],
 )
 def test_when_a_section_header_ends_in_a_colon_then_no_cue_runs_from_it_into_the_body(
