@@ -316,3 +316,29 @@ def test_when_not_or_only_names_advice_or_a_habit_then_it_is_no_limitation(check
 )
 def test_limitations_told_as_help_night_waking_distance_or_absence_from_work(checker, text, expected):
     assert present_values(checker, text, "functional_impact") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Low back pain. Pain after standing at his workbench, which limits his woodworking.",
+                     {"activity limitation"}, id="limits-his-pursuit"),
+        pytest.param("Neck pain. It limits his range of motion.", set(), id="limits-his-range-is-an-exam"),
+        pytest.param("Neck pain. She is working only half shifts as a hairstylist.", {"work limitation"},
+                     id="working-only-half-shifts"),
+        pytest.param("Neck pain. She has not slept more than 4 hours a night since.", {"sleep disturbance"},
+                     id="not-slept"),
+        pytest.param("Neck pain. He cannot use his computer mouse for more than about 20 minutes.",
+                     {"hand use limitation"}, id="computer-mouse"),
+        pytest.param("Neck pain. Still has difficulty turning her head to check her blind spot.", {"activity limitation"},
+                     id="turning-her-head"),
+        pytest.param("Neck pain. Sleep interrupted by neck pain 2x/night.", {"sleep disturbance"}, id="sleep-interrupted"),
+        pytest.param("Low back pain. Can't pick up her grandbaby.", {"lifting limitation"}, id="cant-split-by-the-tokenizer"),
+        pytest.param("Low back pain. She has trouble with grocery shopping and cannot go to the store.",
+                     {"activity limitation"}, id="the-store"),
+    ],
+)
+def test_functional_impact_wording_classes_of_the_second_wording_round(checker, text, expected):
+    """The limitations of the second wording round: a pursuit the pain limits, a reduced work schedule, hours of sleep,
+    a computer mouse, turning the head, 'can't' as the tokenizer splits it, the store."""
+    assert present_values(checker, text, "functional_impact") == expected
