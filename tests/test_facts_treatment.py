@@ -669,3 +669,22 @@ def test_when_a_treatment_given_is_told_in_everyday_words_or_a_course_heading_th
 def test_when_the_back_and_another_named_site_share_a_pain_then_it_is_a_spinal_complaint(checker, text, expected):
     """C7: 'back and LUQ pain' is a back pain complaint, whatever the other site's name."""
     assert {f.value for f in checker.extract(text) if f.kind == "complaint" and f.assertion == "present"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("ED COURSE: Morphine 4 mg IV x2 for the knee pain.", set(), id="drug-for-a-joint"),
+        pytest.param("Gabapentin 300 mg TID, started by his neurologist for the hand numbness.", {"medication"},
+                     id="drug-for-a-radicular-site"),
+        pytest.param("Neurosurgery recommended a TLSO when upright; he was fitted with the brace on hospital day 2.",
+                     {"bracing"}, id="semicolon-new-clause-ends-the-plan"),
+        pytest.param("She wears an elastic back belt when she gardens.", {"bracing"}, id="back-belt"),
+        pytest.param("He was offered an epidural steroid injection by a pain physician and refused it.", set(),
+                     id="refused-after"),
+    ],
+)
+def test_treatment_wording_classes_of_the_second_wording_round(checker, text, expected):
+    """C7: a drug given for a joint is that joint's, not one for a site of radicular symptoms; C8: a new clause after
+    a semicolon ends a plan's scope; a back belt is bracing; a treatment refused is none."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
