@@ -164,3 +164,18 @@ def test_when_a_muscle_strain_is_placed_in_the_back_then_it_is_a_spinal_strain(c
 def test_when_a_bare_fracture_stands_beside_a_study_only_then_it_is_no_spinal_injury(checker, text, expected):
     """A study in the sentence does not make a bare 'fracture' spinal; a region, level or spine word does."""
     assert present_values(checker, text, "current_injury") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Back pain after a fall. A: 1. Sprain of ligaments of the lumbosacral spine, improving.",
+                     {"spinal strain"}, id="code-title-wording"),
+        pytest.param("Assessment: Acute thoracolumbar strain with soft tissue contusion, from a collision during soccer.",
+                     {"spinal strain"}, id="thoracolumbar-strain"),
+    ],
+)
+def test_when_a_strain_or_sprain_is_told_in_a_code_title_or_at_a_junction_then_it_is_current(checker, text, expected):
+    """The ICD-10-CM title's 'sprain of ligaments of the lumbosacral spine' and a junction's strain name a spinal
+    sprain or strain, current after a recent event (C30)."""
+    assert present_values(checker, text, "current_injury") == expected
