@@ -28,13 +28,15 @@ from notecheck.ruleset.models import FactRule, OtherSites
 
 
 def _closed_normal(
-    span: Span, sentence: tuple[int, int], lowered: list[int], closers: set[int], contrasts: set[int]
+    span: Span, sentence: tuple[int, int], lowered: list[int], words: tuple[set[int], set[int], int]
 ) -> bool:
-    """Whether the span's clause (its sentence, cut at semicolons) ends on one of `closers` after it, with no contrast
-    and no 'otherwise' right before: 'Sacrum and pelvis intact.', 'Visualized sacroiliac joints normal.'."""
+    """Whether the span's clause (its sentence, cut at semicolons) ends on one of the closers after it, with no
+    contrast and no 'otherwise' right before: 'Sacrum and pelvis intact.', 'Visualized sacroiliac joints normal.'.
+    `words`: the closers, the contrasts and the semicolon, as LOWER ids."""
+    closers, contrasts, semicolon = words
     doc = span.doc
-    start = max((i + 1 for i in range(sentence[0], span.start) if doc[i].text == ";"), default=sentence[0])
-    end = next((i for i in range(span.end, sentence[1]) if doc[i].text == ";"), sentence[1])
+    start = max((i + 1 for i in range(sentence[0], span.start) if lowered[i] == semicolon), default=sentence[0])
+    end = next((i for i in range(span.end, sentence[1]) if lowered[i] == semicolon), sentence[1])
     last = next((i for i in range(end - 1, span.end - 1, -1) if doc[i].is_alpha), None)
     if last is None or last < span.end or lowered[last] not in closers:
         return False
@@ -86,6 +88,8 @@ class FactFilters:
             for k, f in ruleset.facts.items()
             if (normal := f.normal_sentence) is not None
         }
+        self.answered_kinds = {k for k, f in ruleset.facts.items() if f.normal_sentence and f.normal_sentence.heading_answers}
+        self.colon, self.semicolon = strings.add(":"), strings.add(";")
         # rule id -> the LOWER ids of one of its word lists, for the rules that have one
         rule_words = partial(_rule_words, ruleset, strings)
         self.unless_words = rule_words(lambda r: r.unless_sentence_with_words)
@@ -113,7 +117,10 @@ class FactFilters:
         in_note = {s.label_ for s, out in zip(spans, worded_out) if not out}
         # A heading answered negatively ('MRI L-SPINE: Normal.') locates nothing, yet the note still names the spine it
         # studied, as a negated 'C-spine nontender' does: another kind's needs_note_with still holds.
-        worded_out = [out or self._answered_negatively(s, sentences) for s, out in zip(spans, worded_out)]
+        worded_out = [
+            out or (s.label_ in self.answered_kinds and self._answered_negatively(s, sentences))
+            for s, out in zip(spans, worded_out)
+        ]
         ruled_out = self._ruled_out_by_note(doc, spans)
         if self.heading_words:
             kept = [s for s, out in zip(spans, worded_out) if not out]
@@ -203,7 +210,7 @@ class FactFilters:
         shown = span.end + 1 < end and lowered[span.end] in verbs and lowered[span.end + 1] in results
         if (opened or shown) and contrasts.isdisjoint(lowered[start:end]):
             return True
-        return bool(closers) and _closed_normal(span, (start, end), lowered, closers, contrasts)
+        return bool(closers) and _closed_normal(span, (start, end), lowered, (closers, contrasts, self.semicolon))
 
     def _answered_negatively(self, span: Span, sentences: SentenceStarts) -> bool:
         """Whether the span stands in a heading ('CT cervical spine:', 'C-spine and T-spine:') whose answer opens with
@@ -215,7 +222,7 @@ class FactFilters:
         contrasts, answers = words[1], words[4]
         doc = span.doc
         lowered = lower_of(doc)
-        colon = next((i for i in range(span.end, min(span.end + _HEADING_TAIL, len(doc))) if doc[i].text == ":"), None)
+        colon = next((i for i in range(span.end, min(span.end + _HEADING_TAIL, len(doc))) if lowered[i] == self.colon), None)
         if colon is None or any(doc[i].is_punct and doc[i].text not in "-/&" for i in range(span.end, colon)):
             return False
         answer = next((i for i in range(colon + 1, min(colon + 4, len(doc))) if not doc[i].is_space), None)

@@ -266,9 +266,7 @@ class LevelGrammarComponent:
             for region in regions:
                 add_fact(doc, span.start, span.end, kind="region", value=region, rule_id=f"levels.{region}")
             found.setdefault(sentence.start, set()).update(regions)
-        self._drop_junction_adjectives(doc, found)
-        self._drop_covering_junction_words(doc, found)
-        self._drop_unplaced_study_regions(doc, found)
+        self._drop_region_words(doc, found)
         if guided is None:
             guided = self._names_landmark_procedure(doc)
         if guided:
@@ -293,95 +291,62 @@ class LevelGrammarComponent:
         if len(kept) < len(group):
             doc.spans[GROUP] = kept
 
-    def _drop_junction_adjectives(self, doc: Doc, found: dict[int, set[str]]) -> None:
-        """Drop a region adjective's fact ('lumbar discectomy') in a sentence whose levels are all junction segments
-        holding its region ('L5-S1'): the adjective names that segment (C18)."""
-        holds = self.table.junction_holds
-        named = {  # sentence start -> the regions its junction segments hold, where it names no other level
-            start: set().union(*(holds[region] for region in regions))
-            for start, regions in found.items()
-            if regions <= holds.keys()
-        }
-        if not named or not self.junction_heads:
+    def _drop_region_words(self, doc: Doc, found: dict[int, set[str]]) -> None:
+        """Drop the region words that a sentence's levels say name no place of the condition (`_junction_adjective`,
+        `_covering_junction`, `_unplaced_in_study`), in one pass over the facts."""
+        if not found:
             return
         sentences = SentenceStarts(doc)
-        group = facts(doc)
-        kept = [
-            span
-            for span in group
-            if not (
-                span.label_ == "region"
-                and not span.id_.startswith("levels.")
-                and span.kb_id_ in named.get(sentences.of(span), ())
-                and span[-1].lower_ in self.junction_heads
-            )
+        spans = list(facts(doc))
+        words = [  # (index, sentence start) of each region word's fact
+            (i, sentences.of(span))
+            for i, span in enumerate(spans)
+            if span.label_ == "region" and not span.id_.startswith("levels.")
         ]
-        if len(kept) < len(group):
-            doc.spans[GROUP] = kept
-
-    def _drop_covering_junction_words(self, doc: Doc, found: dict[int, set[str]]) -> None:
-        """Drop a junction spine's fact ('x-ray of the lumbosacral spine shows an L1 compression fracture',
-        'spondylolisthesis of the lumbosacral spine at L4-L5') in a sentence whose levels all lie in the regions the
-        junction joins, none at the junction: the words name the stretch studied or the spine as a whole, the levels
-        place the condition (C28)."""
-        holds = self.table.junction_holds
-        placed = {start: regions for start, regions in found.items() if regions and regions.isdisjoint(holds)}
-        if not placed:
+        if not words:
             return
-        sentences = SentenceStarts(doc)
-
-        def covering(span: Span) -> bool:
-            if span.label_ != "region" or span.id_.startswith("levels.") or span.kb_id_ not in holds:
-                return False
-            if span[-1].lower_ not in ("spine", "spines"):
-                return False  # the junction's own parts ('the lumbosacral disc space', 'a cervicothoracic syrinx')
-            regions = placed.get(sentences.of(span))
-            return regions is not None and regions <= holds[span.kb_id_]
-
-        group = facts(doc)
-        kept = [span for span in group if not covering(span)]
-        if len(kept) < len(group):
-            doc.spans[GROUP] = kept
-
-    def _drop_unplaced_study_regions(self, doc: Doc, found: dict[int, set[str]]) -> None:
-        """Drop the region words of a study of several regions that its levels leave empty: 'CT of the thoracic and
-        lumbar spine showed an acute T12 compression fracture' places the fracture in the thoracic spine; the lumbar
-        spine was only looked at (C6). Only in a sentence with an imaging fact, two region words or more and levels:
-        a word stays where a level lies in its region, or at a junction joining it."""
-        holds = self.table.junction_holds
-        sentences = SentenceStarts(doc)
-        group = facts(doc)
-        words: dict[int, set[str]] = {}
-        studies: set[int] = set()
-        for span in group:
-            if span.label_ == "imaging":
-                studies.add(sentences.of(span))
-            elif span.label_ == "region" and not span.id_.startswith("levels."):
-                words.setdefault(sentences.of(span), set()).add(span.kb_id_)
-
-        def placed(region: str, levels: set[str]) -> bool:
-            joined = {held for level in levels for held in holds.get(level, ())}
-            return region in levels or region in joined or bool(holds.get(region, set()) & levels)
-
-        empty = {
-            (start, region)
-            for start, regions in words.items()
-            if len(regions) > 1 and start in studies and found.get(start)
-            for region in regions
-            if not placed(region, found[start])
-        }
-        if not empty:
-            return
-        kept = [
-            span
-            for span in group
-            if not (
-                span.label_ == "region"
-                and not span.id_.startswith("levels.")
-                and (sentences.of(span), span.kb_id_) in empty
+        studies = {sentences.of(span) for span in spans if span.label_ == "imaging"}
+        named: dict[int, set[str]] = {}
+        for i, start in words:
+            named.setdefault(start, set()).add(spans[i].kb_id_)
+        dropped = {
+            i
+            for i, start in words
+            if start in found
+            and (
+                self._junction_adjective(spans[i], found[start])
+                or self._covering_junction(spans[i], found[start])
+                or (start in studies and len(named[start]) > 1 and not self._placed(spans[i].kb_id_, found[start]))
             )
-        ]
-        doc.spans[GROUP] = kept
+        }
+        if dropped:
+            doc.spans[GROUP] = [span for i, span in enumerate(spans) if i not in dropped]
+
+    def _junction_adjective(self, span: Span, levels: set[str]) -> bool:
+        """A region adjective ('lumbar discectomy') in a sentence whose levels are all junction segments holding its
+        region ('L5-S1'): the adjective names that segment (C18)."""
+        holds = self.table.junction_holds
+        if not levels <= holds.keys() or not self.junction_heads or span[-1].lower_ not in self.junction_heads:
+            return False
+        return span.kb_id_ in set().union(*(holds[region] for region in levels))
+
+    def _covering_junction(self, span: Span, levels: set[str]) -> bool:
+        """A junction spine ('x-ray of the lumbosacral spine shows an L1 compression fracture', 'spondylolisthesis of
+        the lumbosacral spine at L4-L5') in a sentence whose levels all lie in the regions the junction joins, none at
+        the junction: the words name the stretch studied or the spine as a whole, the levels place the condition
+        (C28). Not the junction's own parts ('the lumbosacral disc space', 'a cervicothoracic syrinx')."""
+        holds = self.table.junction_holds
+        if span.kb_id_ not in holds or not levels or not levels.isdisjoint(holds):
+            return False
+        return span[-1].lower_ in ("spine", "spines") and levels <= holds[span.kb_id_]
+
+    def _placed(self, region: str, levels: set[str]) -> bool:
+        """Whether a study's region word holds one of its sentence's levels, or joins one at a junction: else the
+        region was only looked at ('CT of the thoracic and lumbar spine showed an acute T12 compression fracture':
+        the lumbar spine, C6)."""
+        holds = self.table.junction_holds
+        joined = {held for level in levels for held in holds.get(level, ())}
+        return region in levels or region in joined or bool(holds.get(region, set()) & levels)
 
     def _lists(self, text: str, levels: list[tuple[re.Match[str], str, str]]) -> list[tuple[_Place, str, str]]:
         """The levels with each list of consecutive vertebrae made one range: "L4, L5 and S1", "L4/L5/S1",
