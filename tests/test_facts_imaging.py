@@ -356,3 +356,25 @@ def test_when_a_finding_is_denied_on_a_study_then_the_study_is_a_negative_result
 def test_when_a_report_names_no_modality_but_speaks_of_signal_then_it_is_an_mri(checker, text, expected):
     """A report whose findings speak of signal, weighting or disc desiccation is an MRI, when no study is named."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Lungs: CTA, breath sounds equal bilaterally.", set(), id="cta-clear-to-auscultation"),
+        pytest.param("CTA of the neck showed a 40% stenosis of the left ICA.", {"ct"}, id="cta-angiography"),
+        pytest.param("X-ray with fluoroscopic evaluation was performed, which confirmed the alignment.", {"other"},
+                     id="x-ray-called-fluoroscopic"),
+        pytest.param("A HIDA scan had been performed, which showed no cystic duct obstruction.", {"other"}, id="hida-scan"),
+        pytest.param("A V/Q scan revealed multiple perfusion defects.", {"other"}, id="vq-scan"),
+        pytest.param("She had an x-ray of the knee in 2007 and was diagnosed with osteoarthritis.", {"xray"},
+                     id="diagnosed-from-a-study"),
+        pytest.param("Evaluation at the local hospital included an HCT scan, which revealed an old hypodensity.", {"ct"},
+                     id="hct-scan"),
+        pytest.param("Next the Xi-scan was used to visualize the fracture reduction.", {"other"}, id="mini-c-arm-brand"),
+    ],
+)
+def test_imaging_classes_of_the_fifth_fresh_set(checker, text, expected):
+    """C9, C13: the chest exam's CTA is no study; fluoroscopy's own word decides an intraoperative 'x-ray'; nuclear and
+    contrast studies of other organs are `other`; a diagnosis made from a study is its result."""
+    assert present_values(checker, text, "imaging") == expected

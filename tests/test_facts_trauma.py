@@ -743,3 +743,22 @@ def test_trauma_wording_classes_of_the_second_wording_round(checker, text, expec
     """Relatives as experiencers and as companions, an object's fall, a near-fall, and the mechanisms told in the
     long dictations of the second wording round (C17: a tear with its mechanism is that event's)."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Foot pain. PMH: fell in 1990 from 15 feet and landed on his feet sustaining crush injury to both "
+                     "feet.", {"fall"}, id="crush-from-a-fall"),
+        pytest.param("Low back pain after lifting a box. In 2019 his left hand was caught in a conveyor, with a crush "
+                     "injury to the ring finger.", {"lifting", "other"}, id="crush-as-an-event-of-its-own"),
+        pytest.param("Abdominal pain after an altercation between a dorm resident and a young male at work.", set(),
+                     id="altercation-between-others"),
+        pytest.param("She is irritable and has verbal altercations with her sister.", set(), id="verbal-altercations"),
+        pytest.param("Facial bruises after an altercation at the bar last night.", {"assault"}, id="altercation"),
+    ],
+)
+def test_trauma_classes_of_the_fifth_fresh_set(checker, text, expected):
+    """C12: a crush is its mechanism's injury, `other` as an event of its own; an altercation between others or in
+    words only is no assault of the patient."""
+    assert present_values(checker, text, "trauma") == expected

@@ -688,3 +688,19 @@ def test_treatment_wording_classes_of_the_second_wording_round(checker, text, ex
     """C7: a drug given for a joint is that joint's, not one for a site of radicular symptoms; C8: a new clause after
     a semicolon ends a plan's scope; a back belt is bracing; a treatment refused is none."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He was also undergoing physical therapy for his right hemiplegia.", set(), id="pt-for-hemiplegia"),
+        pytest.param("Marcaine was injected in a field block via the gingivobuccal sulcus injection on either side.",
+                     set(), id="local-anaesthetic-sulcus-injection"),
+        pytest.param("She has been doing physical therapy for her back twice a week.", {"physical_therapy"},
+                     id="pt-for-the-back"),
+    ],
+)
+def test_treatment_classes_of_the_fifth_fresh_set(checker, text, expected):
+    """C16, C7: therapy whose stated purpose is a brain's deficit or a joint, and a local anaesthetic's site in another
+    operation, are no spinal treatment."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected

@@ -274,8 +274,13 @@ class FactBuilder:
             if s.rule_id in dropped
             and self._needs(s.rule_id, s.kind) is None
             and (s.sentence, s.kind) not in named_in
-            and (s.section in self.separate_in.get(s.rule_id, _NONE) or self._told_apart(s, named_in))
+            and (self._separate_in(s) or self._told_apart(s, named_in))
         )
+
+    def _separate_in(self, s: _Spanned) -> bool:
+        """Whether the fact stands in one of its rule's separate_in_sections ('*': any section)."""
+        sections = self.separate_in.get(s.rule_id, _NONE)
+        return s.section in sections or "*" in sections
 
     def _told_apart(self, s: _Spanned, named_in: set[tuple[int, str]]) -> bool:
         """Whether the fact's sentence dates it apart (its rule's `separate_with_words`: 'a previous repair of a

@@ -161,7 +161,7 @@ class FactRule(Strict):
     )
     separate_in_sections: list[str] = Field(
         default_factory=list,
-        description="With fallback: a fact of this rule in one of these sections stands beside another rule's "
+        description="With fallback: a fact of this rule in one of these sections ('*': any) stands beside another rule's "
         "present fact of its kind unless its own sentence holds one: a past surgical history's 'repair of a femur "
         "fracture' is an event of its own in a note about a recent fall.",
     )
