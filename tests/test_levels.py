@@ -778,6 +778,9 @@ def test_when_a_template_describes_alternative_sites_then_no_region(checker, tex
         pytest.param("X-rays of the cervical, thoracic and lumbar spine showed narrowing at L5-S1.",
                      {"lumbar", "lumbosacral"}, id="junction-level-keeps-its-neighbour"),
         pytest.param("She has cervical and lumbar stenosis, worst at L4-5.", {"cervical", "lumbar"}, id="no-study-keeps-all"),
+        pytest.param("Thoracic outlet syndrome was considered.", set(), id="thoracic-outlet"),
+        pytest.param("He arrived on a backboard in a cervical collar, removed after clinical clearance.", set(),
+                     id="field-immobilisation-collar"),
     ],
 )
 def test_when_a_region_is_only_looked_at_or_names_something_else_then_it_locates_nothing(checker, text, regions):
