@@ -372,9 +372,15 @@ def test_when_a_report_names_no_modality_but_speaks_of_signal_then_it_is_an_mri(
         pytest.param("Evaluation at the local hospital included an HCT scan, which revealed an old hypodensity.", {"ct"},
                      id="hct-scan"),
         pytest.param("Next the Xi-scan was used to visualize the fracture reduction.", {"other"}, id="mini-c-arm-brand"),
+        pytest.param("Carotid duplex, 1/18/93: RICA 0-15% stenosis and normal vertebral artery flow.", {"other"},
+                     id="carotid-duplex"),
+        pytest.param("She had repeat carotid Dopplers showing further increased stenosis.", {"other"}, id="dopplers-plural"),
+        pytest.param("A Persantine Myoview nuclear stress test in 07/06 was negative.", {"other"}, id="nuclear-stress-test"),
+        pytest.param("At this point, on fluoroscopic control, it was confirming the alignment.", {"other"},
+                     id="fluoroscopic-control"),
     ],
 )
-def test_imaging_classes_of_the_fifth_fresh_set(checker, text, expected):
+def test_imaging_classes_of_the_fifth_and_sixth_fresh_sets(checker, text, expected):
     """C9, C13: the chest exam's CTA is no study; fluoroscopy's own word decides an intraoperative 'x-ray'; nuclear and
     contrast studies of other organs are `other`; a diagnosis made from a study is its result."""
     assert present_values(checker, text, "imaging") == expected
