@@ -756,9 +756,12 @@ def test_trauma_wording_classes_of_the_second_wording_round(checker, text, expec
                      id="altercation-between-others"),
         pytest.param("She is irritable and has verbal altercations with her sister.", set(), id="verbal-altercations"),
         pytest.param("Facial bruises after an altercation at the bar last night.", {"assault"}, id="altercation"),
+        pytest.param("Low back pain. She is prone to a fall and this would be a big problem.", set(), id="prone-to-a-fall"),
+        pytest.param("Elbow pain. He was fighting with some other kids when he felt pain in the elbow.", {"assault"},
+                     id="was-fighting-with"),
     ],
 )
-def test_trauma_classes_of_the_fifth_fresh_set(checker, text, expected):
+def test_trauma_classes_of_the_fifth_and_sixth_fresh_sets(checker, text, expected):
     """C12: a crush is its mechanism's injury, `other` as an event of its own; an altercation between others or in
-    words only is no assault of the patient."""
+    words only is no assault of the patient; a fall one is prone to is a risk; a fight the patient was in is (C21)."""
     assert present_values(checker, text, "trauma") == expected
