@@ -378,6 +378,11 @@ def test_when_a_report_names_no_modality_but_speaks_of_signal_then_it_is_an_mri(
         pytest.param("A Persantine Myoview nuclear stress test in 07/06 was negative.", {"other"}, id="nuclear-stress-test"),
         pytest.param("At this point, on fluoroscopic control, it was confirming the alignment.", {"other"},
                      id="fluoroscopic-control"),
+        pytest.param("A MRI examination would be of benefit for further evaluation of this finding.", set(),
+                     id="would-be-of-benefit"),
+        pytest.param("Labs and a head CT, which is currently pending, were obtained.", set(), id="currently-pending"),
+        pytest.param("The plate was viewed under the image intensification device, i.e., x-ray, and the screws placed.",
+                     set(), id="image-intensification-guidance"),
     ],
 )
 def test_imaging_classes_of_the_fifth_and_sixth_fresh_sets(checker, text, expected):

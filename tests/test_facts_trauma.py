@@ -759,6 +759,11 @@ def test_trauma_wording_classes_of_the_second_wording_round(checker, text, expec
         pytest.param("Low back pain. She is prone to a fall and this would be a big problem.", set(), id="prone-to-a-fall"),
         pytest.param("Elbow pain. He was fighting with some other kids when he felt pain in the elbow.", {"assault"},
                      id="was-fighting-with"),
+        pytest.param("Heel pain. This is perhaps due to sports injury.", set(), id="perhaps-a-sports-injury"),
+        pytest.param("LEGAL HISTORY: He had an assault in December 2009, which led to his previous detention.", set(),
+                     id="assault-he-committed"),
+        pytest.param("Low back pain.\n\nSIBLINGS: Ben died in 1984 at the age of 26 in an automobile accident.", set(),
+                     id="siblings-heading-is-family"),
     ],
 )
 def test_trauma_classes_of_the_fifth_and_sixth_fresh_sets(checker, text, expected):
