@@ -217,3 +217,15 @@ def test_when_the_cauda_equina_is_named_as_anatomy_then_it_is_no_deficit(checker
     """'The cauda equina' is the structure an operation or a study sees; its syndrome or its compression is the
     deficit (C3)."""
     assert present_values(checker, text, "neuro_deficit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("L4-5 stenosis. ROS: Occasional stress incontinence.", set(), id="stress-incontinence"),
+        pytest.param("L4-5 stenosis with new urinary incontinence.", {"bowel or bladder dysfunction"}, id="incontinence"),
+    ],
+)
+def test_when_incontinence_is_of_a_urological_kind_then_it_is_no_deficit(checker, text, expected):
+    """C3: stress, urge or overflow incontinence names its own, non-neural mechanism."""
+    assert present_values(checker, text, "neuro_deficit") == expected

@@ -764,6 +764,8 @@ def test_trauma_wording_classes_of_the_second_wording_round(checker, text, expec
                      {"sports"}, id="player-injured"),
         pytest.param("Elbow pain. He suffered a severe injury to his distal humerus after jumping off of a swing.",
                      {"fall"}, id="jumping-off"),
+        pytest.param("Low back pain. He has had falling spells several times a month for the past year.", {"fall"},
+                     id="falling-spells"),
         pytest.param("LEGAL HISTORY: He had an assault in December 2009, which led to his previous detention.", set(),
                      id="assault-he-committed"),
         pytest.param("Low back pain.\n\nSIBLINGS: Ben died in 1984 at the age of 26 in an automobile accident.", set(),
