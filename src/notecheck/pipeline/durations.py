@@ -204,12 +204,14 @@ class TimeExpressions:
         words = [t.lower_ for t in span]
         if " ".join(words) in self.recent_words:
             return 0.0
-        if len(words) >= 3 and words[2] in ("ago", "post") and words[1] in self.recent_units:
-            return 0.0
-        if len(words) >= 3 and words[2] in ("ago", "post") and words[1] in self.table.units:
-            count = _number(words[0], self.table.numbers)
-            return None if count is None else count * self.table.units[words[1]]
-        return None
+        if len(words) < 3 or words[2] not in ("ago", "post"):
+            return None  # a full date, or "last year"
+        if words[1] in self.recent_units:
+            return 0.0  # "about 3 hours ago"
+        if words[1] not in self.table.units:
+            return None
+        count = _number(words[0], self.table.numbers)
+        return None if count is None else count * self.table.units[words[1]]
 
     def _drop_past_acute(self, doc: Doc, injuries: list[Span], visit: Span, sentences: SentenceStarts) -> None:
         """'DIAGNOSES: Acute thoracic spine strain due to the accident occurring on <a date years before the visit>':

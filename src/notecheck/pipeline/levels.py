@@ -293,7 +293,8 @@ class LevelGrammarComponent:
 
     def _drop_region_words(self, doc: Doc, found: dict[int, set[str]]) -> None:
         """Drop the region words that a sentence's levels say name no place of the condition (`_junction_adjective`,
-        `_covering_junction`, `_unplaced_in_study`), in one pass over the facts."""
+        `_covering_junction`, and a study's region word its levels leave empty: `_placed`), in one pass over the
+        facts."""
         if not found:
             return
         sentences = SentenceStarts(doc)
