@@ -27,7 +27,14 @@ from conftest import present_values
         pytest.param("As a child she witnessed domestic violence at home.", set(), id="domestic-violence-witnessed"),
         pytest.param("She is a victim of domestic violence and has neck pain.", {"assault"},
                      id="domestic-violence-victim"),
-        pytest.param("She slipped on a wet floor at the store in May.", {"fall"}, id="slipped-on"),
+        # C35: a slip or a trip is a fall only when the patient went down (ICD-10-CM W18.4 files it apart).
+        pytest.param("She slipped on a wet floor at the store and landed on her hip.", {"fall"}, id="slipped-and-landed"),
+        pytest.param("She slipped on the icy steps in May.", {"fall"}, id="slipped-on-ice"),
+        pytest.param("She slipped on a wet floor at the store in May.", set(), id="slipped-on-with-no-fall"),
+        pytest.param("He slipped on an air hose at work, re-injuring his left knee.", {"other"},
+                     id="slip-at-work-is-the-work-injury"),
+        pytest.param("She lost her footing on the stairs.", set(), id="lost-footing-with-no-fall"),
+        pytest.param("He lost his footing on the ladder and fell.", {"fall"}, id="lost-footing-and-fell"),
     ],
 )
 def test_trauma(checker, text, expected):
@@ -46,7 +53,8 @@ def test_trauma(checker, text, expected):
         pytest.param("She is a significant fall risk.", set(), id="significant-fall-risk"),
         pytest.param("The back pain started after the fall and has not eased.", {"fall"}, id="after-the-fall"),
         pytest.param("She has fallen twice this year.", {"fall"}, id="has-fallen"),
-        pytest.param("He tripped over a garden hose last month.", {"fall"}, id="tripped-over"),
+        pytest.param("He tripped over a garden hose and landed on his hip.", {"fall"}, id="tripped-over-and-landed"),
+        pytest.param("He tripped over a garden hose last month.", set(), id="tripped-over-with-no-fall"),
         pytest.param("He has not fallen since starting the walker.", set(), id="has-not-fallen"),
         pytest.param("In the fall of 2019 she moved to Ohio.", set(), id="season-of-year"),
         pytest.param("She enjoys hiking in the fall.", set(), id="season-in-the-fall"),
@@ -411,11 +419,11 @@ def test_when_a_fracture_is_told_as_an_earlier_event_then_it_stands_beside_the_m
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("He slipped on a wet dock in 2001. He went back to his job but had a second work-related "
+        pytest.param("He slipped on a wet dock and fell in 2001. He went back to his job but had a second work-related "
                      "injury in 2006.", {"fall", "other"}, id="second-work-injury-beside-a-fall"),
-        pytest.param("She tripped over a hose last year. She had another work injury this spring.",
+        pytest.param("She tripped over a hose and fell last year. She had another work injury this spring.",
                      {"fall", "other"}, id="another-injury"),
-        pytest.param("She tripped over a hose last year and had a work injury.", {"fall"}, id="injury-of-the-fall"),
+        pytest.param("She tripped over a hose and fell last year and had a work injury.", {"fall"}, id="injury-of-the-fall"),
         pytest.param("Prior to presentation he slipped on the ice and twisted his right ankle.", {"fall"},
                      id="prior-to-is-the-same-story"),
     ],
@@ -767,6 +775,17 @@ def test_trauma_wording_classes_of_the_second_wording_round(checker, text, expec
         pytest.param("Low back pain. He has had falling spells several times a month for the past year.", {"fall"},
                      id="falling-spells"),
         pytest.param("OPINION: MANNER OF DEATH: Homicide.", {"assault"}, id="homicide"),
+        pytest.param("She lives in assisted living. She has been falling more frequently.", {"fall"},
+                     id="has-been-falling"),
+        pytest.param("He keeps falling at night.", {"fall"}, id="keeps-falling"),
+        pytest.param("He started to fall and someone stepped on his ankle.", {"fall"}, id="started-to-fall"),
+        pytest.param("Her blood pressure started to fall after the dose.", set(), id="pressure-started-to-fall"),
+        pytest.param("His weight has been falling steadily.", set(), id="weight-has-been-falling"),
+        pytest.param("GAIT: She uses a walker and had several near falls when asked to stand.", set(), id="near-falls"),
+        pytest.param("He reports a near-fall on the stairs last week.", set(), id="near-fall-hyphenated"),
+        pytest.param("This 3-year-old suffered amputation of his left upper extremity.", {"other"},
+                     id="suffered-amputation"),
+        pytest.param("He underwent amputation of the right second toe for gangrene.", set(), id="surgical-amputation"),
         pytest.param("WITNESSES: Detectives of the Robbery Homicide Division were present during the autopsy.", set(),
                      id="homicide-division"),
         pytest.param("PHYSICAL ABUSE: Mother and ABCD deny any history of physical or sexual abuse.", set(),
