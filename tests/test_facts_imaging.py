@@ -397,3 +397,30 @@ def test_imaging_classes_of_the_fifth_and_sixth_fresh_sets(checker, text, expect
     """C9, C13: the chest exam's CTA is no study; fluoroscopy's own word decides an intraoperative 'x-ray'; nuclear and
     contrast studies of other organs are `other`; a diagnosis made from a study is its result."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("LABS: CBC WNL, PT/PTT WNL, CXR WNL, EKG: LBBB.", {"xray"}, id="within-normal-limits-abbreviated"),
+        pytest.param("5. Cardiac catheterization in February, 2002, showing normal coronary arteries.", {"other"},
+                     id="cardiac-catheterization"),
+        pytest.param("He underwent a left heart cath, which revealed two-vessel disease.", {"other"}, id="heart-cath"),
+        pytest.param("The patient was returned to the cardiac catheterization holding area in stable condition.", set(),
+                     id="catheterization-holding-area"),
+        pytest.param("Straight catheterization of the bladder showed 400 mL of residual urine.", set(),
+                     id="bladder-catheterization"),
+        pytest.param("EF is about 30% with mitral regurgitation on a very recent echocardiogram.", {"other"},
+                     id="ejection-fraction-on-echo"),
+        pytest.param("She underwent MRI scan of the brain. I reviewed the scan today. This shows mild atrophy.", {"mri"},
+                     id="result-after-a-sentence-referring-back"),
+        pytest.param("She had an MRI of the brain in May. She brought the films today. She feels well.", set(),
+                     id="referring-back-with-no-result-after"),
+        pytest.param("She had an MRI of the brain in May. Her sister came along. This shows her devotion.", set(),
+                     id="result-word-after-an-unrelated-sentence"),
+    ],
+)
+def test_imaging_classes_of_the_eleventh_fresh_set(checker, text, expected):
+    """C9 names cardiac catheterisation; "WNL" and an echo's ejection fraction are results; a result may follow a
+    sentence that only refers back to the study."""
+    assert present_values(checker, text, "imaging") == expected

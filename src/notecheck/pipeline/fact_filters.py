@@ -307,14 +307,33 @@ class FactFilters:
         return bool(kinds_in.get(end, set()) & needs) or bool(words and holds_words(doc, following, words))
 
     def _result_follows(self, kind: str, doc: Doc, end: int, sentences: SentenceStarts) -> bool:
-        """'She underwent a CT of the head. This revealed ...': the next sentence (from token `end`)
-        reports the result."""
+        """'She underwent a CT of the head. This revealed ...': the next sentence (from token `end`) reports the
+        result; or the one after it, where the next only refers back to the study in words of an opener ('... MRI scan
+        of the brain. I reviewed the scan in the office today. This shows moderate atrophy')."""
         if not self.openers[kind] or end >= len(doc):
             return False
         following = sentences.bounds(end)
-        words = [t.lower_ for t in doc[following[0] : min(following[0] + 3, following[1])]]
+        if self._reports_result(kind, doc, following):
+            return True
+        if following[1] >= len(doc) or not self._refers_back(kind, doc, following):
+            return False
+        return self._reports_result(kind, doc, sentences.bounds(following[1]))
+
+    def _reports_result(self, kind: str, doc: Doc, bounds: tuple[int, int]) -> bool:
+        """Whether the sentence opens with one of the kind's openers and holds a result cue."""
+        words = [t.lower_ for t in doc[bounds[0] : min(bounds[0] + 3, bounds[1])]]
         opens = any(words[: len(opener)] == opener for opener in self.openers[kind])
-        return opens and holds_words(doc, following, self.cues[kind])
+        return opens and holds_words(doc, bounds, self.cues[kind])
+
+    def _refers_back(self, kind: str, doc: Doc, bounds: tuple[int, int]) -> bool:
+        """Whether the sentence names the study by an opener of two words or more ('the scan', 'the films')."""
+        words = [t.lower_ for t in doc[bounds[0] : bounds[1]]]
+        return any(
+            words[i : i + len(opener)] == opener
+            for opener in self.openers[kind]
+            if len(opener) > 1
+            for i in range(len(words) - len(opener) + 1)
+        )
 
 
 _WORD = re.compile(r"[a-z]+")
