@@ -418,6 +418,11 @@ def test_imaging_classes_of_the_fifth_and_sixth_fresh_sets(checker, text, expect
                      id="referring-back-with-no-result-after"),
         pytest.param("She had an MRI of the brain in May. Her sister came along. This shows her devotion.", set(),
                      id="result-word-after-an-unrelated-sentence"),
+        pytest.param("CT of the head was performed in September. The findings were within normal limits.", {"ct"},
+                     id="the-findings-open-the-next-sentence"),
+        pytest.param("PLAN: Low-salt diet. She has had a recent CAT scan of the brain though this was without contrast.",
+                     {"ct"}, id="has-had-under-a-plan-heading"),
+        pytest.param("PLAN: Low-salt diet. A CAT scan of the brain without contrast.", set(), id="plan-heading-default"),
     ],
 )
 def test_imaging_classes_of_the_eleventh_fresh_set(checker, text, expected):
