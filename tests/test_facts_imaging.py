@@ -429,3 +429,31 @@ def test_imaging_classes_of_the_eleventh_fresh_set(checker, text, expected):
     """C9 names cardiac catheterisation; "WNL" and an echo's ejection fraction are results; a result may follow a
     sentence that only refers back to the study."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She had an MRI of the spine last week. The results are pending.", set(),
+                     id="next-sentence-tells-a-plan"),
+        pytest.param("She had an MRI of the spine last week. It will be reviewed at the next visit.", set(),
+                     id="next-sentence-will-review"),
+        pytest.param("She had an MRI of the spine last week. It showed a bulge at L4-5.", {"mri"},
+                     id="next-sentence-tells-a-result"),
+        pytest.param("She has had multiple CT scans as well as an FNA which were all nondiagnostic.", {"ct"},
+                     id="nondiagnostic"),
+        pytest.param("She twisted her ankle. PF's showed no frank fracture or dislocation.", {"xray"}, id="plain-films-pfs"),
+        pytest.param("Both carotid arteries were catheterized followed by digital subtraction imaging in multiple "
+                     "projections. The images showed spasm of the left internal carotid artery.", {"other"},
+                     id="digital-subtraction-imaging"),
+        pytest.param("The patient had an abnormal chest x-ray in preop and is going for a CT of the chest in Recovery.",
+                     {"xray"}, id="going-for-a-study"),
+        pytest.param("DISPOSITION: Stable to PACU.\n\nPROCEDURE DETAIL: The guidewire was advanced and confirmed on the AP "
+                     "and lateral fluoroscopic images.", {"other"}, id="procedure-detail-heading"),
+    ],
+)
+def test_imaging_classes_of_the_twelfth_fresh_set(checker, text, expected):
+    """A next sentence that tells a plan reports no result; a settled-nothing outcome is a result; plain films as
+    "PF's"; digital subtraction imaging (C9); a study the patient is on the way to is a plan; an operative note's
+    "PROCEDURE DETAIL:" opens the procedure, not the disposition's plan."""
+    assert present_values(checker, text, "imaging") == expected

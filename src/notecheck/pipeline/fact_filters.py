@@ -58,6 +58,12 @@ class FactFilters:
                 if needs:
                     self.needs[rule.id] = set(needs)
         self.cues = {k: _lower_ids(strings, f.result_cues) for k, f in ruleset.facts.items() if f.result_cues}
+        # the cues that report a result, not a plan: what a next sentence needs ('This revealed ...')
+        self.told_cues = {
+            k: _lower_ids(strings, [c for c in f.result_cues if c not in f.plan_cues])
+            for k, f in ruleset.facts.items()
+            if f.result_cues
+        }
         self.result_sections = {k: set(f.result_sections) for k, f in ruleset.facts.items()}
         self.result_kinds = {k: set(f.result_with_kinds) for k, f in ruleset.facts.items()}
         self.openers = {k: [o.lower().split() for o in f.result_openers] for k, f in ruleset.facts.items()}
@@ -320,10 +326,12 @@ class FactFilters:
         return self._reports_result(kind, doc, sentences.bounds(following[1]))
 
     def _reports_result(self, kind: str, doc: Doc, bounds: tuple[int, int]) -> bool:
-        """Whether the sentence opens with one of the kind's openers and holds a result cue."""
+        """Whether the sentence opens with one of the kind's openers and holds a cue of a result told, not of a plan
+        ('She had an MRI. The results are pending.' reports none)."""
         words = [t.lower_ for t in doc[bounds[0] : min(bounds[0] + 3, bounds[1])]]
-        opens = any(words[: len(opener)] == opener for opener in self.openers[kind])
-        return opens and holds_words(doc, bounds, self.cues[kind])
+        opened = [len(opener) for opener in self.openers[kind] if words[: len(opener)] == opener]
+        # the cue after the opener: "Results are pending" holds no result word but its opener
+        return bool(opened) and holds_words(doc, (bounds[0] + min(opened), bounds[1]), self.told_cues[kind])
 
     def _refers_back(self, kind: str, doc: Doc, bounds: tuple[int, int]) -> bool:
         """Whether the sentence names the study by an opener of two words or more ('the scan', 'the films')."""

@@ -385,6 +385,11 @@ class FactFile(Strict):
         description="(imaging) words that make a mention a reported result; a mention without one and "
         "outside a result section is dropped.",
     )
+    plan_cues: list[str] = Field(
+        default_factory=list,
+        description="(imaging) the result cues that tell a plan ('ordered', 'pending'): the mention stands and ConText "
+        "marks it a plan; in a next sentence ('She had an MRI. The results are pending.') they report no result.",
+    )
     result_sections: list[str] = Field(default_factory=list)
     result_openers: list[str] = Field(
         default_factory=list,
