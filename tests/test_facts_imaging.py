@@ -457,3 +457,23 @@ def test_imaging_classes_of_the_twelfth_fresh_set(checker, text, expected):
     "PF's"; digital subtraction imaging (C9); a study the patient is on the way to is a plan; an operative note's
     "PROCEDURE DETAIL:" opens the procedure, not the disposition's plan."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("HCT and MRI brain revealed bilateral posterior clinoid masses.", {"ct", "mri"}, id="hct-and-mri"),
+        pytest.param("Hgb and HCT were stable.", set(), id="hgb-and-hct"),
+        pytest.param("Orbital echography suggested Graves orbitopathy.", {"other"}, id="echography-suggested"),
+        pytest.param("EVALUATION/TREATMENT PLAN: The MRI is consistent with edema in the ulnar styloid region.", {"mri"},
+                     id="consistent-with-under-a-plan-heading"),
+        pytest.param("There is no discrete fracture line, but this should be correlated with radiographs.", set(),
+                     id="correlated-with-another-study"),
+        pytest.param("4. A cystic lesion of the right adnexa, correlation with pelvic ultrasound is advised.", set(),
+                     id="correlation-advised"),
+    ],
+)
+def test_imaging_classes_of_the_thirteenth_fresh_set(checker, text, expected):
+    """Head CT joined to another study; echography (C9); a study read as consistent with a finding was done; a study
+    a report asks to correlate with is not reported."""
+    assert present_values(checker, text, "imaging") == expected

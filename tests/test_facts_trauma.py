@@ -789,6 +789,19 @@ def test_trauma_wording_classes_of_the_second_wording_round(checker, text, expec
         pytest.param("He told the nurse that a car fell on his chest six years ago.", {"other"}, id="car-fell-on-him"),
         pytest.param("A heavy box fell on her back at work.", {"other"}, id="box-fell-on-her-back"),
         pytest.param("She fell on her back on the ice.", {"fall"}, id="she-fell-on-her-back"),
+        pytest.param("DIFFERENTIAL DIAGNOSES: Arteriovenous malformation, stroke, traumatic injury.\n\nIMPRESSION: "
+                     "Intracerebral hemorrhage.", set(), id="differential-heading-is-possible"),
+        pytest.param("Patients with this condition are sleepy while driving and there is a higher incidence of "
+                     "automobile accident.", set(), id="population-incidence"),
+        pytest.param("The patient has no significant past medical history with the exception of previous hand "
+                     "fracture.", {"other"}, id="denial-with-the-exception-of"),
+        pytest.param("The patient lost control of his motorcycle when he was traveling about 40 miles per hour.",
+                     {"motor_vehicle"}, id="lost-control-of-the-vehicle"),
+        pytest.param("Once he lifted the object out of the back of his car and it started to hurt.", {"lifting"},
+                     id="lifted-and-it-started-to-hurt"),
+        pytest.param("He lifted weights at the gym and it started to rain.", set(), id="lifted-and-it-started-to-rain"),
+        pytest.param("Past history of a gun shot wound in 1984 followed by exploratory laparotomy.", {"other"},
+                     id="gun-shot-wound"),
         pytest.param("WITNESSES: Detectives of the Robbery Homicide Division were present during the autopsy.", set(),
                      id="homicide-division"),
         pytest.param("PHYSICAL ABUSE: Mother and ABCD deny any history of physical or sexual abuse.", set(),

@@ -754,7 +754,7 @@ class SectionRule(Strict):
 class SectionCategory(Strict):
     id: str
     headers: list[str]
-    assertion: Literal["hypothetical", "family"] | None = Field(
+    assertion: Literal["hypothetical", "family", "possible"] | None = Field(
         default=None, description="Assertion given to facts in this section without a cue of their own."
     )
     historical: bool = False
