@@ -477,3 +477,17 @@ def test_imaging_classes_of_the_thirteenth_fresh_set(checker, text, expected):
     """Head CT joined to another study; echography (C9); a study read as consistent with a finding was done; a study
     a report asks to correlate with is not reported."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("4. Osteoporosis. It is time for her to have a repeat DEXA and that will be scheduled.", set(),
+                     id="time-for-a-repeat-study"),
+        pytest.param("EXAM: Single frontal view of the chest.\n\nFINDINGS: It reveals an ET tube above the carina.",
+                     {"xray"}, id="single-frontal-view-of-the-chest"),
+    ],
+)
+def test_imaging_classes_of_the_fourteenth_fresh_set(checker, text, expected):
+    """A study the patient is due for is a plan; a frontal view of the chest is a plain film."""
+    assert present_values(checker, text, "imaging") == expected
