@@ -491,3 +491,16 @@ def test_imaging_classes_of_the_thirteenth_fresh_set(checker, text, expected):
 def test_imaging_classes_of_the_fourteenth_fresh_set(checker, text, expected):
     """A study the patient is due for is a plan; a frontal view of the chest is a plain film."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("The renal artery had been previously noticed on the CT scan to branch early.", {"ct"},
+                     id="noticed-on-the-study"),
+        pytest.param("On ultrasound, the uterus measured 14 cm x 6.5 cm x 7.8 cm.", {"other"}, id="measured-on-the-study"),
+    ],
+)
+def test_imaging_classes_of_the_fifteenth_fresh_set(checker, text, expected):
+    """A finding "noticed" or "measured" on a study is its result."""
+    assert present_values(checker, text, "imaging") == expected

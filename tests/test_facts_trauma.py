@@ -810,6 +810,13 @@ def test_trauma_wording_classes_of_the_second_wording_round(checker, text, expec
         pytest.param("PREOPERATIVE DIAGNOSES: Raised intracranial pressure due to severe brain injury.", {"other"},
                      id="severe-brain-injury"),
         pytest.param("He has a severe anoxic brain injury after the cardiac arrest.", set(), id="anoxic-brain-injury"),
+        pytest.param('She has also had three spells of "falling"; it is not clear whether these are syncopal.', {"fall"},
+                     id="spells-of-falling-in-quotes"),
+        pytest.param("MEDICAL HISTORY: Migraine headaches and a history of concussion.\n\nHPI: He was in a car wreck "
+                     "last week.", {"motor_vehicle", "other"}, id="past-concussion-beside-a-crash"),
+        pytest.param("He had a concussion in the car accident last week.", {"motor_vehicle"}, id="concussion-of-the-crash"),
+        pytest.param("HISTORY OF OCCUPATIONAL INJURY OR ILLNESS: He has had a trigger finger for a year.", set(),
+                     id="occupational-injury-or-illness-heading"),
         pytest.param("WITNESSES: Detectives of the Robbery Homicide Division were present during the autopsy.", set(),
                      id="homicide-division"),
         pytest.param("PHYSICAL ABUSE: Mother and ABCD deny any history of physical or sexual abuse.", set(),
