@@ -112,7 +112,7 @@ def _modifiers(rules, text):
 
 def test_when_patterns_are_expanded_to_phrases_then_matches_and_scopes_are_unchanged(monkeypatch):
     expanded = load_context_rules(RULES)
-    monkeypatch.setattr(context_rules, "_phrases", lambda pattern: None)
+    monkeypatch.setattr(context_rules, "_phrases", lambda pattern, tokenizer: None)
     as_patterns = load_context_rules(RULES)
     assert len(expanded) > len(as_patterns)
     for text in SENTENCES:
@@ -655,7 +655,7 @@ def test_no_cue_phrase_belongs_to_two_categories():
     whose name sorts first, so inserting an unrelated rule could flip which category the words get."""
     categories: dict[str, set[str]] = {}
     for rule in read_context_rules(RULES).rules:
-        phrases = [rule.literal.lower()] if rule.pattern is None else context_rules._phrases(list(rule.pattern))
+        phrases = [rule.literal.lower()] if rule.pattern is None else context_rules._phrases(list(rule.pattern), context_rules._english_tokenizer())
         for phrase in phrases or []:  # None: a pattern too rich to list as phrases
             categories.setdefault(phrase, set()).add(rule.category)
     assert {p: c for p, c in categories.items() if len(c) > 1} == {}

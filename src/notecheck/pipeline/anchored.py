@@ -13,6 +13,7 @@ from spacy.vocab import Vocab
 
 from notecheck.pipeline.anchored_plan import Plan, key_of, lexeme_test, plan, regex_test, word_list
 from notecheck.pipeline.spans import words_of
+from notecheck.pipeline.token_patterns import check_patterns
 
 Match = tuple[int, int, int]
 
@@ -31,8 +32,8 @@ class AnchoredMatcher:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
-        self.anywhere = Matcher(vocab, validate=True)
-        self.tests = Matcher(vocab, validate=True)  # test key -> that word test on one token
+        self.anywhere = Matcher(vocab, validate=False)
+        self.tests = Matcher(vocab, validate=False)  # test key -> that word test on one token
         self.words: dict[tuple[str, str], list[str]] = {}  # (ORTH or LOWER, word) -> tests it passes
         self.lexeme_tests: dict[str, Callable[[Lexeme], bool]] = {}  # test key -> flag test
         self.regex_tests: dict[str, dict[str, re.Pattern[str]]] = {"ORTH": {}, "LOWER": {}}  # attr -> key -> REGEX
@@ -49,6 +50,7 @@ class AnchoredMatcher:
     def add(self, key: str, patterns: list[list[dict[str, Any]]], on_match: Callable[..., Any] | None = None) -> None:
         if on_match is not None:
             raise ValueError("AnchoredMatcher has no on_match callbacks")
+        check_patterns(key, patterns)  # the Matchers below do not validate: this does, once per token
         for pattern in patterns:
             shape = plan(pattern, common=self._common)
             if shape is None:
@@ -56,7 +58,7 @@ class AnchoredMatcher:
                 continue
             group = shape.group
             if group not in self.groups:
-                self.groups[group] = (Matcher(self.vocab, validate=True), shape, 0, [])
+                self.groups[group] = (Matcher(self.vocab, validate=False), shape, 0, [])
                 self._test(group, shape.anchor)
                 self.repeats[group] = None
                 if shape.repeat is not None:

@@ -22,5 +22,5 @@ def make_context(nlp: Language, name: str, patterns_dir: str | None) -> ConText:
         span_attrs=None,
     )
     root = Path(patterns_dir) if patterns_dir else default_patterns_dir()
-    context.add(load_context_rules(root / "context.yaml"))
+    context.add(load_context_rules(root / "context.yaml", nlp.tokenizer))
     return context

@@ -26,6 +26,7 @@ from spacy.tokens import Span
 from spacy.vocab import Vocab
 
 from notecheck.errors import PatternError
+from notecheck.pipeline.token_patterns import check_patterns
 from notecheck.report import Assertion
 from notecheck.ruleset.loader import SafeLoader
 from notecheck.ruleset.models import FactKind
@@ -250,26 +251,29 @@ def read_context_rules(path: str | Path) -> ContextRulesFile:
         raise PatternError(path=path, detail=detail) from None
 
 
-def load_context_rules(path: str | Path) -> list[ConTextRule]:
+def load_context_rules(path: str | Path, tokenizer: Tokenizer | None = None) -> list[ConTextRule]:
     """Load ``patterns/context.yaml`` as medspaCy ConTextRules, ready for ``ConText.add``.
 
     A token pattern made only of fixed words, word sets and optional words is expanded into the
     phrases it matches (one ConTextRule each, same id): spaCy's PhraseMatcher finds them several
-    times faster than the token Matcher tests set-membership predicates on every token.
+    times faster than the token Matcher tests set-membership predicates on every token. A phrase is
+    kept only when `tokenizer` (the pipeline's; spaCy's English one when None) cuts it as the pattern does.
     """
-    checker = Matcher(Vocab(), validate=True)
+    checker = Matcher(Vocab(), validate=False)  # check_patterns validates
+    tokenizer = tokenizer if tokenizer is not None else _english_tokenizer()
     rules: list[ConTextRule] = []
     for spec in read_context_rules(path).rules:
-        rules.extend(_to_context_rules(spec, path, checker))
+        rules.extend(_to_context_rules(spec, path, checker, tokenizer))
     return rules
 
 
 def _to_context_rules(
-    spec: ContextRuleSpec, path: str | Path, checker: Matcher
+    spec: ContextRuleSpec, path: str | Path, checker: Matcher, tokenizer: Tokenizer
 ) -> list[ConTextRule]:
     pattern = deepcopy(list(spec.pattern)) if spec.pattern is not None else None
     if pattern is not None:
         try:
+            check_patterns(spec.id, [pattern])
             checker.add(spec.id, [pattern])
         except ValueError as exc:  # spaCy's MatchPatternError is a ValueError
             detail = (
@@ -278,7 +282,7 @@ def _to_context_rules(
                 "e.g. [{LOWER: 'no'}, {LOWER: 'history'}]."
             )
             raise PatternError(path=path, detail=detail) from None
-    phrases = _phrases(pattern) if pattern is not None else None
+    phrases = _phrases(pattern, tokenizer) if pattern is not None else None
     matchers: list[tuple[str, list[dict[str, Any]] | None]]
     if phrases is not None:
         matchers = [(phrase, None) for phrase in phrases]
@@ -301,12 +305,11 @@ def _to_context_rules(
     ]
 
 
-def _phrases(pattern: list[dict[str, Any]]) -> list[str] | None:
+def _phrases(pattern: list[dict[str, Any]], tokenizer: Tokenizer) -> list[str] | None:
     """Every phrase a simple token pattern matches, or None when it is not that simple."""
     choices = [_token_words(token) for token in pattern]
     if any(words is None for words in choices):
         return None
-    tokenizer = _english_tokenizer()
     phrases: set[str] = set()
     for combination in itertools.product(*choices):  # type: ignore[arg-type]
         words = [word for word in combination if word]
