@@ -121,3 +121,20 @@ def test_when_operations_are_listed_then_a_bare_header_is_the_visits_procedure(c
     """A bare 'OPERATIONS:' heads what an operative note did at the visit; 'PREVIOUS OPERATIONS:' is past history."""
     fact = next(f for f in checker.check(text).facts if f.kind == "region")
     assert (fact.section, fact.historical) == (section, historical)
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "historical"),
+    [
+        pytest.param("Seen for follow-up.\n\nPAST MEDICAL HISTORY\nLumbar fusion at L4-5 in 2010.\n",
+                     "past_medical_history", True, id="history-heading-alone"),
+        pytest.param("Seen for follow-up.\n\nPLAN\n1. Lumbar MRI.\n", "plan", False, id="plan-heading-alone"),
+        pytest.param("Seen for follow-up.\nThe PLAN is a lumbar MRI.\n", None, False, id="capitals-inside-a-line"),
+        pytest.param("Seen for follow-up.\n\nPlan\nLumbar MRI.\n", None, False, id="heading-not-in-capitals"),
+    ],
+)
+def test_when_a_heading_stands_alone_on_its_line_in_capitals_then_it_opens_its_section(checker, text, section,
+                                                                                         historical):
+    """'PLAN' alone on its line, without a colon, heads the plan as 'PLAN:' would; capitals inside a line do not."""
+    fact = next(f for f in checker.check(text).facts if f.kind == "region")
+    assert (fact.section, fact.historical) == (section, historical)

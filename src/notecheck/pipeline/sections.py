@@ -22,9 +22,14 @@ _UNSET = object()
 
 def section_rules(ruleset: Ruleset) -> list[SectionRule]:
     """One medSpaCy SectionRule per header literal, matched with its colon (a qualified header: with its
-    qualifier, then the colon)."""
+    qualifier, then the colon); with line_headers, one more per header alone on its line in capitals."""
     rules = []
+    line_headers = ruleset.sections.line_headers
     for section in ruleset.sections.sections:
+        if line_headers:
+            for header in section.headers:
+                alone = [_LINE_BREAK, *_upper_words(header), _LINE_BREAK]
+                rules.append(SectionRule(f"{header} (own line)", section.id, pattern=alone, max_scope=section.max_scope))
         guard = {"LOWER": {"NOT_IN": [w.lower() for w in section.not_after]}}
         for header in section.headers:
             literal = f"{header}:"
@@ -41,6 +46,15 @@ def section_rules(ruleset: Ruleset) -> list[SectionRule]:
 
 # A header's words as spaCy splits them: "short-term goals" is short, -, term, goals.
 _HEADER_TOKENS = re.compile(r"[^\W_]+|[^\w\s]")
+
+
+# The line break before and after a header alone on its line: a whitespace token holding a newline.
+_LINE_BREAK: dict[str, Any] = {"IS_SPACE": True, "TEXT": {"REGEX": "\n"}}
+
+
+def _upper_words(header: str) -> list[dict[str, Any]]:
+    """Token tests for a header's words in capitals, as a heading alone on its line is written ("PLAN")."""
+    return [{"ORTH": word} for word in _HEADER_TOKENS.findall(header.upper())]
 
 
 def _header_words(header: str) -> list[dict[str, Any]]:

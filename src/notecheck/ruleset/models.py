@@ -791,6 +791,11 @@ class SectionCategory(Strict):
 class SectionFile(Strict):
     schema_version: Literal[1]
     source: str | None = None
+    line_headers: bool = Field(
+        default=False,
+        description="A header alone on its line in capitals, without its colon ('PLAN' then the plan on the next "
+        "line), opens its section too.",
+    )
     sections: list[SectionCategory]
 
 
