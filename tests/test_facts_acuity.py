@@ -546,3 +546,16 @@ def test_when_an_injury_is_hours_old_or_a_fracture_is_acute_then_acute(checker, 
     """C10: an injury hours old, or so many weeks 'post injury', dates the complaint since it; hours are no unit of a
     complaint's course (a relief's or a tolerance's); 'acute fractures' is the plural of an acute fracture."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He crashed his bicycle, not wearing a helmet, two hours ago and now has neck pain.", {"acute"},
+                     id="gear-not-worn-before-the-time"),
+        pytest.param("He crashed his bicycle two hours ago and now has neck pain.", {"acute"}, id="no-gear"),
+    ],
+)
+def test_when_gear_was_not_worn_then_the_injury_time_still_counts(checker, text, expected):
+    """'not wearing a helmet' denies the helmet, not the injury's time after it in the sentence."""
+    assert present_values(checker, text, "acuity") == expected

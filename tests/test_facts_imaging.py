@@ -504,3 +504,23 @@ def test_imaging_classes_of_the_fourteenth_fresh_set(checker, text, expected):
 def test_imaging_classes_of_the_fifteenth_fresh_set(checker, text, expected):
     """A finding "noticed" or "measured" on a study is its result."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Her prenatal ultrasounds have been consistent with her dates.", {"other"}, id="plural-ultrasounds"),
+        pytest.param("CT and PET confirmed a left upper lobe lesion.", {"ct", "other"}, id="pet-in-capitals"),
+        pytest.param("He underwent an IVP, which demonstrated normal upper tracts.", {"other"}, id="ivp"),
+        pytest.param("HCT without contrast: 3/2/99: left frontal contusion.", {"ct"}, id="hct-without-contrast"),
+        pytest.param("EXAM: Left ankle series.\n\nFINDINGS: Three images were obtained. No fracture is seen.", {"xray"},
+                     id="ankle-series"),
+        pytest.param("The lead was placed without difficulty.\n\nPLAN\n1. Chest x-ray to exclude a pneumothorax and "
+                     "confirm the lead position.",
+                     set(), id="plan-heading-alone-on-its-line"),
+    ],
+)
+def test_imaging_classes_of_the_sixteenth_fresh_set(checker, text, expected):
+    """Plural and capitalised study names, a head CT told with its contrast, a radiograph series; a study under a
+    plan heading written alone on its line is planned."""
+    assert present_values(checker, text, "imaging") == expected

@@ -833,3 +833,35 @@ def test_trauma_classes_of_the_fifth_and_sixth_fresh_sets(checker, text, expecte
     """C12: a crush is its mechanism's injury, `other` as an event of its own; an altercation between others or in
     words only is no assault of the patient; a fall one is prone to is a risk; a fight the patient was in is (C21)."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("On testing, her overall performance fell in the borderline range.", set(),
+                     id="test-performance-fell-in-a-range"),
+        pytest.param("PMH: Several head injuries in the past (?falls).", {"other"}, id="query-marked-fall"),
+        pytest.param("CT CHEST: Old changes suggesting prior trauma to the left clavicle.", set(),
+                     id="suggesting-prior-trauma"),
+        pytest.param("On opening the pleura there was an explosion of foul gas and pus from the cavity.", set(),
+                     id="explosion-of-pus-at-surgery"),
+        pytest.param("He was burned over both arms in a propane explosion at work.", {"other"}, id="explosion-he-was-in"),
+        pytest.param("She has a long history of self-mutilation, last in her teens.", {"other"}, id="self-harm"),
+        pytest.param("He denies any self-harm or thoughts of it.", set(), id="self-harm-denied"),
+        pytest.param("Her husband threw her down the stairs two years ago.", {"fall"},
+                     id="relative-as-the-agent-of-a-fall"),
+        pytest.param("Her husband fell down the stairs last year.", set(), id="relative-who-fell"),
+        pytest.param("He was pushed to the ground outside a bar.", {"fall"}, id="pushed-to-the-ground"),
+        pytest.param("PREOPERATIVE DIAGNOSIS: Recurrent syncope with injury.", {"other"}, id="syncope-with-injury"),
+        pytest.param("He was doing a heavy bench press at the gym when he felt a pop in his chest.",
+                     {"lifting", "sports"}, id="bench-press-injury"),
+        pytest.param("He enjoys weight lifting and hiking on weekends.", set(), id="weight-lifting-as-a-hobby"),
+        pytest.param("She was not wearing her seat belt and struck her head on the door.", {"other"},
+                     id="not-wearing-denies-only-the-gear"),
+    ],
+)
+def test_trauma_classes_of_the_sixteenth_fresh_set(checker, text, expected):
+    """A test score that fell is no fall; a query mark or 'suggesting' hedges; a surgeon's burst of pus is no
+    explosion; self-harm is `other`; a relative who threw the patient down is the agent; weight training that tore
+    something is a lift in a sport; gear the patient was not wearing denies only the gear."""
+    assert present_values(checker, text, "trauma") == expected
