@@ -138,3 +138,36 @@ def test_when_a_heading_stands_alone_on_its_line_in_capitals_then_it_opens_its_s
     """'PLAN' alone on its line, without a colon, heads the plan as 'PLAN:' would; capitals inside a line do not."""
     fact = next(f for f in checker.check(text).facts if f.kind == "region")
     assert (fact.section, fact.historical) == (section, historical)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Seen today.\nPLAN\n1. MRI.\n", id="plan"),
+        pytest.param("Seen today.\r\nPAST MEDICAL HISTORY\r\nFusion.\r\n", id="crlf"),
+        pytest.param("Seen today.\n\n  ASSESSMENT  \nSprain.\n\nA/P\nRest.\n", id="spaces-and-slash"),
+        pytest.param("PLAN\nMRI.\nIMPRESSION", id="at-the-edges"),
+        pytest.param("Seen.\nPLAN:\nMRI.\nTHE PLAN\nPT.\nPLAN PT\nx\n", id="not-alone"),
+        pytest.param("Seen.\nSHORT-TERM GOALS\nWalk.\nREVIEW OF SYSTEMS\nNone.\n", id="hyphen-and-stop-word"),
+    ],
+)
+def test_when_headers_stand_alone_then_the_lookup_finds_what_a_matcher_of_their_patterns_finds(checker, text):
+    """Headers alone on their line are found by looking up the capital lines' words: the same matches as spaCy's
+    Matcher with the line patterns over the whole note."""
+    from notecheck.pipeline.sections import section_rules
+
+    nlp = checker.nlp
+    doc = nlp.make_doc(text)
+    matcher = Matcher(nlp.vocab)
+    for rule in section_rules(checker.ruleset):
+        if rule.literal.endswith("(own line)"):
+            matcher.add(rule.literal, [rule.pattern])
+    expected = sorted((nlp.vocab.strings[k], s, e) for k, s, e in matcher(doc))
+    rules = nlp.get_pipe("sections")._Sectionizer__matcher  # medSpaCy keeps its matchers private
+    literals = {key: rules.rule_map[nlp.vocab.strings[key]].literal for key, _, _ in rules._MedspacyMatcher__matcher(doc)}
+    found = sorted(
+        (literals[key], start, end)
+        for key, start, end in rules._MedspacyMatcher__matcher(doc)
+        if literals[key].endswith("(own line)")
+    )
+    assert found == expected

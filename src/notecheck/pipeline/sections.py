@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from notecheck.pipeline.anchored import AnchoredMatcher
+from notecheck.pipeline.spans import doc_text
 from notecheck.ruleset import Ruleset, load_ruleset
 
 _BOUNDS = ("notecheck", "sections")  # doc.user_data key: (first token of each section, the sections)
@@ -68,6 +69,45 @@ def _qualifier_words(words: list[str]) -> list[str]:
     return [*(word.lower() for word in words), *(str(n) for n in range(1, 31)), "(", ")", "/", "-"]
 
 
+# A line that may be a header alone on its line: no lower-case letter, no colon, a capital, at most 60 characters.
+_CAPITAL_LINE = re.compile(r"^(?=[^\n]*[A-Z])[^a-z:\n]{1,60}$", re.MULTILINE)
+
+
+class LineHeaderMatcher:
+    """The header patterns' matches: the headers with their colon by an AnchoredMatcher over the whole note; the
+    headers alone on their line ([line break, the header's words in capitals, line break]) by looking up the words
+    of each line written in capitals (a regular expression finds them) among the headers' words.
+
+    The same matches as a Matcher of the line patterns over the whole note, which opened a window at each header
+    word in capitals ("PLAN", "HISTORY"), most of them at a "PLAN:" with its colon.
+    """
+
+    def __init__(self, anchored: AnchoredMatcher, lines: dict[tuple[str, ...], int]) -> None:
+        self.anchored = anchored
+        self.lines = lines  # a header's words in capitals -> its rule's key
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        matches = self.anchored(doc)
+        if not self.lines:
+            return matches
+        text = doc_text(doc)
+        for line in _CAPITAL_LINE.finditer(text):
+            if line.start() == 0 or line.end() == len(text):
+                continue  # a line pattern needs the line breaks on both sides
+            span = doc.char_span(line.start() - 1, line.end() + 1, alignment_mode="expand")
+            if span is None or len(span) < 3 or not (_breaks(span[0]) and _breaks(span[-1])):
+                continue
+            key = self.lines.get(tuple(token.orth_ for token in span[1:-1]))
+            if key is not None:
+                matches.append((key, span.start, span.end))
+        return matches
+
+
+def _breaks(token: Token) -> bool:
+    """A whitespace token holding a line break: _LINE_BREAK's test."""
+    return token.is_space and "\n" in token.text
+
+
 class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no type hints
     """medSpaCy's Sectionizer with its work proportional to the headers, not to the tokens.
 
@@ -89,10 +129,13 @@ class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no
         super().add(rules)
         rules_matcher = self._Sectionizer__matcher  # medSpaCy keeps its matchers private
         anchored = AnchoredMatcher(self.nlp.vocab)
+        lines: dict[tuple[str, ...], int] = {}
         for rule_id, rule in rules_matcher._rule_map.items():
-            if isinstance(rule.pattern, list):
+            if isinstance(rule.pattern, list) and rule.pattern[0] == _LINE_BREAK:
+                lines[tuple(token["ORTH"] for token in rule.pattern[1:-1])] = self.nlp.vocab.strings.add(rule_id)
+            elif isinstance(rule.pattern, list):
                 anchored.add(rule_id, [rule.pattern])
-        rules_matcher._MedspacyMatcher__matcher = anchored
+        rules_matcher._MedspacyMatcher__matcher = LineHeaderMatcher(anchored, lines)
 
     def __call__(self, doc: Doc) -> Doc:
         if not self._headers_only():
