@@ -524,3 +524,19 @@ def test_imaging_classes_of_the_sixteenth_fresh_set(checker, text, expected):
     """Plural and capitalised study names, a head CT told with its contrast, a radiograph series; a study under a
     plan heading written alone on its line is planned."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("His EEG and head CT were considered to be entirely normal.", {"ct"}, id="considered-normal"),
+        pytest.param("We repeated an echo a month later, which did not show any further effusion.", {"other"},
+                     id="lower-case-echo"),
+        pytest.param("The endometrial echo measures 5 mm and is normal.", set(), id="endometrial-echo"),
+        pytest.param("Sagittal gradient echo images were normal.", set(), id="gradient-echo-sequence"),
+    ],
+)
+def test_imaging_classes_of_the_seventeenth_fresh_set(checker, text, expected):
+    """A study judged normal is a result, not a study considered as a plan; "echo" in lower case is the study after a
+    word that names one, not an ultrasound's echo."""
+    assert present_values(checker, text, "imaging") == expected

@@ -229,3 +229,15 @@ def test_when_the_cauda_equina_is_named_as_anatomy_then_it_is_no_deficit(checker
 def test_when_incontinence_is_of_a_urological_kind_then_it_is_no_deficit(checker, text, expected):
     """C3: stress, urge or overflow incontinence names its own, non-neural mechanism."""
     assert present_values(checker, text, "neuro_deficit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He has complete paraplegia since a T6 spinal cord infarction.", {"weakness"}, id="paraplegia"),
+        pytest.param("Acute quadriplegic after the C4-5 epidural hematoma.", {"weakness"}, id="quadriplegic"),
+    ],
+)
+def test_when_a_cord_lesion_paralyses_the_limbs_then_it_is_a_motor_deficit(checker, text, expected):
+    """Paralysis is a deficit (C31 names paraplegia among them), as paresis is."""
+    assert present_values(checker, text, "neuro_deficit") == expected

@@ -865,3 +865,19 @@ def test_trauma_classes_of_the_sixteenth_fresh_set(checker, text, expected):
     explosion; self-harm is `other`; a relative who threw the patient down is the agent; weight training that tore
     something is a lift in a sport; gear the patient was not wearing denies only the gear."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("FINDINGS: Cuts of the right palm and fingers (defense wounds).", {"assault"}, id="defense-wounds"),
+        pytest.param("She dropped a heavy glass jar and had a piece of glass fall on to her left foot.", {"other"},
+                     id="object-fell-on-to-the-foot"),
+        pytest.param("Her kneecap has been unstable for years with multiple dislocations.", {"other"},
+                     id="multiple-dislocations"),
+    ],
+)
+def test_trauma_classes_of_the_seventeenth_fresh_set(checker, text, expected):
+    """A wound the note calls a defence wound tells an attack (C21); an object that fell on the patient is no fall
+    of the patient's; dislocations told as events of the history are traumatic events (C17)."""
+    assert present_values(checker, text, "trauma") == expected
