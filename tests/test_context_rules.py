@@ -14,6 +14,7 @@ from notecheck.pipeline import context_rules
 from notecheck.pipeline.context_rules import (
     ASSERTION_BY_CATEGORY,
     ONGOING_CATEGORY,
+    RESULT_CATEGORY,
     ContextRulesFile,
     assertion_from_categories,
     fact_modifiers,
@@ -85,7 +86,7 @@ def test_when_a_shipped_rules_file_is_loaded_then_every_rule_becomes_a_context_r
     spec = read_context_rules(path)
     rules = load_context_rules(path)
     assert list(dict.fromkeys(rule.metadata["id"] for rule in rules)) == [r.id for r in spec.rules]
-    known = set(ASSERTION_BY_CATEGORY) | {"HISTORICAL", "TERMINATE", "PSEUDO", ONGOING_CATEGORY}
+    known = set(ASSERTION_BY_CATEGORY) | {"HISTORICAL", "TERMINATE", "PSEUDO", ONGOING_CATEGORY, RESULT_CATEGORY}
     assert {rule.category for rule in rules} <= known
 
 

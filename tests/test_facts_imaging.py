@@ -534,9 +534,14 @@ def test_imaging_classes_of_the_sixteenth_fresh_set(checker, text, expected):
                      id="lower-case-echo"),
         pytest.param("The endometrial echo measures 5 mm and is normal.", set(), id="endometrial-echo"),
         pytest.param("Sagittal gradient echo images were normal.", set(), id="gradient-echo-sequence"),
+        pytest.param("Her surgeon had ordered a renal ultrasound, which showed small kidneys.", {"other"},
+                     id="ordered-study-with-its-result"),
+        pytest.param("His doctor ordered a CT of the chest that reportedly showed a nodule.", {"ct"},
+                     id="ordered-study-that-reportedly-showed"),
+        pytest.param("I have ordered a renal ultrasound to see what it shows.", set(), id="ordered-study-no-result"),
     ],
 )
 def test_imaging_classes_of_the_seventeenth_fresh_set(checker, text, expected):
     """A study judged normal is a result, not a study considered as a plan; "echo" in lower case is the study after a
-    word that names one, not an ultrasound's echo."""
+    word that names one, not an ultrasound's echo; a study told with its result was done, whoever ordered it."""
     assert present_values(checker, text, "imaging") == expected

@@ -16,6 +16,7 @@ from notecheck.pipeline.context_rules import (
     NEGATED_CATEGORY,
     NORMAL_EXAM_CATEGORY,
     ONGOING_CATEGORY,
+    RESULT_CATEGORY,
     assertion_from_categories,
     fact_modifiers,
 )
@@ -389,7 +390,8 @@ class FactBuilder:
         section = self.sections.get(s.section) if s.section else None
         if section is not None:
             applies = section.assertion_kinds is None or s.kind in section.assertion_kinds
-            if assertion == "present" and section.assertion and applies and ONGOING_CATEGORY not in categories:
+            under_way = ONGOING_CATEGORY in categories or RESULT_CATEGORY in categories
+            if assertion == "present" and section.assertion and applies and not under_way:
                 assertion = section.assertion
             historical = historical or section.historical
         return assertion, historical

@@ -41,6 +41,7 @@ Category = Literal[
     "TERMINATE",
     "PSEUDO",
     "ONGOING",
+    "RESULT",
 ]
 Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
 
@@ -55,6 +56,7 @@ ID_PREFIX: dict[str, str] = {
     "TERMINATE": "terminate",
     "PSEUDO": "pseudo",
     "ONGOING": "ongoing",
+    "RESULT": "result",
 }
 # CONTRACT.md "Assertion": which assertion each category gives, and which wins when several apply.
 ASSERTION_BY_CATEGORY: dict[str, Assertion] = {
@@ -68,6 +70,9 @@ ASSERTION_PRECEDENCE: tuple[Assertion, ...] = ("family", "hypothetical", "negate
 HISTORICAL_CATEGORY = "HISTORICAL"
 # A cue that something is under way now ("continue PT"): it keeps a section's default assertion away.
 ONGOING_CATEGORY = "ONGOING"
+# A study told with its result ("ordered a CT, which showed ..."): it was done, whatever order, plan or purpose cue
+# its sentence also holds, and whatever section it stands in.
+RESULT_CATEGORY = "RESULT"
 # A normal or negative finding ("C-spine nontender", "IMPRESSION: Negative cervical spine.").
 NORMAL_EXAM_CATEGORY = "NORMAL_EXAM"
 # A denied finding ("no fracture", "IMPRESSION: No acute disease in the lumbar spine.").
@@ -179,6 +184,8 @@ def assertion_from_categories(categories: Iterable[str]) -> tuple[Assertion, boo
     """The contract's ``(assertion, historical)`` for the categories of a fact's modifiers."""
     found = set(categories)
     assertions = {ASSERTION_BY_CATEGORY[c] for c in found if c in ASSERTION_BY_CATEGORY}
+    if RESULT_CATEGORY in found:
+        assertions.discard("hypothetical")  # a study with its result was done
     assertion: Assertion = next((a for a in ASSERTION_PRECEDENCE if a in assertions), "present")
     return assertion, HISTORICAL_CATEGORY in found
 
