@@ -853,6 +853,7 @@ def test_trauma_classes_of_the_fifth_and_sixth_fresh_sets(checker, text, expecte
         pytest.param("Her husband fell down the stairs last year.", set(), id="relative-who-fell"),
         pytest.param("He was pushed to the ground outside a bar.", {"assault", "fall"}, id="pushed-to-the-ground"),
         pytest.param("A friend took the razor away to keep her from cutting herself.", set(), id="kept-from-self-harm"),
+        pytest.param("The neighbour's dog knocked her to the ground.", {"fall"}, id="knocked-down-by-a-dog"),
         pytest.param("PREOPERATIVE DIAGNOSIS: Recurrent syncope with injury.", {"other"}, id="syncope-with-injury"),
         pytest.param("He was doing a heavy bench press at the gym when he felt a pop in his chest.",
                      {"lifting", "sports"}, id="bench-press-injury"),
