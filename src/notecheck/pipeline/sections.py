@@ -6,12 +6,14 @@ transcripts ("...pain.  ASSESSMENT:,  Sacral ...") is split as well as a templat
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from medspacy.section_detection import Section, Sectionizer, SectionRule
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from notecheck.pipeline.anchored import AnchoredMatcher
 from notecheck.pipeline.spans import doc_text
@@ -82,9 +84,18 @@ class LineHeaderMatcher:
     word in capitals ("PLAN", "HISTORY"), most of them at a "PLAN:" with its colon.
     """
 
-    def __init__(self, anchored: AnchoredMatcher, lines: dict[tuple[str, ...], int]) -> None:
-        self.anchored = anchored
-        self.lines = lines  # a header's words in capitals -> its rule's key
+    def __init__(self, vocab: Vocab) -> None:
+        self.strings = vocab.strings
+        self.anchored = AnchoredMatcher(vocab)
+        self.lines: dict[tuple[str, ...], int] = {}  # a header's words in capitals -> its rule's key
+
+    def add(self, key: str, patterns: list[list[dict[str, Any]]], on_match: Callable[..., Any] | None = None) -> None:
+        """Take a rule's token patterns as spaCy's Matcher would (medSpaCy's matcher hands them here)."""
+        for pattern in patterns:
+            if pattern and pattern[0] == _LINE_BREAK:
+                self.lines[tuple(token["ORTH"] for token in pattern[1:-1])] = self.strings.add(key)
+            else:
+                self.anchored.add(key, [pattern], on_match)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         matches = self.anchored(doc)
@@ -122,20 +133,18 @@ class HeaderSectionizer(Sectionizer):  # type: ignore[misc]  # medSpaCy ships no
     paragraph_scopes: dict[str, int] = {}
 
     def add(self, rules: list[SectionRule]) -> None:
-        """medSpaCy's add, then the rules' token patterns move to an AnchoredMatcher: a guarded header
-        ("no family history:" is not the family history section) opens with a NOT_IN test, which spaCy's
-        Matcher tries at every token of the note (90% of the sectionizer's time); anchored on the header's
-        words, it runs only where they stand, with the same matches."""
-        super().add(rules)
+        """medSpaCy's add, with the rules' token patterns handed to a LineHeaderMatcher instead of spaCy's Matcher:
+        a guarded header ("no family history:" is not the family history section) opens with a NOT_IN test, which
+        spaCy's Matcher tries at every token of the note (90% of the sectionizer's time); anchored on the header's
+        words, it runs only where they stand, with the same matches. Each pattern is built once, there."""
         rules_matcher = self._Sectionizer__matcher  # medSpaCy keeps its matchers private
-        anchored = AnchoredMatcher(self.nlp.vocab)
-        lines: dict[tuple[str, ...], int] = {}
-        for rule_id, rule in rules_matcher._rule_map.items():
-            if isinstance(rule.pattern, list) and rule.pattern[0] == _LINE_BREAK:
-                lines[tuple(token["ORTH"] for token in rule.pattern[1:-1])] = self.nlp.vocab.strings.add(rule_id)
-            elif isinstance(rule.pattern, list):
-                anchored.add(rule_id, [rule.pattern])
-        rules_matcher._MedspacyMatcher__matcher = LineHeaderMatcher(anchored, lines)
+        if not isinstance(rules_matcher._MedspacyMatcher__matcher, LineHeaderMatcher):
+            matcher = LineHeaderMatcher(self.nlp.vocab)
+            for rule_id, rule in rules_matcher._rule_map.items():  # any rule added before this matcher
+                if isinstance(rule.pattern, list):
+                    matcher.add(rule_id, [rule.pattern])
+            rules_matcher._MedspacyMatcher__matcher = matcher
+        super().add(rules)
 
     def __call__(self, doc: Doc) -> Doc:
         if not self._headers_only():
