@@ -24,16 +24,13 @@ from notecheck.pipeline.spans import (
     words_near,
 )
 from notecheck.ruleset import Ruleset, load_ruleset
-from notecheck.ruleset.models import FactRule, OtherSites
+from notecheck.ruleset.models import FactRule, NormalSentence, OtherSites
 
 
-def _closed_normal(
-    span: Span, sentence: tuple[int, int], lowered: list[int], words: tuple[set[int], set[int], int]
-) -> bool:
+def _closed_normal(span: Span, sentence: tuple[int, int], lowered: list[int], words: "_NormalWords", semicolon: int) -> bool:
     """Whether the span's clause (its sentence, cut at semicolons) ends on one of the closers after it, with no
-    contrast and no 'otherwise' right before: 'Sacrum and pelvis intact.', 'Visualized sacroiliac joints normal.'.
-    `words`: the closers, the contrasts and the semicolon, as LOWER ids."""
-    closers, contrasts, semicolon = words
+    contrast and no 'otherwise' right before: 'Sacrum and pelvis intact.', 'Visualized sacroiliac joints normal.'."""
+    closers, contrasts = words.closers, words.contrasts
     doc = span.doc
     start = max((i + 1 for i in range(sentence[0], span.start) if lowered[i] == semicolon), default=sentence[0])
     end = next((i for i in range(span.end, sentence[1]) if lowered[i] == semicolon), sentence[1])
@@ -45,6 +42,7 @@ def _closed_normal(
 
 # How many tokens after a fact a heading's colon may stand ("C-spine and T-spine:", "C-spine AROM:").
 _HEADING_TAIL = 6
+
 
 class FactFilters:
     """Drops facts whose file-level conditions do not hold."""
@@ -85,16 +83,8 @@ class FactFilters:
         }
         self.other_sites = {k: _OtherSites.of(f.other_sites, strings) for k, f in ruleset.facts.items() if f.other_sites}
         self.normal_sentence = {
-            k: tuple(
-                _lower_ids(strings, words)
-                for words in (
-                    normal.openers, normal.contrasts, normal.verbs, normal.results, normal.heading_answers, normal.closers
-                )
-            )
-            for k, f in ruleset.facts.items()
-            if (normal := f.normal_sentence) is not None
+            k: _NormalWords.of(normal, strings) for k, f in ruleset.facts.items() if (normal := f.normal_sentence) is not None
         }
-        self.answered_kinds = {k for k, f in ruleset.facts.items() if f.normal_sentence and f.normal_sentence.heading_answers}
         self.colon, self.semicolon = strings.add(":"), strings.add(";")
         # rule id -> the LOWER ids of one of its word lists, for the rules that have one
         rule_words = partial(_rule_words, ruleset, strings)
@@ -124,7 +114,7 @@ class FactFilters:
         # A heading answered negatively ('MRI L-SPINE: Normal.') locates nothing, yet the note still names the spine it
         # studied, as a negated 'C-spine nontender' does: another kind's needs_note_with still holds.
         worded_out = [
-            out or (s.label_ in self.answered_kinds and self._answered_negatively(s, sentences))
+            out or self._answered_negatively(s, sentences)
             for s, out in zip(spans, worded_out)
         ]
         ruled_out = self._ruled_out_by_note(doc, spans)
@@ -208,24 +198,23 @@ class FactFilters:
         words = self.normal_sentence.get(span.label_)
         if words is None:
             return False
-        openers, contrasts, verbs, results, _, closers = words
         start, end = sentences.bounds(span.start)
         lowered = lower_of(span.doc)
         first = next((i for i in range(start, end) if span.doc[i].is_alpha), None)
-        opened = first is not None and first < span.start and lowered[first] in openers
-        shown = span.end + 1 < end and lowered[span.end] in verbs and lowered[span.end + 1] in results
-        if (opened or shown) and contrasts.isdisjoint(lowered[start:end]):
+        opened = first is not None and first < span.start and lowered[first] in words.openers
+        shown = span.end + 1 < end and lowered[span.end] in words.verbs and lowered[span.end + 1] in words.results
+        if (opened or shown) and words.contrasts.isdisjoint(lowered[start:end]):
             return True
-        return bool(closers) and _closed_normal(span, (start, end), lowered, (closers, contrasts, self.semicolon))
+        return bool(words.closers) and _closed_normal(span, (start, end), lowered, words, self.semicolon)
 
     def _answered_negatively(self, span: Span, sentences: SentenceStarts) -> bool:
         """Whether the span stands in a heading ('CT cervical spine:', 'C-spine and T-spine:') whose answer opens with
         one of its kind's heading_answers and holds no contrast ('CT cervical spine: No fracture.', 'C-spine AROM:
         WNL')."""
         words = self.normal_sentence.get(span.label_)
-        if words is None or not words[4]:
+        if words is None or not words.answers:
             return False
-        contrasts, answers = words[1], words[4]
+        contrasts, answers = words.contrasts, words.answers
         doc = span.doc
         lowered = lower_of(doc)
         colon = next((i for i in range(span.end, min(span.end + _HEADING_TAIL, len(doc))) if lowered[i] == self.colon), None)
@@ -364,6 +353,25 @@ def _heading_around(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _ITEM_ENDS = {get_string_id(word) for word in (*SEPARATORS, "and", "or")}  # what closes a list item
+
+
+class _NormalWords(NamedTuple):
+    """A kind's `normal_sentence` word lists as LOWER ids (see ruleset.models.NormalSentence)."""
+
+    openers: set[int]
+    contrasts: set[int]
+    verbs: set[int]
+    results: set[int]
+    answers: set[int]  # heading_answers
+    closers: set[int]
+
+    @classmethod
+    def of(cls, normal: NormalSentence, strings: StringStore) -> "_NormalWords":
+        return cls(*(
+            _lower_ids(strings, words)
+            for words in (normal.openers, normal.contrasts, normal.verbs, normal.results, normal.heading_answers,
+                          normal.closers)
+        ))
 
 
 class _OtherSites(NamedTuple):
