@@ -545,3 +545,29 @@ def test_imaging_classes_of_the_seventeenth_fresh_set(checker, text, expected):
     """A study judged normal is a result, not a study considered as a plan; "echo" in lower case is the study after a
     word that names one, not an ultrasound's echo; a study told with its result was done, whoever ordered it."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("She presents with a left adnexal mass on ultrasound which is 5 cm.", {"other"},
+                     id="finding-on-study"),
+        pytest.param("He was admitted with gallstones on the ultrasound and a dilated duct.", {"other"},
+                     id="finding-on-the-study"),
+        pytest.param("The patient on ultrasound had a 2 cm cyst of the right ovary.", {"other"},
+                     id="patient-on-study-had"),
+        pytest.param("The patient was placed prone on the fluoroscopy table.", set(), id="study-equipment"),
+        pytest.param("She is up-to-date on her mammogram.", set(), id="up-to-date-on"),
+        pytest.param("A KUB was obtained showing an abnormal bowel gas pattern.", {"xray"}, id="kub"),
+        pytest.param("A CT KUB showed a 4 mm stone in the left ureter.", {"ct"}, id="ct-kub"),
+        pytest.param("He had a CT urogram showing a calcification in the right ureter.", {"ct"}, id="ct-urogram"),
+        pytest.param("IMPRESSION: Negative intravenous urogram.", {"other"}, id="intravenous-urogram"),
+        pytest.param("A thyroid uptake scan demonstrated a hot nodule.", {"other"}, id="thyroid-uptake-scan"),
+        pytest.param("She underwent an MRI, which was notable for a stricture of the duct.", {"mri"},
+                     id="notable-for"),
+    ],
+)
+def test_imaging_classes_of_the_eighteenth_fresh_set(checker, text, expected):
+    """A finding told as seen on a study makes the study a result, not the study's table or screen; a KUB is a plain
+    film and a CT urogram or CT KUB the CT's; a thyroid uptake scan is a nuclear study; "notable for" tells a result."""
+    assert present_values(checker, text, "imaging") == expected

@@ -24,7 +24,7 @@ from notecheck.pipeline.spans import (
     words_near,
 )
 from notecheck.ruleset import Ruleset, load_ruleset
-from notecheck.ruleset.models import FactRule, NormalSentence, OtherSites
+from notecheck.ruleset.models import FactRule, NormalSentence, OtherSites, SeenOn
 
 
 def _closed_normal(span: Span, sentence: tuple[int, int], lowered: list[int], words: "_NormalWords", semicolon: int) -> bool:
@@ -99,6 +99,7 @@ class FactFilters:
         self.title_headers = {k: {h.lower() for h in f.title_headers} for k, f in ruleset.facts.items()
                               if f.title_headers}
         self.title_not_before = {k: _lower_ids(strings, f.title_not_before) for k, f in ruleset.facts.items()}
+        self.seen_on = {k: _SeenOnWords.of(seen, strings) for k, f in ruleset.facts.items() if (seen := f.seen_on) is not None}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(facts(doc))  # a SpanGroup makes its Spans again on every pass
@@ -254,7 +255,9 @@ class FactFilters:
                 return True
             if kind in self.title_headers and self._titles_report(span):
                 return True
-            return holds_words(doc, sentence, self.cues[kind]) or self._result_follows(kind, doc, sentence[1], sentences)
+            if holds_words(doc, sentence, self.cues[kind]) or self._result_follows(kind, doc, sentence[1], sentences):
+                return True
+            return kind in self.seen_on and _seen_on(span, sentence, self.seen_on[kind])
         return True
 
     def _told_elsewhere(self, span: Span, sentence: tuple[int, int], sentences: SentenceStarts) -> bool:
@@ -402,6 +405,33 @@ class _OtherSites(NamedTuple):
             _lower_ids(strings, settings.whole_sentence_words),
             _lower_ids(strings, settings.whole_sentence_not_after),
         )
+
+
+class _SeenOnWords(NamedTuple):
+    """A kind's `seen_on` words as LOWER ids."""
+
+    words: set[int]
+    fillers: set[int]
+    not_after: set[int]
+    not_before: set[int]
+
+    @classmethod
+    def of(cls, settings: SeenOn, strings: StringStore) -> "_SeenOnWords":
+        lists = (settings.words, settings.fillers, settings.not_after, settings.not_before)
+        return cls(*(_lower_ids(strings, words) for words in lists))
+
+
+def _seen_on(span: Span, sentence: tuple[int, int], seen: _SeenOnWords) -> bool:
+    """'a mass on ultrasound', 'gallstones on the CT': the span follows a word of `seen.words` (up to two fillers
+    between), which follows a word of the sentence that is not one of `seen.not_after`; no word of `seen.not_before`
+    follows the span."""
+    lower = lower_of(span.doc)
+    if span.end < sentence[1] and lower[span.end] in seen.not_before:
+        return False
+    i = span.start - 1
+    while i > sentence[0] and span.start - i <= 2 and lower[i] in seen.fillers:
+        i -= 1
+    return i > sentence[0] and lower[i] in seen.words and lower[i - 1] not in seen.not_after
 
 
 def _aimed_elsewhere(span: Span, sentence: tuple[int, int], other: _OtherSites) -> bool:

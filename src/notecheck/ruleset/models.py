@@ -247,6 +247,26 @@ class NormalSentence(Strict):
     )
 
 
+class SeenOn(Strict):
+    """A study named after the finding seen on it (FactFile.seen_on): 'a mass on ultrasound'."""
+
+    words: list[str] = Field(description="Words right before the study that tell a finding seen on it: on.")
+    fillers: list[str] = Field(
+        default_factory=list,
+        description="Words allowed between that word and the study, at most two: the, her, recent, prior.",
+    )
+    not_after: list[str] = Field(
+        default_factory=list,
+        description="Words that, right before that word, tell a plan or a use of the study, not a finding: "
+        "'we will plan on x-rays', 'up-to-date on her mammogram'.",
+    )
+    not_before: list[str] = Field(
+        default_factory=list,
+        description="Words that, right after the study, make it the study's equipment or place, not the study: "
+        "'placed prone on the fluoroscopy table', 'brought up on the ultrasound screen'.",
+    )
+
+
 class OtherSites(Strict):
     """A fact aimed at a body site other than the spine (FactFile.other_sites)."""
 
@@ -403,6 +423,11 @@ class FactFile(Strict):
         default_factory=list,
         description="(imaging) headers whose first sentence titles a report ('EXAM: Ultrasound carotid, bilateral.'): "
         "a mention there is the study whose findings follow, kept when the note has a result section.",
+    )
+    seen_on: SeenOn | None = Field(
+        default=None,
+        description="(imaging) a study named after what was seen on it ('a left adnexal mass on ultrasound', 'The "
+        "patient on ultrasound had a 0.9 cm cyst') reports a result, though its sentence holds no result word.",
     )
     title_not_before: list[str] = Field(
         default_factory=list,
