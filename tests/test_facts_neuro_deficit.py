@@ -154,6 +154,9 @@ def test_when_pain_spreads_from_the_chest_or_a_grade_is_a_murmurs_then_no_defici
         pytest.param("Lumbar strain. The gag reflex is decreased and there is a decreased corneal reflex.", set(),
                      id="cranial-reflexes"),
         pytest.param("Lumbar strain. The Babinski reflex is absent.", set(), id="babinski-reflex-absent-is-normal"),
+        pytest.param("Cervical stenosis. Reflexes: Hyperreflexic on the left.", {"reflex change"},
+                     id="hyperreflexic-adjective"),
+        pytest.param("C5-6 stenosis. Neurologic: mild hyperreflexiveness.", {"reflex change"}, id="hyperreflexiveness"),
     ],
 )
 def test_when_the_exam_calls_a_limb_reflex_abnormal_in_words_then_reflex_change(checker, text, expected):
