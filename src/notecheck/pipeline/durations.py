@@ -137,7 +137,8 @@ class TimeExpressions:
         self.duration_needs = set(self.table.needs_sentence_with)
         self.not_after = {w.lower() for w in self.table.not_after}
         self.status_words = {w.lower() for w in self.table.status_words}
-        self.lead_fillers = {w.lower() for w in self.table.lead_words} | {"the", "a", "an", "past", "last", "previous"}
+        self.lead_fillers = {w.lower() for w in (*self.table.lead_words, *self.table.status_fillers)}
+        self.ago_words = {w.lower() for w in self.table.ago_words}
         self.not_before = {w.lower() for w in self.table.not_before}
         self.point_words = {w.lower() for w in self.table.point_words}
         self.referring = {nlp.vocab.strings.add(w.lower()) for w in self.table.referring_words}
@@ -204,7 +205,7 @@ class TimeExpressions:
         words = [t.lower_ for t in span]
         if " ".join(words) in self.recent_words:
             return 0.0
-        if len(words) < 3 or words[2] not in ("ago", "post"):
+        if len(words) < 3 or words[2] not in self.ago_words:
             return None  # a full date, or "last year"
         if words[1] in self.recent_units:
             return 0.0  # "about 3 hours ago"
@@ -367,7 +368,7 @@ class TimeExpressions:
     def _past_event(self, doc: Doc, span: Span) -> bool:
         """'PAST SURGICAL HISTORY: ... bypass about eight years ago': a time 'ago' in a past history section dates
         an event of that history, not the complaint's course."""
-        ago = span[-1].lower_ == "ago" or (span.end < len(doc) and doc[span.end].lower_ == "ago")
+        ago = span[-1].lower_ in self.ago_words or (span.end < len(doc) and doc[span.end].lower_ in self.ago_words)
         return ago and section_category(span) in self.event_sections
 
     def _after_status(self, doc: Doc, start: int) -> bool:

@@ -29,7 +29,8 @@ from notecheck.ruleset.models import FactRule, NormalSentence, OtherSites, SeenO
 
 def _closed_normal(span: Span, sentence: tuple[int, int], lowered: list[int], words: "_NormalWords", semicolon: int) -> bool:
     """Whether the span's clause (its sentence, cut at semicolons) ends on one of the closers after it, with no
-    contrast and no 'otherwise' right before: 'Sacrum and pelvis intact.', 'Visualized sacroiliac joints normal.'."""
+    contrast and no word of `not_closed_after` ('otherwise') right before: 'Sacrum and pelvis intact.', 'Visualized
+    sacroiliac joints normal.'."""
     closers, contrasts = words.closers, words.contrasts
     doc = span.doc
     start = max((i + 1 for i in range(sentence[0], span.start) if lowered[i] == semicolon), default=sentence[0])
@@ -37,7 +38,7 @@ def _closed_normal(span: Span, sentence: tuple[int, int], lowered: list[int], wo
     last = next((i for i in range(end - 1, span.end - 1, -1) if doc[i].is_alpha), None)
     if last is None or last < span.end or lowered[last] not in closers:
         return False
-    return doc[last - 1].lower_ != "otherwise" and contrasts.isdisjoint(lowered[start:end])
+    return lowered[last - 1] not in words.not_closed_after and contrasts.isdisjoint(lowered[start:end])
 
 
 # How many tokens after a fact a heading's colon may stand ("C-spine and T-spine:", "C-spine AROM:").
@@ -367,13 +368,14 @@ class _NormalWords(NamedTuple):
     results: set[int]
     answers: set[int]  # heading_answers
     closers: set[int]
+    not_closed_after: set[int]
 
     @classmethod
     def of(cls, normal: NormalSentence, strings: StringStore) -> "_NormalWords":
         return cls(*(
             _lower_ids(strings, words)
             for words in (normal.openers, normal.contrasts, normal.verbs, normal.results, normal.heading_answers,
-                          normal.closers)
+                          normal.closers, normal.not_closed_after)
         ))
 
 

@@ -233,7 +233,12 @@ class NormalSentence(Strict):
     closers: list[str] = Field(
         default_factory=list,
         description="Last words of a clause that calls what it names normal with no verb ('Sacrum and pelvis "
-        "intact.', 'Visualized sacroiliac joints normal.'), unless 'otherwise' stands before.",
+        "intact.', 'Visualized sacroiliac joints normal.'), unless a word of `not_closed_after` stands before.",
+    )
+    not_closed_after: list[str] = Field(
+        default_factory=list,
+        description="Words that, right before a closer, make it speak of the rest, not of what the clause names: "
+        "'decreased in the C6 distribution; otherwise intact'.",
     )
     heading_answers: list[str] = Field(
         default_factory=list,
@@ -629,6 +634,16 @@ class DurationTable(Strict):
     units: dict[str, float] = Field(description="Unit word -> weeks.")
     numbers: dict[str, float] = Field(description="Number words -> value.")
     lead_words: list[str] = Field(description="Words before a duration: for, x, past, ...")
+    status_fillers: list[str] = Field(
+        default_factory=list,
+        description="Words besides lead_words that may stand between a status word and the duration it dates "
+        "('on medical leave for the last 2 months').",
+    )
+    ago_words: list[str] = Field(
+        default_factory=list,
+        description="Words after a count and its unit that date an event back from now ('3 days ago', '3 weeks post "
+        "injury'); an 'ago' in a past history section dates that history's event.",
+    )
     trail_words: list[str] = Field(description="Words after: history, duration, ...")
     comparative_words: dict[str, int] = Field(
         default_factory=dict,
