@@ -571,3 +571,22 @@ def test_imaging_classes_of_the_eighteenth_fresh_set(checker, text, expected):
     """A finding told as seen on a study makes the study a result, not the study's table or screen; a KUB is a plain
     film and a CT urogram or CT KUB the CT's; a thyroid uptake scan is a nuclear study; "notable for" tells a result."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("LEFT LOWER EXTREMITY VENOUS DOPPLER ULTRASOUND\n\nREASON FOR EXAM: Calf pain.\n\n"
+                     "IMPRESSION: No evidence of deep venous thrombosis.", {"other"}, id="first-line-title"),
+        pytest.param("LEFT LOWER EXTREMITY VENOUS DOPPLER ULTRASOUND\n\nREASON FOR EXAM: Calf pain.", set(),
+                     id="first-line-title-without-result-section"),
+        pytest.param("HISTORY: Calf pain.\nVENOUS DOPPLER ULTRASOUND\n\nIMPRESSION: No thrombosis.", set(),
+                     id="capital-line-not-first"),
+        pytest.param("Nuclear myocardial perfusion scan done two weeks ago shows an ejection fraction of 39%.",
+                     {"other"}, id="myocardial-perfusion-scan"),
+    ],
+)
+def test_imaging_classes_of_the_nineteenth_fresh_set(checker, text, expected):
+    """A report titled by its first line alone, in capitals, reports that study when the note has a result section;
+    a nuclear myocardial perfusion scan is `other`."""
+    assert present_values(checker, text, "imaging") == expected

@@ -100,6 +100,7 @@ class FactFilters:
         self.title_headers = {k: {h.lower() for h in f.title_headers} for k, f in ruleset.facts.items()
                               if f.title_headers}
         self.title_not_before = {k: _lower_ids(strings, f.title_not_before) for k, f in ruleset.facts.items()}
+        self.title_first_line = {k for k, f in ruleset.facts.items() if f.title_first_line}
         self.seen_on = {k: _SeenOnWords.of(seen, strings) for k, f in ruleset.facts.items() if (seen := f.seen_on) is not None}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -280,12 +281,15 @@ class FactFilters:
 
     def _titles_report(self, span: Span) -> bool:
         """'EXAM: MRI RIGHT SHOULDER' ... 'FINDINGS: ...': the span stands on a title header's line, before any
-        full stop (`title_headers`), in a note with a result section: the title names the study reported below."""
+        full stop (`title_headers`), or on the note's first line written in capitals with no colon ('TESTICULAR
+        ULTRASOUND', with `title_first_line`), in a note with a result section: the title names the study reported
+        below."""
         text = doc_text(span.doc)
         line_start = text.rfind("\n", 0, span.start_char) + 1
-        title = _TITLE.match(text, line_start, span.start_char)
-        if title is None or title.group(1).lower() not in self.title_headers[span.label_]:
-            return False
+        if not (span.label_ in self.title_first_line and _first_line_title(text, line_start, span.end_char)):
+            title = _TITLE.match(text, line_start, span.start_char)
+            if title is None or title.group(1).lower() not in self.title_headers[span.label_]:
+                return False
         lower = lower_of(span.doc)
         after = span.end + 1 if span.end < len(lower) and span.doc[span.end].text == "-" else span.end
         if after < len(lower) and lower[after] in self.title_not_before[span.label_]:
@@ -340,6 +344,16 @@ class FactFilters:
 _WORD = re.compile(r"[a-z]+")
 _FIRST_SENTENCE_END = re.compile(r"(?<=[.;])\s|\n")
 _TITLE = re.compile(r"[ \t]*([A-Za-z]+)[ \t]*:[^.:;\n]*$")  # a header, its colon, then the title's first words
+
+
+def _first_line_title(text: str, line_start: int, end_char: int) -> bool:
+    """Whether the line from line_start, which holds text up to end_char, is the note's first and is written in
+    capitals with no colon: a report's title ('LEFT LOWER EXTREMITY VENOUS DOPPLER ULTRASOUND')."""
+    if text[:line_start].strip():
+        return False
+    line_end = text.find("\n", end_char)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return ":" not in line and line.isupper()
 
 
 def _heading_around(text: str, start: int, end: int) -> tuple[int, int] | None:

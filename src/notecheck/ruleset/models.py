@@ -434,6 +434,11 @@ class FactFile(Strict):
         description="(imaging) a study named after what was seen on it ('a left adnexal mass on ultrasound', 'The "
         "patient on ultrasound had a 0.9 cm cyst') reports a result, though its sentence holds no result word.",
     )
+    title_first_line: bool = Field(
+        default=False,
+        description="(imaging) the note's first line, written in capitals with no colon ('TESTICULAR ULTRASOUND'), is a "
+        "title too, like a title header's line.",
+    )
     title_not_before: list[str] = Field(
         default_factory=list,
         description="(imaging) words that, right after a title's mention (a hyphen between allowed), make it guidance, "
