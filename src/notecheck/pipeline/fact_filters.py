@@ -255,7 +255,7 @@ class FactFilters:
             section = section_category(span)
             if section in self.result_sections[kind] or kinds & self.result_kinds[kind]:
                 return True
-            if kind in self.title_headers and self._titles_report(span):
+            if (kind in self.title_headers or kind in self.title_first_line) and self._titles_report(span):
                 return True
             if holds_words(doc, sentence, self.cues[kind]) or self._result_follows(kind, doc, sentence[1], sentences):
                 return True
@@ -288,7 +288,7 @@ class FactFilters:
         line_start = text.rfind("\n", 0, span.start_char) + 1
         if not (span.label_ in self.title_first_line and _first_line_title(text, line_start, span.end_char)):
             title = _TITLE.match(text, line_start, span.start_char)
-            if title is None or title.group(1).lower() not in self.title_headers[span.label_]:
+            if title is None or title.group(1).lower() not in self.title_headers.get(span.label_, set()):
                 return False
         lower = lower_of(span.doc)
         after = span.end + 1 if span.end < len(lower) and span.doc[span.end].text == "-" else span.end
@@ -349,7 +349,7 @@ _TITLE = re.compile(r"[ \t]*([A-Za-z]+)[ \t]*:[^.:;\n]*$")  # a header, its colo
 def _first_line_title(text: str, line_start: int, end_char: int) -> bool:
     """Whether the line from line_start, which holds text up to end_char, is the note's first and is written in
     capitals with no colon: a report's title ('LEFT LOWER EXTREMITY VENOUS DOPPLER ULTRASOUND')."""
-    if text[:line_start].strip():
+    if line_start and not text[:line_start].isspace():
         return False
     line_end = text.find("\n", end_char)
     line = text[line_start : len(text) if line_end < 0 else line_end]
