@@ -559,3 +559,47 @@ def test_when_an_injury_is_hours_old_or_a_fracture_is_acute_then_acute(checker, 
 def test_when_gear_was_not_worn_then_the_injury_time_still_counts(checker, text, expected):
     """'not wearing a helmet' denies the helmet, not the injury's time after it in the sentence."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Neck pain and stiffness that began gradually ~8 wks ago.", {"subacute"}, id="approximate-sign"),
+        pytest.param("CHIEF COMPLAINT: Neck pain with right arm pain, 2 1/2 months.", {"subacute"}, id="whole-and-half"),
+        pytest.param("Right C6 radiculopathy, 2 1/2 months' duration.", {"subacute"}, id="whole-and-half-trail"),
+        pytest.param("Low back pain for 1/2 year.", {"chronic"}, id="half-alone"),
+        pytest.param("A couple of weeks ago she developed back pain.", {"acute"}, id="a-couple-of-weeks-ago"),
+        pytest.param("Back pain. He rates the pain 5/10 for 3 weeks.", {"acute"}, id="pain-score-is-no-fraction"),
+        pytest.param("She takes gabapentin 300 mg three times a day for her back pain.", set(), id="how-often-not-how-long"),
+        pytest.param("Ibuprofen 2 times a week helps her low back pain.", set(), id="times-a-week"),
+        pytest.param("Low back pain. IMAGING: MRI lumbar spine (2 weeks ago), images reviewed: disc protrusion.", set(),
+                     id="ago-in-imaging-section-dates-the-study"),
+    ],
+)
+def test_duration_numbers_in_every_written_form(checker, text, expected):
+    """A duration's number read as written: '~8' (spaCy's LIKE_NUM reads past the sign), '2 1/2', 'a couple of
+    weeks ago'; a count before 'times' is a frequency, and a time 'ago' in an imaging section dates the study."""
+    assert present_values(checker, text, "acuity") == expected
+
+
+WRAPPED = (
+    "S: Pt reports neck and mid back stiffness at 3/10, down from 6/10 at the initial visit. The stiffness began 10\n"
+    "weeks ago after she began working from home at her kitchen table; atraumatic onset.\n"
+)
+
+
+def test_when_a_line_is_hard_wrapped_inside_a_duration_then_it_still_reads(checker):
+    """A hard line wrap inside running text ('about 10\\nweeks ago') is a space for the matchers; the facts keep
+    the note's own offsets."""
+    facts = [f for f in checker.extract(WRAPPED) if f.kind == "acuity"]
+    assert {f.value for f in facts} == {"subacute"}
+    assert WRAPPED[facts[0].start : facts[0].end].replace("\n", " ") == "10 weeks ago"
+
+
+def test_when_short_lines_list_items_then_they_are_not_joined():
+    """A list's short lines stay lines: only a line of running text (40 characters or more) is unwrapped."""
+    from notecheck.pipeline.spans import unwrap
+
+    text = "Medications:\naspirin\nlisinopril\nShe has had low back pain that wakes her at night for about 10\nweeks now."
+    assert unwrap(text) == text.replace("10\nweeks", "10 weeks")
+    assert len(unwrap(text)) == len(text)

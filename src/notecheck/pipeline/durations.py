@@ -5,6 +5,7 @@ thresholds, number words and units are data (patterns/facts/durations.yaml). A d
 injury_date fact only in a sentence that holds a trauma or injury fact (patterns/facts/injury_date.yaml).
 """
 
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -36,10 +37,17 @@ def _number(text: str, words: dict[str, float]) -> float | None:
         return words[text]
     if text[:1] == "x" and text[1:].isdigit():  # "x3"
         text = text[1:]
+    text = text.lstrip("~+±")  # "~8 wks ago": spaCy's LIKE_NUM reads past the same signs
+    if _FRACTION.match(text):  # "2 1/2 months": the half after its whole
+        top, bottom = text.split("/")
+        return int(top) / int(bottom)
     try:
         return float(text.replace(",", "").split("-")[-1])
     except ValueError:
         return None
+
+
+_FRACTION = re.compile(r"^[1-3]/[234]$")  # a half, a third or a quarter; "5/10" is a pain score
 
 
 def _is_label(doc: Doc, i: int) -> bool:
@@ -74,6 +82,7 @@ def _duration_patterns(table: DurationTable, tokenizer: Callable[[str], Doc]) ->
     # A range ("2-3 weeks", "six to eight weeks"): its middle is the duration (_duration).
     to = {"LOWER": {"IN": sorted(_RANGE_WORDS)}}
     upper = {"LIKE_NUM": True}
+    fraction = {"TEXT": {"REGEX": _FRACTION.pattern}, "OP": "?"}  # "2 1/2 months"
     patterns: list[list[dict[str, Any]]] = []
     patterns.append([glued, dash, units])
     # Template fields: "Duration: 4 months", "Low back pain, 7 weeks" (the label or complaint, then the duration).
@@ -82,12 +91,12 @@ def _duration_patterns(table: DurationTable, tokenizer: Callable[[str], Doc]) ->
     lead_ins: list[list[dict[str, Any]]] = [[label, {"ORTH": ":"}], [head, {"ORTH": ","}]]
     for lead_in in lead_ins:
         for num in (number, digits):
-            patterns.append([*lead_in, approx, det, num, of, dash, units])
+            patterns.append([*lead_in, approx, det, num, fraction, of, dash, units])
     for num in (number, digits):
-        patterns.append([lead, det, past, approx, comparative, than, num, of, dash, units])
+        patterns.append([lead, det, past, approx, comparative, than, num, fraction, of, dash, units])
         patterns.append([lead, det, past, approx, comparative, than, num, to, upper, dash, units])
-        for trail in trails:
-            patterns.append([num, dash, units, *trail])
+        for trail in trails:  # "3 weeks ago", "a couple of weeks ago", "2 1/2 months' duration"
+            patterns.append([num, fraction, of, dash, units, *trail])
             patterns.append([num, to, upper, dash, units, *trail])
     # "3 weeks of tailbone pain", "six months of worsening low back pain": "of" then the complaint's own word.
     of_heads = {"LOWER": {"IN": [w.lower() for w in table.of_heads]}}
@@ -136,6 +145,7 @@ class TimeExpressions:
         self.not_dating = frozenset(self.dates.not_from_rules)
         self.duration_needs = set(self.table.needs_sentence_with)
         self.not_after = {w.lower() for w in self.table.not_after}
+        self.frequency_leads = {w.lower() for w in self.table.frequency_leads}
         self.status_words = {w.lower() for w in self.table.status_words}
         self.lead_fillers = {w.lower() for w in (*self.table.lead_words, *self.table.status_fillers)}
         self.ago_words = {w.lower() for w in self.table.ago_words}
@@ -289,8 +299,10 @@ class TimeExpressions:
             previous = doc[token.i - 1].lower_ if token.i > 0 else ""
             if previous == "and":
                 continue  # "one and a half years": the "a" of "and a half" is no count of its own
-            # ... and the half adds to the whole before it.
-            halved = previous == "a" and token.i >= 2 and doc[token.i - 2].lower_ == "and"
+            # ... and the half adds to the whole before it ("one and a half", "2 1/2").
+            halved = (previous == "a" and token.i >= 2 and doc[token.i - 2].lower_ == "and") or (
+                bool(ends) and value < 1 and _FRACTION.match(token.text) is not None
+            )
             # A range reads as its middle: "two or three months" is about ten weeks.
             ranged = previous in _RANGE_WORDS and bool(ends) and ends[-1] < value
             count = (ends[-1] + value) / 2 if ranged else count + value if halved else value
@@ -359,10 +371,12 @@ class TimeExpressions:
         ('two weeks later') or the time of a status ('retired 7 years ago')."""
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
-        if after[:1] and after[0] in self.point_words and span[0].lower_ != "for":
-            return True  # "1 month after her stroke": a time from another event
+        if after[:1] and after[0] in self.point_words and span[0].lower_ != "for" and span[-1].lower_ not in self.ago_words:
+            return True  # "1 month after her stroke": a time from another event; "10 weeks ago after a move" is from now
         if self._after_status(doc, span.start):
             return True
+        if span[0].lower_ in self.frequency_leads and span.start > 0 and doc[span.start - 1].like_num:
+            return True  # "three times a day": how often, not how long
         return before in self.not_after or any(word in self.not_before for word in after)
 
     def _past_event(self, doc: Doc, span: Span) -> bool:

@@ -1,5 +1,6 @@
 """The one span group every extractor writes to: label = kind, kb_id_ = value, id_ = rule id."""
 
+import re
 import sys
 from bisect import bisect_right
 from collections.abc import Container, Iterable
@@ -17,9 +18,22 @@ _WORDS = ("notecheck", "orth")  # doc.user_data key: the Doc's words (ORTH) and 
 _LOWER = ("notecheck", "lower")  # doc.user_data key: the Doc's lower-case words (LOWER)
 
 
+# A hard-wrapped line: a line of running text (at least 40 characters) broken after a word, a digit or a comma
+# and carried on in lower case ("... for about 10\nweeks", "progressive mid\nback pain"). A list ("aspirin\nlisinopril")
+# has short lines; a new statement, heading or list item opens in capitals, a digit or a bullet.
+_SOFT_WRAP = re.compile(r"(?m)^([^\n]{39,}[^\W_,]|[^\n]{39,},)\n(?=[a-z(])")
+
+
+def unwrap(text: str) -> str:
+    """The text with each hard line wrap inside running text made a space: the same length, so every offset
+    stays, and a phrase broken across lines is one run of words for the matchers."""
+    return _SOFT_WRAP.sub(lambda m: m.group(1) + " ", text) if "\n" in text else text
+
+
 def make_doc(nlp: Language, text: str) -> Doc:
-    """The tokenized note, keeping its text for `doc_text` (the tokenizer keeps every character)."""
-    doc = nlp.make_doc(text)
+    """The tokenized note, keeping its text for `doc_text` (the tokenizer keeps every character; a hard line
+    wrap in running text is read as a space, see `unwrap`)."""
+    doc = nlp.make_doc(unwrap(text))
     user_data: dict[Any, Any] = doc.user_data  # spaCy types its keys as str; they are tuples
     user_data[TEXT] = text
     return doc

@@ -518,6 +518,16 @@ class LevelGrammar(Strict):
         description="Words right after a level that name its dermatome ('L5 dermatome', 'C6 distribution'): the "
         "extent of a sensory finding or a pain, normal or not, which locates nothing (clarifications C5, C6).",
     )
+    map_words: list[str] = Field(
+        default_factory=list,
+        description="Words right before a level (or a range or list of levels) that name the examination's map of "
+        "dermatomes or myotomes ('dermatomes C5-T1 intact', 'Myotomes L2-S1 5/5'): locates nothing (C5, C6).",
+    )
+    grade_marks: list[str] = Field(
+        default_factory=list,
+        description="Marks right after a level's number that make it a graded finding of a side, not a level "
+        "('reflexes R 1+, L 2+').",
+    )
     sensory_range_leads: list[str] = Field(
         default_factory=list,
         description="Words right before a range told in words ('from L4 to S1') that give a sensory finding's extent "
@@ -619,6 +629,12 @@ class LevelGrammar(Strict):
     placement_words: list[str] = Field(
         default_factory=list, description="Words of a needle's placement: needle, skin wheal, interspace, dye ..."
     )
+    procedure_access: bool = Field(
+        default=False,
+        description="A level after one of landmark_procedures in its sentence, in a sentence naming no part, "
+        "condition or operation of the spine, is that procedure's access route ('lumbar puncture at L3-4', 'under "
+        "spinal anesthesia (single shot at L3-4)'), even with no placement word.",
+    )
 
 
 class SkinSites(Strict):
@@ -658,6 +674,10 @@ class DurationTable(Strict):
     not_after: list[str] = Field(
         default_factory=list,
         description="A duration right after one of these words is a time ahead ('in 2 weeks').",
+    )
+    frequency_leads: list[str] = Field(
+        default_factory=list,
+        description="Lead words that, right after a count, tell how often, not how long ('three times a day').",
     )
     status_words: list[str] = Field(
         default_factory=list,
