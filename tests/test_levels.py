@@ -788,3 +788,43 @@ def test_when_a_region_is_only_looked_at_or_names_something_else_then_it_locates
     study its levels leave empty, a vessel or the conus as a landmark; C4: a neuraxial anaesthetic's route; and the
     other senses (complement C3/C4, an ICD-10-CM code, a sacral pressure sore, the cervix)."""
     assert present_values(checker, text, "region") == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Neck pain. Myotomes C5-T1 5/5 except R wrist extension 4+/5.", {"cervical"}, id="myotomes-before"),
+        pytest.param("Neck pain. Dermatomes C5-T1 intact to light touch.", {"cervical"}, id="dermatomes-before"),
+        pytest.param("Neck pain. Strength C5-T1 myotomes 5/5.", {"cervical"}, id="myotomes-after"),
+        pytest.param("Neck pain. Neuro: R biceps and brachioradialis reflexes 1+, L 2+.", {"cervical"},
+                     id="side-letter-before-a-reflex-grade"),
+        pytest.param("Knee OA. Right TKA under spinal anesthesia (single shot at L3-4) with an adductor canal block.",
+                     set(), id="spinal-anaesthetic-access"),
+        pytest.param("G2P1. Labor epidural placed at L3-L4 at 4 cm, dosed up for surgical anesthesia.", set(),
+                     id="labour-epidural-access"),
+        pytest.param("Lumbar puncture at L3-4 (outside, 09/2025): protein 52, 1 WBC.", set(), id="lumbar-puncture-access"),
+        pytest.param("She underwent L4-5 laminectomy under spinal anesthesia.", {"lumbar"}, id="spinal-operation-kept"),
+        pytest.param("Low back pain. TECHNIQUE: Sagittal T2-weighted images from C2-C3 through T1 and from T11-T12 "
+                     "through S1.", {"lumbar"}, id="coverage-of-two-stretches"),
+        pytest.param("Axial images from L3 through S1 show a herniation at L4-5.", {"lumbar"}, id="finding-after-coverage"),
+    ],
+)
+def test_region_precision_classes_of_the_third_wording_round(checker, text, expected):
+    """C4, C5, C6: an examination's map of myotomes or dermatomes, a side's reflex grade, a neuraxial procedure's
+    access level and a study's coverage locate nothing; an operation's level under the same anaesthetic does."""
+    assert present_values(checker, text, "region") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Low back pain. Thoracic: no segmental restriction.", {"lumbar"}, id="heading-answered-no"),
+        pytest.param("Mid back pain. Cervical spine: AROM full and painless.", {"thoracic"}, id="motion-full-and-painless"),
+        pytest.param("Low back pain. The L5 and S1 nerve roots were noted to be completely free.", {"lumbar", "lumbosacral"},
+                     id="roots-free-after-decompression"),
+    ],
+)
+def test_when_an_exam_heading_is_answered_normal_then_no_region(checker, text, expected):
+    """C6: a region heading answered with a denial or a full motion is a normal exam; nerve roots left free by an
+    operation still place it."""
+    assert present_values(checker, text, "region") == expected

@@ -170,7 +170,10 @@ class LevelGrammarComponent:
             re.compile(
                 # "images from the skull base through T2", "axial images from T12 through S1": the noun right before
                 rf"(?:\b(?:{nouns})\b.*\b(?:{verbs})\s+from\b[^.;:]{{0,30}}"
-                rf"|\b(?:{nouns})\s+from\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}(?:(?:through|thru|to)\s+)?)$",
+                rf"|\b(?:{nouns})\s+from\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}(?:(?:through|thru|to)\s+)?"
+                # ... and the levels of the same coverage after its first ("images from C2-C3 through T1 and from
+                # T11-T12 through S1"): only levels and the words that join them stand between
+                rf"|\b(?:{nouns})\s+from\s+(?:(?:[{_COLUMNS}]\d{{1,2}}(?:-[{_COLUMNS}]?\d{{1,2}})?|through|thru|to|and|from),?\s+){{1,8}})$",
                 re.I | re.S,
             )
             if nouns and verbs
@@ -186,6 +189,8 @@ class LevelGrammarComponent:
             for p in grammar.landmark_procedures
         ]
         self.placement = _any_word(grammar.placement_words)
+        self.procedure_words = _any_word(grammar.landmark_procedures) if grammar.procedure_access else None
+        self.grade_marks = tuple(grammar.grade_marks)
         self.vertebra_words = _any_word(grammar.vertebra_words)
         self.body_words = _any_word(grammar.body_words)
         self.disc_words = _any_word(grammar.disc_words)
@@ -199,6 +204,10 @@ class LevelGrammarComponent:
         joined = r"\s*(?:,\s*(?:and\s+|or\s+|&\s*)?|and\s+|or\s+|&\s*)"  # ", ", " and ", ", and "
         dermatomes = "|".join(re.escape(w) for w in grammar.dermatome_words)  # "L4 and S1 dermatomes" too
         self.dermatome = re.compile(rf"(?:{joined}{listed})*\s*(?:{dermatomes})\b", re.I) if dermatomes else None
+        maps = "|".join(re.escape(w) for w in grammar.map_words)
+        # "dermatomes C5-T1", "myotomes L2, L3 and S1": the map's word, then any levels before this one (a range, a list)
+        level_run = rf"(?:{listed}(?:-[{_COLUMNS}]?\d{{1,2}})?(?:{joined}|\s*(?:-|to|through|thru)\s*))*"
+        self.map_before = re.compile(rf"\b(?:{maps})\s+(?:of\s+)?{level_run}$", re.I) if maps else None
         self.part_after, self.part_before = _part_patterns(grammar.segment_parts, listed, joined)
         # "At the T12-L1 and L1-2 levels, there is no ...", "T12-L1, L1-2: There is normal disc height ...": the levels
         # (a list too), a level noun, a colon or a comma, then a negative or normal opener.
@@ -252,6 +261,8 @@ class LevelGrammarComponent:
                 guided = self._names_landmark_procedure(doc)
             if guided and self.placement.search(text, sentence.start_char, sentence.end_char):  # type: ignore[union-attr]
                 continue  # the needle's landmark in a sympathetic block or a lumbar puncture
+            if guided and self._procedure_access(text, sentence.start_char, sentence.end_char, where):
+                continue  # "Lumbar puncture at L3-4", "under spinal anesthesia (single shot at L3-4)"
             # A range over more than a segment, or a list of vertebrae, may name the vertebrae themselves; not
             # in the work of an operation ("screws in the bodies of C5 and C6", "a fractured plate from T11 to S1").
             spans_range = abs(index[first] - index[last]) > 1 or where.listed
@@ -399,6 +410,14 @@ class LevelGrammarComponent:
             return True
         return _names_part(self.part_after, self.part_before, text, sentence_start, match)
 
+    def _procedure_access(self, text: str, sentence_start: int, sentence_end: int, match: _Place) -> bool:
+        """Whether the level follows a landmark procedure's name in a sentence that names no part, condition or
+        operation of the spine: the procedure's access route (C4)."""
+        if self.procedure_words is None or not self.procedure_words.search(text, sentence_start, match.start()):
+            return False
+        spinal = (self.vertebra_words, self.disc_words, self.body_words, self.spinal_words, self.work_words)
+        return not any(words and words.search(text, sentence_start, sentence_end) for words in spinal)
+
     def _names_landmark_procedure(self, doc: Doc) -> bool:
         """Whether the note names a procedure aimed beside the spine (its words in a row, in any case)."""
         if not self.procedures or self.placement is None:
@@ -410,8 +429,8 @@ class LevelGrammarComponent:
         )
 
     def _not_a_level(self, text: str, match: re.Match[str], first: str, last: str) -> bool:
-        if self.not_followed.match(text, match.end()):
-            return True
+        if self.not_followed.match(text, match.end()) or text.startswith(self.grade_marks, match.end()):
+            return True  # "T2 signal", "reflexes R 1+, L 2+"
         if first in self.weightings and last in self.weightings and self.weighting_lead:
             if self.weighting_lead.search(text, max(0, match.start() - _CONTEXT_WINDOW), match.start()):
                 return True  # "decreased T1 and increased T2 signal": an MRI weighting
@@ -476,6 +495,8 @@ class LevelGrammarComponent:
         'below approximately T6')."""
         if self.dermatome and self.dermatome.match(text, match.end()):
             return True
+        if self.map_before and self.map_before.search(before):
+            return True  # "dermatomes C5-T1 intact", "Myotomes L2-S1 5/5"
         if self.hedged_lead and self.hedged_lead.search(before):
             return True
         if not (self.sensory and self.sensory.search(before)):
