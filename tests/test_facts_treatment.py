@@ -704,3 +704,29 @@ def test_treatment_classes_of_the_fifth_fresh_set(checker, text, expected):
     """C16, C7: therapy whose stated purpose is a brain's deficit or a joint, and a local anaesthetic's site in another
     operation, are no spinal treatment."""
     assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Low back pain. She was offered physical therapy.", set(), id="offered"),
+        pytest.param("Low back pain. Physical therapy was offered.", set(), id="was-offered"),
+        pytest.param("Tailbone pain. Trigger point injections were offered by her previous physician, but she declined.",
+                     set(), id="offered-then-declined"),
+        pytest.param("Low back pain. We discussed epidural steroid injections.", set(), id="discussed"),
+        pytest.param("Neck pain. He asked whether he should see a chiropractor.", set(), id="whether"),
+        pytest.param("Low back pain. He did physical therapy for 6 weeks and we discussed his MRI.", {"physical_therapy"},
+                     id="discussed-later-leaves-a-treatment-had"),
+        pytest.param("Low back pain. Neurovascular: sensation intact distally, DP/PT pulses 2+.", set(),
+                     id="posterior-tibial-pulse"),
+        pytest.param("Low back pain. He has a history of injection drug use.", set(), id="injection-drug-use"),
+        pytest.param("Low back pain. PROCEDURE: Right knee intra-articular corticosteroid injection.", set(),
+                     id="limb-joint-injection"),
+        pytest.param("Low back pain. L4-5 intra-articular facet injection was done in May.", {"injection"},
+                     id="spinal-joint-injection"),
+    ],
+)
+def test_treatment_classes_of_the_third_wording_round(checker, text, expected):
+    """C8 and C16: a treatment offered, discussed or asked about is none had; the posterior tibial pulse, drug use
+    by injection and a limb joint's injection are no conservative treatment of the spine."""
+    assert present_values(checker, text, "treatment") == expected
