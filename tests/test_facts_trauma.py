@@ -883,3 +883,21 @@ def test_trauma_classes_of_the_seventeenth_fresh_set(checker, text, expected):
     """A wound the note calls a defence wound tells an attack (C21); an object that fell on the patient is no fall
     of the patient's; dislocations told as events of the history are traumatic events (C17)."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Mechanism of injury: Lifting a 60-lb bag of concrete mix from a truck bed.", {"lifting"},
+                     id="mechanism-field"),
+        pytest.param("MOI: lifting a patient from bed to chair.", {"lifting"}, id="moi-field"),
+        pytest.param("Three weeks ago he felt a pull in his low back lifting a case of water out of his trunk.", {"lifting"},
+                     id="felt-a-pull-lifting"),
+        pytest.param("She felt a pop in her back while carrying laundry.", {"lifting"}, id="felt-a-pop-while-carrying"),
+        pytest.param("Low back pain, worse with lifting and carrying.", set(), id="aggravating-activity"),
+    ],
+)
+def test_when_a_load_is_told_in_a_mechanism_field_or_with_the_injury_felt_then_lifting(checker, text, expected):
+    """A template's mechanism field that opens with the load, or the injury felt in the back while handling it, is a
+    lifting event; an activity that only aggravates the pain is none."""
+    assert present_values(checker, text, "trauma") == expected
