@@ -603,3 +603,13 @@ def test_when_short_lines_list_items_then_they_are_not_joined():
     text = "Medications:\naspirin\nlisinopril\nShe has had low back pain that wakes her at night for about 10\nweeks now."
     assert unwrap(text) == text.replace("10\nweeks", "10 weeks")
     assert len(unwrap(text)) == len(text)
+
+
+def test_when_a_time_ago_restates_a_date_then_it_dates_that_event(checker):
+    """'an injection on 03/11/2025 (6 weeks ago)': the parenthesis gives the date's age, which dates the injection,
+    not the complaint's course (the complaint since a fall on another date is chronic)."""
+    text = (
+        "Date of visit: 04/22/2025\nHPI: right sacroiliac joint pain since a fall on ice on 01/06/2025. She underwent an "
+        "SI joint injection on 03/11/2025 (6 weeks ago) with relief lasting 4 weeks; the pain has since returned."
+    )
+    assert present_values(checker, text, "acuity") == {"chronic"}

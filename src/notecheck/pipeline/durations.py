@@ -48,6 +48,7 @@ def _number(text: str, words: dict[str, float]) -> float | None:
 
 
 _FRACTION = re.compile(r"^[1-3]/[234]$")  # a half, a third or a quarter; "5/10" is a pain score
+_FULL_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}$|^\d{4}-\d{2}-\d{2}$")
 
 
 def _is_label(doc: Doc, i: int) -> bool:
@@ -377,6 +378,8 @@ class TimeExpressions:
             return True
         if span[0].lower_ in self.frequency_leads and span.start > 0 and doc[span.start - 1].like_num:
             return True  # "three times a day": how often, not how long
+        if before == "(" and span.start > 1 and _FULL_DATE.match(doc[span.start - 2].text):
+            return True  # "an SI joint injection on 03/11/2025 (6 weeks ago)": the date's age, dating what the date does
         return before in self.not_after or any(word in self.not_before for word in after)
 
     def _past_event(self, doc: Doc, span: Span) -> bool:

@@ -18,16 +18,20 @@ _WORDS = ("notecheck", "orth")  # doc.user_data key: the Doc's words (ORTH) and 
 _LOWER = ("notecheck", "lower")  # doc.user_data key: the Doc's lower-case words (LOWER)
 
 
-# A hard-wrapped line: a line of running text (at least 40 characters) broken after a word, a digit or a comma
-# and carried on in lower case ("... for about 10\nweeks", "progressive mid\nback pain"). A list ("aspirin\nlisinopril")
-# has short lines; a new statement, heading or list item opens in capitals, a digit or a bullet.
-_SOFT_WRAP = re.compile(r"(?m)^([^\n]{39,}[^\W_,]|[^\n]{39,},)\n(?=[a-z(])")
+# A hard-wrapped line: a line of running text (at least 40 characters) broken after a word, a digit or a comma and
+# carried on in lower case ("... for about 10\nweeks", "progressive mid\nback pain"), or broken after a lower-case
+# word that cannot end a statement, whatever follows ("Labor epidural placed at\nL3-L4"; not "hepatitis A"). A list
+# ("aspirin\nlisinopril") has short lines; a new statement, heading or list item opens in capitals, a digit or a bullet.
+_OPEN_WORDS = "at|of|to|the|a|an|and|or|with|from|in|on|for|by|into|over|under|between|as|than|via|per|his|her|their"
+_SOFT_WRAP = re.compile(
+    rf"(?m)^([^\n]{{39,}}[^\W_,]|[^\n]{{39,}},)\n(?=[a-z(])|^([^\n]{{36,}}\b(?:{_OPEN_WORDS}))\n(?=[^\s\-*•])"
+)
 
 
 def unwrap(text: str) -> str:
     """The text with each hard line wrap inside running text made a space: the same length, so every offset
     stays, and a phrase broken across lines is one run of words for the matchers."""
-    return _SOFT_WRAP.sub(lambda m: m.group(1) + " ", text) if "\n" in text else text
+    return _SOFT_WRAP.sub(lambda m: (m.group(1) or m.group(2)) + " ", text) if "\n" in text else text
 
 
 def make_doc(nlp: Language, text: str) -> Doc:
