@@ -828,3 +828,23 @@ def test_when_an_exam_heading_is_answered_normal_then_no_region(checker, text, e
     """C6: a region heading answered with a denial or a full motion is a normal exam; nerve roots left free by an
     operation still place it."""
     assert present_values(checker, text, "region") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Low back pain. FINDINGS: Endotracheal tube tip 4 cm above the carina, at the level of T2.", {"lumbar"},
+                     id="device-tip-landmark"),
+        pytest.param("Low back pain. The cervical spine and upper thoracic spine are normally aligned.", {"lumbar"},
+                     id="normally-aligned"),
+        pytest.param("Low back pain. From C2-3 through C7-T1 there is no disc herniation or stenosis.", {"lumbar"},
+                     id="range-then-there-is-no"),
+        pytest.param("From C5-6 through C6-7 there is a broad disc bulge.", {"cervical"}, id="range-then-a-finding"),
+        pytest.param("Neck pain. The patient had a labor epidural placed at\nL3-L4 at 4 cm, dosed up for the section.",
+                     {"cervical"}, id="access-level-across-a-line-wrap"),
+    ],
+)
+def test_region_classes_of_the_third_wording_round_second_pass(checker, text, expected):
+    """C4, C6: a device's tip placed by a level, a spine called normally aligned, a stretch of levels that opens a
+    denial, and a neuraxial access level wrapped onto the next line locate nothing; a stretch with a finding does."""
+    assert present_values(checker, text, "region") == expected

@@ -213,8 +213,10 @@ class LevelGrammarComponent:
         # (a list too), a level noun, a colon or a comma, then a negative or normal opener.
         openers = "|".join(re.escape(w) for w in grammar.negative_clause_openers)
         nouns = "|".join(re.escape(w) for w in ["levels", "level", *grammar.disc_words])
+        # ... or a clause with no mark before its denial: "From C2-3 through C7-T1 there is no disc herniation".
         self.negative_clause = (
-            re.compile(rf"(?:{joined}{listed}(?:-[{_COLUMNS}]?\d{{1,2}})?)*\s*(?:(?:{nouns})\s*)?[:,]\s*(?:{openers})\b", re.I)
+            re.compile(rf"(?:(?:{joined}|\s+(?:to|through|thru)\s+){listed}(?:-[{_COLUMNS}]?\d{{1,2}})?)*\s*(?:(?:{nouns})\s*)?"
+                       rf"(?:[:,]\s*(?:{openers})|\s+there\s+(?:is|are|was|were)\s+no)\b", re.I)
             if openers
             else None
         )
