@@ -613,3 +613,21 @@ def test_when_a_time_ago_restates_a_date_then_it_dates_that_event(checker):
         "SI joint injection on 03/11/2025 (6 weeks ago) with relief lasting 4 weeks; the pain has since returned."
     )
     assert present_values(checker, text, "acuity") == {"chronic"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Date of visit: 02/10/2026\nASSESSMENT: New left L5 radiculopathy, onset 01/30/2026.", {"acute"},
+                     id="onset-date-against-the-visit"),
+        pytest.param("Date of visit: 10/23/2025\nShe has had neck pain since 01/02/2025.", {"chronic"},
+                     id="since-a-date"),
+        pytest.param("She has had neck pain since 01/02/2025.", set(), id="no-visit-date"),
+        pytest.param("Date: 09/16/2025\nHe cannot lift feed bags for his back; he has been off work on your advice "
+                     "since 08/28/2025.", set(), id="a-status-since-a-date"),
+    ],
+)
+def test_when_a_complaint_is_dated_by_its_onset_then_the_visit_date_gives_its_acuity(checker, text, expected):
+    """C10: dates giving a clear interval count: a complaint's onset date ('onset 01/30/2026', 'since 01/02/2025')
+    against the visit's date; not the start of a status ('off work since')."""
+    assert present_values(checker, text, "acuity") == expected

@@ -173,6 +173,7 @@ class TimeExpressions:
         self.recent_words = {w.lower() for w in self.table.recent_injury_words}
         self.recent_units = {w.lower() for w in self.table.recent_injury_units}
         self.not_scene = self.visit_words | self.other_visit | {w.lower() for w in self.table.not_scene_words}
+        self.onset_leads = {w.lower() for w in self.table.onset_leads}
 
     def __call__(self, doc: Doc) -> Doc:
         found = sorted(self.matcher(doc), key=lambda m: (m[1], m[2], self.label_order[m[0]]))
@@ -202,13 +203,32 @@ class TimeExpressions:
             weeks = self._weeks_ago(span)
             if weeks is not None and weeks < self.table.acute_below_weeks:
                 add_fact(doc, span.start, span.end, kind="acuity", value="acute", rule_id="acuity.recent_injury")
+        dates = [span for span in matches if span.label_ == "date"]
+        for span in dates:  # "radiculopathy, onset 01/30/2026": the complaint's own start against the visit
+            if self._dates_onset(doc, span, kinds_in.get(sentences.of(span), set()), near):
+                visit = visit_interval_weeks(doc, [span], dates, self.table, self.visit_words, self.other_visit)
+                if visit:
+                    add_fact(doc, span.start, span.end, kind="acuity", value=self._acuity(visit[1]), rule_id="acuity.onset_date")
         if injuries:  # the dates read only in a note with a dated injury
-            dates = [span for span in matches if span.label_ == "date"]
             if visit := visit_interval_weeks(doc, injuries, dates, self.table, self.visit_words, self.other_visit):
                 span, weeks = visit
                 add_fact(doc, span.start, span.end, kind="acuity", value=self._acuity(weeks), rule_id="acuity.date_interval")
                 self._drop_past_acute(doc, injuries, span, sentences)
         return doc
+
+    def _dates_onset(self, doc: Doc, span: Span, kinds: set[str], near: SentenceFacts) -> bool:
+        """Whether a full date right after an onset lead ('onset', 'since') dates the onset of a spinal complaint its
+        sentence names (a complaint word, or a fact of needs_sentence_with)."""
+        if span.start == 0 or doc[span.start - 1].lower_ not in self.onset_leads:
+            return False
+        if any(t.lower_ in self.status_words for t in doc[max(span.start - 6, 0) : span.start - 1]):
+            return False  # "off work on your advice since 08/28/2025": a status's start, as for durations
+        if parse_date(span.text, self.table.months) is None:
+            return False
+        bounds = near.sentences.bounds(span.start)
+        if kinds & self.duration_needs:
+            return True
+        return words_near(doc, span, bounds, self.sentence_words, None, skip=self._other_senses(doc, bounds))
 
     def _weeks_ago(self, span: Span) -> float | None:
         """How long ago a relative injury date lies, in weeks ('last night' 0, '3 days ago' 3/7, '3 weeks post

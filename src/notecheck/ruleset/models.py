@@ -745,6 +745,11 @@ class DurationTable(Strict):
         "'tentative date for the surgery').",
     )
     visit_window: int = Field(default=12, ge=1, description="How many tokens before a date are read for those words.")
+    onset_leads: list[str] = Field(
+        default_factory=list,
+        description="Words right before a full date that make it the onset of the complaint its sentence names ('New "
+        "left L5 radiculopathy, onset 01/30/2026'): its interval to the visit's date gives an acuity.",
+    )
     not_scene_words: list[str] = Field(
         default_factory=list,
         description="Besides the visit words: words of a sentence whose full date is a visit's or a diagnosis's, "
