@@ -22,16 +22,43 @@ _LOWER = ("notecheck", "lower")  # doc.user_data key: the Doc's lower-case words
 # carried on in lower case ("... for about 10\nweeks", "progressive mid\nback pain"), or broken after a lower-case
 # word that cannot end a statement, whatever follows ("Labor epidural placed at\nL3-L4"; not "hepatitis A"). A list
 # ("aspirin\nlisinopril") has short lines; a new statement, heading or list item opens in capitals, a digit or a bullet.
-_OPEN_WORDS = "at|of|to|the|a|an|and|or|with|from|in|on|for|by|into|over|under|between|as|than|via|per|his|her|their"
-_SOFT_WRAP = re.compile(
-    rf"(?m)^([^\n]{{39,}}[^\W_,]|[^\n]{{39,}},)\n(?=[a-z(])|^([^\n]{{36,}}\b(?:{_OPEN_WORDS}))\n(?=[^\s\-*•])"
+_OPEN_WORDS = frozenset(
+    "at of to the a an and or with from in on for by into over under between as than via per his her their".split()
 )
+_WRAPPED_LINE = 40  # characters of a line of running text, its last word included
+_BEFORE_OPEN_WORD = 36  # ... and before a last word of _OPEN_WORDS
+_NEXT_LINE = re.compile(r"\n(?=[^\s\-*•])")  # a line break before a line that opens with no space or bullet
 
 
 def unwrap(text: str) -> str:
     """The text with each hard line wrap inside running text made a space: the same length, so every offset
-    stays, and a phrase broken across lines is one run of words for the matchers."""
-    return _SOFT_WRAP.sub(lambda m: (m.group(1) or m.group(2)) + " ", text) if "\n" in text else text
+    stays, and a phrase broken across lines is one run of words for the matchers.
+
+    Each line break is judged by its two neighbours and its line's length and last word: no pattern runs over a
+    line's words (a note's paragraphs are often thousands of characters on one line)."""
+    joins = [match.start() for match in _NEXT_LINE.finditer(text) if _wraps(text, match.start())]
+    if not joins:
+        return text
+    pieces, start = [], 0
+    for i in joins:
+        pieces += [text[start:i], " "]
+        start = i + 1
+    pieces.append(text[start:])
+    return "".join(pieces)
+
+
+def _wraps(text: str, i: int) -> bool:
+    """Whether the line break at text[i] wraps a line of running text (see _OPEN_WORDS)."""
+    line_start = text.rfind("\n", 0, i) + 1
+    if i - line_start <= _BEFORE_OPEN_WORD:  # too short for either test below (and text[i - 1] is on the line)
+        return False
+    before, after = text[i - 1], text[i + 1]
+    if i - line_start >= _WRAPPED_LINE and ("a" <= after <= "z" or after == "(") and (before == "," or before.isalnum()):
+        return True
+    word_start = i
+    while word_start > line_start and (text[word_start - 1].isalnum() or text[word_start - 1] == "_"):
+        word_start -= 1
+    return word_start - line_start >= _BEFORE_OPEN_WORD and text[word_start:i] in _OPEN_WORDS
 
 
 def make_doc(nlp: Language, text: str) -> Doc:
