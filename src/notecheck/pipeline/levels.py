@@ -417,8 +417,8 @@ class LevelGrammarComponent:
         operation of the spine: the procedure's access route (C4)."""
         if self.procedure_words is None or not self.procedure_words.search(text, sentence_start, match.start()):
             return False
-        spinal = (self.vertebra_words, self.disc_words, self.body_words, self.spinal_words, self.work_words)
-        return not any(words and words.search(text, sentence_start, sentence_end) for words in spinal)
+        work = self.work_words and self.work_words.search(text, sentence_start, sentence_end)
+        return not (work or self._names_spine(text, sentence_start, sentence_end))
 
     def _names_landmark_procedure(self, doc: Doc) -> bool:
         """Whether the note names a procedure aimed beside the spine (its words in a row, in any case)."""
@@ -459,8 +459,13 @@ class LevelGrammarComponent:
         vessel (C6)."""
         if vessel_end < 0 or vessel_end > sentence_start or text[vessel_end:sentence_start].strip():
             return False
+        return not self._names_spine(text, sentence_start, sentence_end)
+
+    def _names_spine(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] names a part or condition of the spine itself (a disc, a vertebra or its body, a
+        fracture, stenosis, a root, a fusion)."""
         spinal = (self.vertebra_words, self.disc_words, self.body_words, self.spinal_words)
-        return not any(words and words.search(text, sentence_start, sentence_end) for words in spinal)
+        return any(words and words.search(text, start, end) for words in spinal)
 
     def _not_the_condition(self, text: str, sentence_start: int, sentence_end: int, match: _Place) -> bool:
         """A clause that finds nothing at the level ('L1-2: There is no ...'), a reflex graded normal, a study's
