@@ -561,6 +561,29 @@ def test_when_the_patient_keeps_his_activity_down_then_activity_modification(che
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param("He was held out of football practice for two weeks.", {"activity_modification"},
+                     id="held-out-of-practice"),
+        pytest.param("She has been kept out of PE class because of her back.", {"activity_modification"},
+                     id="kept-out-of-pe"),
+        pytest.param("The coach pulled him from games after the injury.", {"activity_modification"},
+                     id="pulled-from-games"),
+        pytest.param("He sat out the rest of the season.", {"activity_modification"}, id="sat-out-the-season"),
+        pytest.param("He is on long-term disability because of his back.", {"activity_modification"},
+                     id="long-term-disability-for-the-back"),
+        pytest.param("He has been on disability for psychiatric reasons for ten years.", set(),
+                     id="disability-for-another-reason"),
+        pytest.param("She was removed from the room for the examination.", set(), id="removed-from-a-room"),
+    ],
+)
+def test_when_the_patient_is_kept_out_of_sport_school_or_work_then_activity_modification(checker, text, expected):
+    """Being held out of sport, school PE or work, and disability leave for the back, are activity restrictions in
+    force (C14, C60); disability for another stated reason is not the back's."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         pytest.param("Since her cord untethering she has had burning leg pain at night that needs Aleve and Tylenol. "
                      "Sensation is decreased from L5 to S1.", {"medication"}, id="leg-pain-of-a-spinal-deficit"),
         pytest.param("She takes Aleve for leg pain after a hike. Her exam is normal.", set(),
