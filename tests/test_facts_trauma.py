@@ -901,3 +901,20 @@ def test_when_a_load_is_told_in_a_mechanism_field_or_with_the_injury_felt_then_l
     """A template's mechanism field that opens with the load, or the injury felt in the back while handling it, is a
     lifting event; an activity that only aggravates the pain is none."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He had a boating accident last summer and has had neck pain since.", {"other"},
+                     id="boating-accident"),
+        pytest.param("She was struck by a boat propeller while swimming and injured her back.", {"other"},
+                     id="struck-by-a-propeller"),
+        pytest.param("He was thrown from a jet ski and has had low back pain since.", {"other"}, id="thrown-from-a-jet-ski"),
+        pytest.param("He was rear-ended by a truck and has had neck pain since.", {"motor_vehicle"},
+                     id="a-land-vehicle-stays-a-motor-vehicle"),
+    ],
+)
+def test_when_a_watercraft_injures_then_it_is_other_not_a_motor_vehicle(checker, text, expected):
+    """A watercraft is no motor vehicle (C42): ICD-10-CM files its accidents (V90-V94) apart from land transport."""
+    assert present_values(checker, text, "trauma") == expected
