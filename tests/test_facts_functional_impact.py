@@ -109,6 +109,10 @@ def test_when_a_limit_is_tied_only_to_another_site_then_it_does_not_count(checke
         pytest.param("Cervical cord contusion with acute quadriplegia.", set(), id="quadriplegia-as-a-diagnosis"),
         pytest.param("Thoracic cord compression. He is paraplegic and confined to a wheelchair.", {"walking limitation"},
                      id="paraplegic-and-wheelchair"),
+        pytest.param("Low back pain for 2 weeks. Exam: non-antalgic gait.", set(), id="non-antalgic-gait"),
+        pytest.param("Low back pain for 2 weeks. Exam: non antalgic gait.", set(), id="non-antalgic-gait-spaced"),
+        pytest.param("Low back pain for 2 weeks. Exam: antalgic gait favoring the left.", {"walking limitation"},
+                     id="antalgic-gait"),
     ],
 )
 def test_when_walking_is_lost_then_walking_limitation(checker, text, expected):
