@@ -112,3 +112,19 @@ def test_when_instability_belongs_to_another_organ_or_function_then_it_ties_no_d
 def test_when_the_next_sentence_refers_back_and_places_the_disease_then_it_counts(checker, text, expected):
     """C1: 'It was resected from T12 to L1' after a tumour places that tumour in the spine."""
     assert present_values(checker, text, "underlying_disease") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("MRI of the thoracic spine: a T8 signal change suggestive of metastatic disease.", set(),
+                     id="finding-suggestive-of-metastasis"),
+        pytest.param("MRI of the lumbar spine showed enhancement suggestive of tumor along the cauda equina.", set(),
+                     id="enhancement-suggestive-of-tumour"),
+        pytest.param("MRI of the thoracic spine: metastatic disease at T8 with cord compression.", {"metastatic carcinoma"},
+                     id="metastasis-named"),
+    ],
+)
+def test_when_a_study_only_suggests_a_spinal_tumour_then_it_is_no_underlying_disease(checker, text, expected):
+    """C50: a vertebral or spinal lesion that a study only suggests is a tumour or metastasis is possible, not named."""
+    assert present_values(checker, text, "underlying_disease") == expected
