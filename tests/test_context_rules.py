@@ -494,6 +494,27 @@ def test_assertion_from_categories(categories, expected):
             "present",
             id="sentence-end",
         ),
+        pytest.param(
+            "He was without any injury as a child and had a gunshot wound to the leg in 2010.",
+            "gunshot wound",
+            "trauma",
+            "present",
+            id="and-had-starts-a-new-predicate",
+        ),
+        pytest.param(
+            "She denies leg pain and reports numbness in the left foot.",
+            "numbness",
+            "neuro_deficit",
+            "present",
+            id="and-reports-starts-a-new-predicate",
+        ),
+        pytest.param(
+            "A chest x-ray has been obtained and is still pending.",
+            "x-ray",
+            "imaging",
+            "hypothetical",
+            id="and-is-keeps-a-pending-order",
+        ),
     ],
 )
 def test_when_a_cue_surrounds_a_fact_then_its_assertion_follows(nlp, text, phrase, kind, assertion):
