@@ -631,3 +631,21 @@ def test_when_a_complaint_is_dated_by_its_onset_then_the_visit_date_gives_its_ac
     """C10: dates giving a clear interval count: a complaint's onset date ('onset 01/30/2026', 'since 01/02/2025')
     against the visit's date; not the start of a status ('off work since')."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Fell from a ladder today. Dx: Acute L2-L3 transverse process fractures.", {"acute"},
+                     id="level-range-and-kind"),
+        pytest.param("Struck by a beam at work. Dx: Acute T5 and T6 spinous process fractures.", {"acute"},
+                     id="two-levels-joined-by-and"),
+        pytest.param("Fell down the stairs. A: Acute C5-C6 bilateral facet dislocation.", {"acute"},
+                     id="dislocation-with-levels"),
+        pytest.param("Fell down the stairs. CT: no acute L1 or L2 fracture.", set(), id="denied-on-imaging"),
+    ],
+)
+def test_when_an_acute_injury_is_named_with_its_levels_then_it_is_acute(checker, text, expected):
+    """An acute fracture or dislocation named with a level range and its kind is the injury's acuity (C10, C58's
+    exception for the current complaint's diagnosis); a denied one gives none."""
+    assert present_values(checker, text, "acuity") == expected
