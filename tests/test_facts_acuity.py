@@ -649,3 +649,23 @@ def test_when_an_acute_injury_is_named_with_its_levels_then_it_is_acute(checker,
     """An acute fracture or dislocation named with a level range and its kind is the injury's acuity (C10, C58's
     exception for the current complaint's diagnosis); a denied one gives none."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("HPI: 52-year-old man, fall from a ladder about 10 feet today. Neck pain.", {"acute"},
+                     id="fall-today"),
+        pytest.param("HPI: He was assaulted tonight and complains of neck pain.", {"acute"}, id="assault-tonight"),
+        pytest.param("HPI: He slipped on ice and fell this morning and has low back pain.", {"acute"},
+                     id="fell-this-morning"),
+        pytest.param("HPI: He presents today with neck pain following a car accident on 03/02/2019.", set(),
+                     id="presents-today-dates-the-visit"),
+        pytest.param("I saw him today for low back pain following a work-related injury on 11/06/2023.", set(),
+                     id="saw-today-dates-the-visit"),
+    ],
+)
+def test_when_an_injury_is_dated_today_then_the_complaint_is_acute_unless_today_is_the_visits(checker, text, expected):
+    """'today' or 'this morning' in an injury's sentence dates the injury (C10: a complaint days old is acute),
+    unless a visit word stands before it ('presents today after', 'saw him today')."""
+    assert present_values(checker, text, "acuity") == expected

@@ -171,6 +171,8 @@ class TimeExpressions:
         self.other_visit = {w.lower() for w in self.table.other_visit_words}
         self.event_sections = set(self.table.event_sections)
         self.recent_words = {w.lower() for w in self.table.recent_injury_words}
+        self.same_day_words = {w.lower() for w in self.table.same_day_injury_words}
+        self.same_day_visit = {w.lower() for w in self.table.same_day_visit_words}
         self.recent_units = {w.lower() for w in self.table.recent_injury_units}
         self.not_scene = self.visit_words | self.other_visit | {w.lower() for w in self.table.not_scene_words}
         self.onset_leads = {w.lower() for w in self.table.onset_leads}
@@ -200,7 +202,7 @@ class TimeExpressions:
                 taken.append(span)
                 injuries.append(span)
         for span in injuries:  # an injury of yesterday or three days ago: the complaint since is acute (C10)
-            weeks = self._weeks_ago(span)
+            weeks = self._weeks_ago(span) if not self._visit_day(doc, span, sentences) else None
             if weeks is not None and weeks < self.table.acute_below_weeks:
                 add_fact(doc, span.start, span.end, kind="acuity", value="acute", rule_id="acuity.recent_injury")
         dates = [span for span in matches if span.label_ == "date"]
@@ -230,11 +232,19 @@ class TimeExpressions:
             return True
         return words_near(doc, span, bounds, self.sentence_words, None, skip=self._other_senses(doc, bounds))
 
+    def _visit_day(self, doc: Doc, span: Span, sentences: SentenceStarts) -> bool:
+        """Whether a same-day date ('today', 'this morning') dates the visit: a visit word stands before it in its
+        sentence ('presents today after a fall', 'as of today')."""
+        if span.text.lower() not in self.same_day_words:
+            return False
+        start = max(sentences.bounds(span.start)[0], span.start - self.table.same_day_window)
+        return any(t.lower_ in self.same_day_visit for t in doc[start : span.start])
+
     def _weeks_ago(self, span: Span) -> float | None:
         """How long ago a relative injury date lies, in weeks ('last night' 0, '3 days ago' 3/7, '3 weeks post
         injury' 3); None for a full date or a vaguer phrase ('last year', 'this spring')."""
         words = [t.lower_ for t in span]
-        if " ".join(words) in self.recent_words:
+        if " ".join(words) in self.recent_words or " ".join(words) in self.same_day_words:
             return 0.0
         if len(words) < 3 or words[2] not in self.ago_words:
             return None  # a full date, or "last year"

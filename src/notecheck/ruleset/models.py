@@ -769,6 +769,18 @@ class DurationTable(Strict):
         description="Relative dates of an injury that are days old at most ('yesterday', 'last night'): the "
         "complaint since the injury is acute, as from an injury dated 'N days ago' under acute_below_weeks (C10).",
     )
+    same_day_injury_words: list[str] = Field(
+        default_factory=list,
+        description="Relative dates of the visit's own day ('today', 'this morning'): an injury dated so is recent, "
+        "unless a `same_day_visit_words` word stands before the date in its sentence ('presents today after a fall').",
+    )
+    same_day_visit_words: list[str] = Field(
+        default_factory=list,
+        description="Words that make a same-day date the visit's: 'presents', 'seen', 'brought', 'as of'.",
+    )
+    same_day_window: int = Field(
+        default=6, ge=1, description="How many tokens before a same-day date are read for a visit word."
+    )
     event_sections: list[str] = Field(
         default_factory=list,
         description="Sections of past history whose 'N years ago' dates a past event of that history, not the "
