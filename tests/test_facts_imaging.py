@@ -590,3 +590,18 @@ def test_imaging_classes_of_the_nineteenth_fresh_set(checker, text, expected):
     """A report titled by its first line alone, in capitals, reports that study when the note has a result section;
     a nuclear myocardial perfusion scan is `other`."""
     assert present_values(checker, text, "imaging") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("CT angiogram of the right leg showed no arterial injury.", {"ct"}, id="ct-angiogram"),
+        pytest.param("CT urogram showed a 4 mm left ureteral stone.", {"ct"}, id="ct-urogram"),
+        pytest.param("PET-CT showed uptake at L2.", {"ct", "other"}, id="pet-ct-is-two-studies"),
+        pytest.param("CT myelogram showed severe stenosis at L4-5.", {"ct", "other"}, id="ct-myelogram-is-two-studies"),
+        pytest.param("Angiogram showed occlusion of the left M2 branch.", {"other"}, id="plain-angiogram"),
+    ],
+)
+def test_when_a_ct_names_its_technique_then_it_is_the_cts_alone(checker, text, expected):
+    """A CT angiogram or urogram is one CT study; PET-CT and a CT myelogram are two (C51)."""
+    assert present_values(checker, text, "imaging") == expected
