@@ -918,3 +918,17 @@ def test_when_a_load_is_told_in_a_mechanism_field_or_with_the_injury_felt_then_l
 def test_when_a_watercraft_injures_then_it_is_other_not_a_motor_vehicle(checker, text, expected):
     """A watercraft is no motor vehicle (C42): ICD-10-CM files its accidents (V90-V94) apart from land transport."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Low back pain. Functional limitations: difficulty with bending and lifting at work.", set(),
+                     id="a-task-a-limitation-names"),
+        pytest.param("He hurt his back lifting at work.", {"lifting"}, id="injured-lifting-at-work"),
+        pytest.param("Mechanism of injury: lifting at work.", {"lifting"}, id="mechanism-field"),
+    ],
+)
+def test_when_lifting_at_work_names_a_task_then_it_is_no_mechanism(checker, text, expected):
+    """'lifting at work' is the task a limitation names; a lifting injury at work is told with its injury word (C44)."""
+    assert present_values(checker, text, "trauma") == expected
