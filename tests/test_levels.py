@@ -848,3 +848,19 @@ def test_region_classes_of_the_third_wording_round_second_pass(checker, text, ex
     """C4, C6: a device's tip placed by a level, a spine called normally aligned, a stretch of levels that opens a
     denial, and a neuraxial access level wrapped onto the next line locate nothing; a stretch with a finding does."""
     assert present_values(checker, text, "region") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Neck pain. Neuro: dermatomes intact C5-T1, motor 5/5.", {"cervical"}, id="state-before-levels"),
+        pytest.param("Low back pain. Sensation intact to light touch L2-S1.", {"lumbar"}, id="sensation-modality-levels"),
+        pytest.param("Neck pain. Sensation grossly intact bilaterally to pinprick C5-T1.", {"cervical"},
+                     id="several-fillers"),
+        pytest.param("Neck pain. C5-6 disc herniation with sensation intact.", {"cervical"}, id="finding-kept"),
+    ],
+)
+def test_when_an_exam_map_names_its_state_before_its_levels_then_the_levels_locate_nothing(checker, text, expected):
+    """C5, C6: 'dermatomes intact C5-T1', 'sensation intact to light touch L2-S1' are a normal map, whatever stands
+    between the map word and its levels."""
+    assert present_values(checker, text, "region") == expected

@@ -207,7 +207,8 @@ class LevelGrammarComponent:
         maps = "|".join(re.escape(w) for w in grammar.map_words)
         # "dermatomes C5-T1", "myotomes L2, L3 and S1": the map's word, then any levels before this one (a range, a list)
         level_run = rf"(?:{listed}(?:-[{_COLUMNS}]?\d{{1,2}})?(?:{joined}|\s*(?:-|to|through|thru)\s*))*"
-        self.map_before = re.compile(rf"\b(?:{maps})\s+(?:of\s+)?{level_run}$", re.I) if maps else None
+        fillers = "".join(rf"(?:{re.escape(w)}\s+)?" for w in grammar.map_fillers)  # in the list's order
+        self.map_before = re.compile(rf"\b(?:{maps})\s+(?:of\s+)?{fillers}{level_run}$", re.I) if maps else None
         self.part_after, self.part_before = _part_patterns(grammar.segment_parts, listed, joined)
         # "At the T12-L1 and L1-2 levels, there is no ...", "T12-L1, L1-2: There is normal disc height ...": the levels
         # (a list too), a level noun, a colon or a comma, then a negative or normal opener.

@@ -523,6 +523,11 @@ class LevelGrammar(Strict):
         description="Words right before a level (or a range or list of levels) that name the examination's map of "
         "dermatomes or myotomes ('dermatomes C5-T1 intact', 'Myotomes L2-S1 5/5'): locates nothing (C5, C6).",
     )
+    map_fillers: list[str] = Field(
+        default_factory=list,
+        description="Words that may stand between a map word and its levels: the exam's state and modality "
+        "('dermatomes intact C5-T1', 'sensation intact to light touch L2-S1').",
+    )
     grade_marks: list[str] = Field(
         default_factory=list,
         description="Marks right after a level's number that make it a graded finding of a side, not a level "
