@@ -932,3 +932,17 @@ def test_when_a_watercraft_injures_then_it_is_other_not_a_motor_vehicle(checker,
 def test_when_lifting_at_work_names_a_task_then_it_is_no_mechanism(checker, text, expected):
     """'lifting at work' is the task a limitation names; a lifting injury at work is told with its injury word (C44)."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Low back pain. He reports a mild fall in the parking lot last week.", {"fall"}, id="mild-fall"),
+        pytest.param("She had a nasty fall on the ice in January.", {"fall"}, id="nasty-fall"),
+        pytest.param("After angioplasty there was a slight fall in the mixed venous saturation.", set(),
+                     id="a-measure-falls"),
+    ],
+)
+def test_when_a_fall_is_told_with_its_severity_then_it_is_a_fall(checker, text, expected):
+    """A fall named with its severity ('a mild fall') is the event; a measure's 'slight fall in' is not."""
+    assert present_values(checker, text, "trauma") == expected
