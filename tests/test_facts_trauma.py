@@ -946,3 +946,21 @@ def test_when_lifting_at_work_names_a_task_then_it_is_no_mechanism(checker, text
 def test_when_a_fall_is_told_with_its_severity_then_it_is_a_fall(checker, text, expected):
     """A fall named with its severity ('a mild fall') is the event; a measure's 'slight fall in' is not."""
     assert present_values(checker, text, "trauma") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Ruptured left Achilles tendon playing tennis in 2016, repaired.", {"sports"},
+                     id="part-between-injury-and-sport"),
+        pytest.param("Healed T7 compression fracture from a snowboarding crash in 2005.", {"sports"},
+                     id="sport-names-its-crash"),
+        pytest.param("He was wakeboarding on a lake and was struck by the propeller of the tow boat.", {"sports", "other"},
+                     id="sport-under-way"),
+        pytest.param("He hurt his back in 2019 and now enjoys playing tennis.", {"other"}, id="a-hobby-after-the-injury"),
+    ],
+)
+def test_when_a_sport_is_told_around_the_injury_then_it_is_sports(checker, text, expected):
+    """An injury told with the sport it came in, with the injured part or the sport's course between (C39's
+    reading: the setting and the mechanism are both told); a sport named after 'now enjoys' is a hobby."""
+    assert present_values(checker, text, "trauma") == expected
