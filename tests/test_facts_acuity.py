@@ -669,3 +669,17 @@ def test_when_an_injury_is_dated_today_then_the_complaint_is_acute_unless_today_
     """'today' or 'this morning' in an injury's sentence dates the injury (C10: a complaint days old is acute),
     unless a visit word stands before it ('presents today after', 'saw him today')."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Sacral pain. CT-guided biopsy of the sacral lesion 3 weeks ago confirmed metastatic carcinoma.",
+                     set(), id="biopsy-ago-confirmed"),
+        pytest.param("Low back pain. An MRI 2 weeks ago showed an L4-5 herniation.", set(), id="mri-ago-showed"),
+        pytest.param("Low back pain that started 3 weeks ago.", {"acute"}, id="the-complaints-own-onset"),
+    ],
+)
+def test_when_a_time_ago_dates_a_studys_result_then_it_is_no_course(checker, text, expected):
+    """A time 'ago' right before a result verb dates the study or procedure, not the complaint (C10)."""
+    assert present_values(checker, text, "acuity") == expected

@@ -171,6 +171,7 @@ class TimeExpressions:
         self.other_visit = {w.lower() for w in self.table.other_visit_words}
         self.event_sections = set(self.table.event_sections)
         self.recent_words = {w.lower() for w in self.table.recent_injury_words}
+        self.result_verbs = {w.lower() for w in self.table.result_verbs}
         self.same_day_words = {w.lower() for w in self.table.same_day_injury_words}
         self.same_day_visit = {w.lower() for w in self.table.same_day_visit_words}
         self.recent_units = {w.lower() for w in self.table.recent_injury_units}
@@ -303,7 +304,7 @@ class TimeExpressions:
         return "chronic" if weeks > self.table.chronic_above_weeks else "subacute"
 
     def _duration(self, doc: Doc, span: Span, kinds: set[str], near: SentenceFacts) -> bool:
-        if self._ahead_or_age(doc, span) or self._past_event(doc, span):
+        if self._ahead_or_age(doc, span) or self._past_event(doc, span) or self._dates_result(doc, span):
             return False
         apart = self.table.max_items_apart
         bounds = near.sentences.bounds(span.start)
@@ -417,6 +418,14 @@ class TimeExpressions:
         an event of that history, not the complaint's course."""
         ago = span[-1].lower_ in self.ago_words or (span.end < len(doc) and doc[span.end].lower_ in self.ago_words)
         return ago and section_category(span) in self.event_sections
+
+    def _dates_result(self, doc: Doc, span: Span) -> bool:
+        """'CT-guided biopsy of the sacral lesion 3 weeks ago confirmed metastatic carcinoma': a time 'ago' right
+        before a result verb dates the study or the procedure that found it."""
+        end = span.end + (1 if span[-1].lower_ not in self.ago_words else 0)  # past a trailing "ago"
+        if end > len(doc) or doc[end - 1].lower_ not in self.ago_words:
+            return False
+        return end < len(doc) and doc[end].lower_ in self.result_verbs
 
     def _after_status(self, doc: Doc, start: int) -> bool:
         """'retired 7 years ago', 'on medical leave for the last 2 months': the duration, with its lead words

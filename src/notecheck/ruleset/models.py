@@ -774,6 +774,11 @@ class DurationTable(Strict):
         description="Relative dates of an injury that are days old at most ('yesterday', 'last night'): the "
         "complaint since the injury is acute, as from an injury dated 'N days ago' under acute_below_weeks (C10).",
     )
+    result_verbs: list[str] = Field(
+        default_factory=list,
+        description="A time 'ago' right before one of these dates a study's or a procedure's result, not the "
+        "complaint: 'bone scan 5 weeks ago showed', 'biopsy of the sacral lesion 3 weeks ago confirmed'.",
+    )
     same_day_injury_words: list[str] = Field(
         default_factory=list,
         description="Relative dates of the visit's own day ('today', 'this morning'): an injury dated so is recent, "
