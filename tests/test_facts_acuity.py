@@ -683,3 +683,19 @@ def test_when_an_injury_is_dated_today_then_the_complaint_is_acute_unless_today_
 def test_when_a_time_ago_dates_a_studys_result_then_it_is_no_course(checker, text, expected):
     """A time 'ago' right before a result verb dates the study or procedure, not the complaint (C10)."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Low back pain for 4 months. He reports a mild fall last week without new symptoms.", {"chronic"},
+                     id="fall-without-new-symptoms"),
+        pytest.param("Neck pain for 5 months. She slipped and fell yesterday without any injury.", {"chronic"},
+                     id="fell-without-injury"),
+        pytest.param("He fell yesterday and has had low back pain since.", {"acute"}, id="a-fall-that-hurt"),
+    ],
+)
+def test_when_a_recent_injury_did_no_harm_then_it_dates_no_complaint(checker, text, expected):
+    """A recent injury whose sentence says it did no harm ('without new symptoms') gives the complaint no acuity
+    (C10): the complaint's own course decides."""
+    assert present_values(checker, text, "acuity") == expected

@@ -172,6 +172,7 @@ class TimeExpressions:
         self.event_sections = set(self.table.event_sections)
         self.recent_words = {w.lower() for w in self.table.recent_injury_words}
         self.result_verbs = {w.lower() for w in self.table.result_verbs}
+        self.harmless = {w.lower() for w in self.table.harmless_injury_words}
         self.same_day_words = {w.lower() for w in self.table.same_day_injury_words}
         self.same_day_visit = {w.lower() for w in self.table.same_day_visit_words}
         self.recent_units = {w.lower() for w in self.table.recent_injury_units}
@@ -203,7 +204,8 @@ class TimeExpressions:
                 taken.append(span)
                 injuries.append(span)
         for span in injuries:  # an injury of yesterday or three days ago: the complaint since is acute (C10)
-            weeks = self._weeks_ago(span) if not self._visit_day(doc, span, sentences) else None
+            harmless = self._harmless(doc, span, sentences)
+            weeks = self._weeks_ago(span) if not (self._visit_day(doc, span, sentences) or harmless) else None
             if weeks is not None and weeks < self.table.acute_below_weeks:
                 add_fact(doc, span.start, span.end, kind="acuity", value="acute", rule_id="acuity.recent_injury")
         dates = [span for span in matches if span.label_ == "date"]
@@ -240,6 +242,13 @@ class TimeExpressions:
             return False
         start = max(sentences.bounds(span.start)[0], span.start - self.table.same_day_window)
         return any(t.lower_ in self.same_day_visit for t in doc[start : span.start])
+
+    def _harmless(self, doc: Doc, span: Span, sentences: SentenceStarts) -> bool:
+        """'He reports a mild fall in the parking lot last week without new symptoms': the sentence says the injury
+        did no harm, so its date gives the complaint no acuity."""
+        start, end = sentences.bounds(span.start)
+        words = [t.lower_ for t in doc[start:end]]
+        return any(w == "without" and self.harmless & set(words[i + 1 : i + 4]) for i, w in enumerate(words))
 
     def _weeks_ago(self, span: Span) -> float | None:
         """How long ago a relative injury date lies, in weeks ('last night' 0, '3 days ago' 3/7, '3 weeks post

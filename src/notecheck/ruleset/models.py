@@ -774,6 +774,11 @@ class DurationTable(Strict):
         description="Relative dates of an injury that are days old at most ('yesterday', 'last night'): the "
         "complaint since the injury is acute, as from an injury dated 'N days ago' under acute_below_weeks (C10).",
     )
+    harmless_injury_words: list[str] = Field(
+        default_factory=list,
+        description="Words that, within three words after 'without' in a recent injury's sentence, say it did no "
+        "harm ('a mild fall last week without new symptoms', 'without injury'): it then dates no complaint.",
+    )
     result_verbs: list[str] = Field(
         default_factory=list,
         description="A time 'ago' right before one of these dates a study's or a procedure's result, not the "
