@@ -515,6 +515,20 @@ def test_assertion_from_categories(categories, expected):
             "hypothetical",
             id="and-is-keeps-a-pending-order",
         ),
+        pytest.param(
+            "IMAGING: Radiographs not indicated (no red flags).",
+            "Radiographs",
+            "imaging",
+            "negated",
+            id="study-not-indicated",
+        ),
+        pytest.param(
+            "A lumbar brace is not needed at this time.",
+            "brace",
+            "treatment",
+            "negated",
+            id="treatment-not-needed",
+        ),
     ],
 )
 def test_when_a_cue_surrounds_a_fact_then_its_assertion_follows(nlp, text, phrase, kind, assertion):
