@@ -864,3 +864,16 @@ def test_when_an_exam_map_names_its_state_before_its_levels_then_the_levels_loca
     """C5, C6: 'dermatomes intact C5-T1', 'sensation intact to light touch L2-S1' are a normal map, whatever stands
     between the map word and its levels."""
     assert present_values(checker, text, "region") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Thoracic pain. TECHNIQUE: axial T2-weighted images T8 through L2.", {"thoracic"},
+                     id="images-range-without-from"),
+        pytest.param("Back pain. Sagittal images L4-5 show a disc herniation.", {"lumbar"}, id="images-single-level-finding"),
+    ],
+)
+def test_when_images_name_a_range_of_levels_then_it_is_their_coverage(checker, text, expected):
+    """C6: a range right after the images' noun is where the study was taken; a single level there is a finding."""
+    assert present_values(checker, text, "region") == expected

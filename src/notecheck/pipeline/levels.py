@@ -37,6 +37,7 @@ from notecheck.ruleset import Ruleset, load_ruleset
 from notecheck.ruleset.models import LevelGrammar
 
 _COLUMNS = "CTLS"
+_RANGE_WORD = re.compile(r"\s(?:through|thru|to)\s", re.I)
 _CONTEXT_WINDOW = 40  # characters around an S-level (heart sounds) or T3/T4 (thyroid words) searched
 _LANDMARK_WINDOW = 60  # characters before a level, in its sentence, searched for a landmark's words
 _PART_WINDOW = 60  # characters before a level, in its sentence, searched for a segment part ("lamina of L4, L5 and")
@@ -180,6 +181,13 @@ class LevelGrammarComponent:
             else None
         )
         self.study = _any_word(grammar.coverage_nouns)
+        # "axial images T8 through L2": the range's first level right after the noun (a range word after it), or its
+        # last level after the noun, a level and a range word
+        runs = "|".join(re.escape(w) for w in grammar.coverage_run_nouns)
+        level = rf"[{_COLUMNS}]\d{{1,2}}(?:-[{_COLUMNS}]?\d{{1,2}})?"
+        self.run_first = re.compile(rf"\b(?:{runs})\s+$", re.I) if runs else None
+        self.run_last = re.compile(rf"\b(?:{runs})\s+{level}\s+(?:through|thru|to)\s+$", re.I) if runs else None
+        self.run_after = re.compile(rf"\s+(?:through|thru|to)\s+{level}\b", re.I)
         self.part_of_before = re.compile(rf"\bfrom\s+(?:the\s+)?(?:level\s+of\s+the\s+)?{_PART_OF}\s+(?:the\s+)?$", re.I)
         # the procedures as LOWER ids of their words, looked up in the Doc's (a regex over the whole note costs more)
         self.procedures = [phrase_ids(p) for p in grammar.landmark_procedures]
@@ -479,6 +487,11 @@ class LevelGrammarComponent:
             return True  # "Reflexes: ... S1 +2/2": a reflex graded normal
         if self.coverage and self.coverage.search(before):
             return True  # "CT was performed from T12-L1 to the S1 level": the study's coverage
+        ranged = _RANGE_WORD.search(text, match.start(), match.end()) or self.run_after.match(text, match.end())
+        if self.run_first and self.run_first.search(before) and ranged:
+            return True  # "axial images T8 through L2": the images' range (read whole, or its first level)
+        if self.run_last and self.run_last.search(before):
+            return True  # ... and its last level
         return bool(
             self.skin
             and self.skin.search(before[-_LANDMARK_WINDOW:])

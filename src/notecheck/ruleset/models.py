@@ -589,6 +589,11 @@ class LevelGrammar(Strict):
         default_factory=list,
         description="Verbs of taking a study; a level within a few words after '<noun> ... <verb> from' is its coverage.",
     )
+    coverage_run_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns of a study's images right before a range of levels with no 'from' ('axial T2-weighted "
+        "images T8 through L2'): the range is the images' coverage (C6).",
+    )
     skin_words: list[str] = Field(
         default_factory=list,
         description="Words of a skin finding shortly before a level in its sentence ('a healed midline scar from T12 to "
