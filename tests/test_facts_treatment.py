@@ -753,3 +753,18 @@ def test_treatment_classes_of_the_third_wording_round(checker, text, expected):
     """C8 and C16: a treatment offered, discussed or asked about is none had; the posterior tibial pulse, drug use
     by injection and a limb joint's injection are no conservative treatment of the spine."""
     assert present_values(checker, text, "treatment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("PLAN / ADMISSION ORDERS:\n- Physical therapy and occupational therapy consults for mobilization.",
+                     set(), id="plan-and-admission-orders"),
+        pytest.param("ADMISSION ORDERS:\n- Lidocaine patch to the low back.", set(), id="admission-orders"),
+        pytest.param("HOSPITAL COURSE: She received physical therapy twice daily.", {"physical_therapy"},
+                     id="therapy-given-during-the-stay"),
+    ],
+)
+def test_when_an_admission_note_lists_its_orders_then_they_are_planned(checker, text, expected):
+    """C60: treatments an admission note only orders are planned; care told as given counts."""
+    assert present_values(checker, SPINAL_COMPLAINT + text, "treatment") == expected
