@@ -699,3 +699,17 @@ def test_when_a_recent_injury_did_no_harm_then_it_dates_no_complaint(checker, te
     """A recent injury whose sentence says it did no harm ('without new symptoms') gives the complaint no acuity
     (C10): the complaint's own course decides."""
     assert present_values(checker, text, "acuity") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Dx: s/p C5-6 anterior cervical discectomy and fusion (6 weeks ago); neck pain.", set(),
+                     id="an-operations-age-in-parentheses"),
+        pytest.param("HPI: Low back pain (onset 3 weeks ago) after lifting a box.", {"acute"},
+                     id="the-complaints-own-onset-in-parentheses"),
+    ],
+)
+def test_when_a_parenthesis_gives_an_operations_age_then_it_is_no_course(checker, text, expected):
+    """A time 'ago' in parentheses after an operation or a study is its age, not the complaint's course (C10)."""
+    assert present_values(checker, text, "acuity") == expected

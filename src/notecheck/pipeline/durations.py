@@ -172,6 +172,8 @@ class TimeExpressions:
         self.event_sections = set(self.table.event_sections)
         self.recent_words = {w.lower() for w in self.table.recent_injury_words}
         self.result_verbs = {w.lower() for w in self.table.result_verbs}
+        # the complaint's own words, whose age a parenthesis may give ("low back pain (onset 6 weeks ago)")
+        self.heads = {w.lower() for w in (*self.table.sentence_words, *self.table.field_heads)}
         self.harmless = {w.lower() for w in self.table.harmless_injury_words}
         self.same_day_words = {w.lower() for w in self.table.same_day_injury_words}
         self.same_day_visit = {w.lower() for w in self.table.same_day_visit_words}
@@ -420,13 +422,18 @@ class TimeExpressions:
             return True  # "three times a day": how often, not how long
         if before == "(" and span.start > 1 and _FULL_DATE.match(doc[span.start - 2].text):
             return True  # "an SI joint injection on 03/11/2025 (6 weeks ago)": the date's age, dating what the date does
+        if before == "(" and span.start > 1 and self._ago(doc, span) and doc[span.start - 2].lower_ not in self.heads:
+            return True  # "s/p C5-6 ACDF (6 weeks ago)": the age of the operation or study before it, not a course
         return before in self.not_after or any(word in self.not_before for word in after)
+
+    def _ago(self, doc: Doc, span: Span) -> bool:
+        """Whether the duration is a time 'ago' (the word in the span or right after it)."""
+        return span[-1].lower_ in self.ago_words or (span.end < len(doc) and doc[span.end].lower_ in self.ago_words)
 
     def _past_event(self, doc: Doc, span: Span) -> bool:
         """'PAST SURGICAL HISTORY: ... bypass about eight years ago': a time 'ago' in a past history section dates
         an event of that history, not the complaint's course."""
-        ago = span[-1].lower_ in self.ago_words or (span.end < len(doc) and doc[span.end].lower_ in self.ago_words)
-        return ago and section_category(span) in self.event_sections
+        return self._ago(doc, span) and section_category(span) in self.event_sections
 
     def _dates_result(self, doc: Doc, span: Span) -> bool:
         """'CT-guided biopsy of the sacral lesion 3 weeks ago confirmed metastatic carcinoma': a time 'ago' right
