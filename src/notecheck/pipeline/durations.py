@@ -206,9 +206,10 @@ class TimeExpressions:
                 taken.append(span)
                 injuries.append(span)
         for span in injuries:  # an injury of yesterday or three days ago: the complaint since is acute (C10)
-            harmless = self._harmless(doc, span, sentences)
-            weeks = self._weeks_ago(span) if not (self._visit_day(doc, span, sentences) or harmless) else None
-            if weeks is not None and weeks < self.table.acute_below_weeks:
+            weeks = self._weeks_ago(span)
+            if weeks is None or weeks >= self.table.acute_below_weeks:
+                continue
+            if not (self._visit_day(doc, span, sentences) or self._harmless(doc, span, sentences)):
                 add_fact(doc, span.start, span.end, kind="acuity", value="acute", rule_id="acuity.recent_injury")
         dates = [span for span in matches if span.label_ == "date"]
         for span in dates:  # "radiculopathy, onset 01/30/2026": the complaint's own start against the visit
@@ -256,7 +257,8 @@ class TimeExpressions:
         """How long ago a relative injury date lies, in weeks ('last night' 0, '3 days ago' 3/7, '3 weeks post
         injury' 3); None for a full date or a vaguer phrase ('last year', 'this spring')."""
         words = [t.lower_ for t in span]
-        if " ".join(words) in self.recent_words or " ".join(words) in self.same_day_words:
+        phrase = " ".join(words)
+        if phrase in self.recent_words or phrase in self.same_day_words:
             return 0.0
         if len(words) < 3 or words[2] not in self.ago_words:
             return None  # a full date, or "last year"
@@ -438,9 +440,9 @@ class TimeExpressions:
     def _dates_result(self, doc: Doc, span: Span) -> bool:
         """'CT-guided biopsy of the sacral lesion 3 weeks ago confirmed metastatic carcinoma': a time 'ago' right
         before a result verb dates the study or the procedure that found it."""
-        end = span.end + (1 if span[-1].lower_ not in self.ago_words else 0)  # past a trailing "ago"
-        if end > len(doc) or doc[end - 1].lower_ not in self.ago_words:
+        if not self._ago(doc, span):
             return False
+        end = span.end if span[-1].lower_ in self.ago_words else span.end + 1  # past the "ago"
         return end < len(doc) and doc[end].lower_ in self.result_verbs
 
     def _after_status(self, doc: Doc, start: int) -> bool:

@@ -487,9 +487,9 @@ class LevelGrammarComponent:
             return True  # "Reflexes: ... S1 +2/2": a reflex graded normal
         if self.coverage and self.coverage.search(before):
             return True  # "CT was performed from T12-L1 to the S1 level": the study's coverage
-        ranged = _RANGE_WORD.search(text, match.start(), match.end()) or self.run_after.match(text, match.end())
-        if self.run_first and self.run_first.search(before) and ranged:
-            return True  # "axial images T8 through L2": the images' range (read whole, or its first level)
+        if self.run_first and self.run_first.search(before):
+            if _RANGE_WORD.search(text, match.start(), match.end()) or self.run_after.match(text, match.end()):
+                return True  # "axial images T8 through L2": the images' range (read whole, or its first level)
         if self.run_last and self.run_last.search(before):
             return True  # ... and its last level
         return bool(
